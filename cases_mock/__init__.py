@@ -1,0 +1,9 @@
+"""cases_mock: an in-memory mock of the AWS Amazon Connect Cases API (boto3 ``connectcases``)."""
+
+from __future__ import annotations
+
+from .errors import CasesError
+from .mock import CasesMock, mock_connectcases
+
+__all__ = ["CasesError", "CasesMock", "mock_connectcases"]
+__version__ = "0.1.0"

@@ -1,0 +1,1 @@
+"""Plain-Python state of the mock: no HTTP knowledge lives below this package."""

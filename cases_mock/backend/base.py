@@ -1,0 +1,49 @@
+"""What every resource mixin of ``CasesBackend`` may rely on."""
+
+from __future__ import annotations
+
+import copy
+import threading
+from typing import TYPE_CHECKING, Any
+
+from ..clock import Clock
+from ..ids import partition_for
+from .quotas import Quotas
+
+if TYPE_CHECKING:
+    from .domains import Domain
+
+
+class BackendBase:
+    """The shared attributes of one (account, region) backend.
+
+    Every mutation runs under ``lock`` and validates completely before it writes anything, so
+    a rejected request leaves nothing half-written.
+    """
+
+    def __init__(self, account: str, region: str, clock: Clock) -> None:
+        self.account = account
+        self.region = region
+        self.partition = partition_for(region)
+        self.clock = clock
+        self.lock = threading.RLock()
+        self.quotas = Quotas()
+        self.domains: dict[str, Domain] = {}
+        self._seq = 0
+
+    def next_seq(self) -> int:
+        """A number that grows with every created resource: the creation order."""
+        self._seq += 1
+        return self._seq
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> BackendBase:
+        clone = type(self).__new__(type(self))
+        memo[id(self)] = clone
+        for name, value in self.__dict__.items():
+            if name == "lock":
+                clone.lock = threading.RLock()
+            elif name == "clock":
+                clone.clock = value
+            else:
+                setattr(clone, name, copy.deepcopy(value, memo))
+        return clone

@@ -1,0 +1,104 @@
+"""The one request path: route, parse, validate, handle, serialise (or a modeled error).
+
+Every way in (the botocore hook, the ``requests`` mock and the HTTP server) builds a
+``WireRequest`` and calls ``Dispatcher.dispatch``; nothing else touches the protocol.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import uuid
+from typing import Any
+
+from .backend.store import Store
+from .errors import CasesError, InternalServerException, UnsupportedOperationException
+from .handlers import HANDLERS, Call, load_all
+from .ids import DEFAULT_ACCOUNT_ID
+from .protocol.parse import parse
+from .protocol.router import resolve
+from .protocol.serialize import error_response, success_response
+from .protocol.validate import problems, validate
+from .wire import WireRequest, WireResponse
+
+log = logging.getLogger("cases_mock")
+
+_HOST_REGION = re.compile(r"^cases(?:-fips)?\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?(?::\d+)?$")
+_CREDENTIAL = re.compile(r"Credential=([^/,\s]+)/\d{8}/([a-z0-9-]+)/([a-z0-9-]+)/aws4_request")
+_ACCOUNT_KEY = re.compile(r"^\d{12}$")
+DEFAULT_REGION = "us-east-1"
+
+
+def region_of(request: WireRequest) -> str:
+    """The region from the host (``cases.<region>.amazonaws.com``), else the SigV4 scope."""
+    found = _HOST_REGION.match(request.host.lower())
+    if found:
+        return found.group(1)
+    scope = _CREDENTIAL.search(request.header("authorization") or "")
+    return scope.group(2) if scope else DEFAULT_REGION
+
+
+def access_key_of(request: WireRequest) -> str | None:
+    scope = _CREDENTIAL.search(request.header("authorization") or "")
+    return scope.group(1) if scope else None
+
+
+class Dispatcher:
+    """Turns a ``WireRequest`` into a ``WireResponse`` against one ``Store``."""
+
+    def __init__(self, store: Store, account_id: str = DEFAULT_ACCOUNT_ID) -> None:
+        self.store = store
+        self.account_id = account_id
+        self.strict_output = os.environ.get("CASES_MOCK_STRICT_OUTPUT") == "1"
+        load_all()
+
+    def account_of(self, access_key_id: str | None) -> str:
+        """A 12-digit access key id names the account (as in moto); else the mock's account."""
+        if access_key_id and _ACCOUNT_KEY.match(access_key_id):
+            return access_key_id
+        return self.account_id
+
+    def dispatch(self, request: WireRequest) -> WireResponse:
+        request_id = str(uuid.uuid4())
+        try:
+            return self._dispatch(request, request_id)
+        except CasesError as error:
+            return error_response(error, request_id)
+        except Exception:  # a bug in the mock must never escape into the caller's stack
+            log.exception("cases_mock: unexpected error handling %s %s", request.method, request.path)
+            return error_response(
+                InternalServerException("cases_mock hit an unexpected error; see its log"),
+                request_id,
+            )
+
+    def _dispatch(self, request: WireRequest, request_id: str) -> WireResponse:
+        op, labels = resolve(request.method, request.path)
+        params = parse(op, request, labels)
+        validate(op.input_shape, params)
+        handler = HANDLERS.get(op.name)
+        if handler is None:
+            raise UnsupportedOperationException(f"cases_mock does not support {op.name} yet")
+        access_key = access_key_of(request)
+        account = self.account_of(access_key)
+        region = region_of(request)
+        call = Call(
+            operation=op.name,
+            backend=self.store.backend(account, region),
+            account=account,
+            region=region,
+            request_id=request_id,
+            access_key_id=access_key,
+        )
+        output = handler(call, params)
+        if self.strict_output:
+            self._check_output(op.name, op.output_shape, output)
+        return success_response(op, output, request_id)
+
+    @staticmethod
+    def _check_output(name: str, shape: Any, output: dict[str, Any]) -> None:
+        if shape is None:
+            return
+        found = problems(shape, output)
+        if found:
+            raise RuntimeError(f"{name} produced output outside its shape: {found}")

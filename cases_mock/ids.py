@@ -1,0 +1,29 @@
+"""Identifiers and ARNs in the real service's formats (docs/behaviour.md#identifiers)."""
+
+from __future__ import annotations
+
+import uuid
+
+DEFAULT_ACCOUNT_ID = "123456789012"
+
+
+def new_id() -> str:
+    """A lower-case UUID4, the form of every generated id."""
+    return str(uuid.uuid4())
+
+
+def partition_for(region: str) -> str:
+    if region.startswith("cn-"):
+        return "aws-cn"
+    if region.startswith("us-gov-"):
+        return "aws-us-gov"
+    if region.startswith("us-iso-"):
+        return "aws-iso"
+    if region.startswith("us-isob-"):
+        return "aws-iso-b"
+    return "aws"
+
+
+def cases_arn(region: str, account: str, resource: str) -> str:
+    """``arn:<partition>:cases:<region>:<account>:<resource>``."""
+    return f"arn:{partition_for(region)}:cases:{region}:{account}:{resource}"

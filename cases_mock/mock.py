@@ -1,0 +1,234 @@
+"""``CasesMock``: one object that is a decorator, a context manager and ``start()``/``stop()``.
+
+All mocks of a process share one store: a ``with mock_connectcases():`` inside a decorated
+test sees the test's data, as moto users expect. Activations nest (a stack); interception is
+switched on by the first and off by the last, which also resets the state unless that mock was
+made with ``keep_state=True``.
+"""
+
+from __future__ import annotations
+
+import inspect
+import os
+import threading
+import unittest
+from collections.abc import Callable
+from types import TracebackType
+from typing import Any, TypeVar, overload
+
+import wrapt
+
+from .backend.store import CasesBackend, Store
+from .clock import Clock
+from .dispatch import DEFAULT_REGION, Dispatcher
+from .ids import DEFAULT_ACCOUNT_ID
+from .intercept import Interception
+from .wire import WireRequest, WireResponse
+
+ACCOUNT_ENV = "CASES_MOCK_ACCOUNT_ID"
+T = TypeVar("T")
+
+
+class _Runtime:
+    """The process-wide part that cannot be otherwise: what intercepts, and the active stack."""
+
+    def __init__(self) -> None:
+        self.store = Store()
+        self.dispatcher = Dispatcher(self.store)
+        self.interception = Interception()
+        self.active: list[CasesMock] = []
+        self.lock = threading.RLock()
+
+    def answer(self, request: WireRequest) -> WireResponse:
+        return self.dispatcher.dispatch(request)
+
+
+_runtime: _Runtime | None = None
+
+
+def _get_runtime() -> _Runtime:
+    global _runtime
+    if _runtime is None:
+        _runtime = _Runtime()
+    return _runtime
+
+
+class CasesMock:
+    """An in-memory Amazon Connect Cases for every boto3/botocore client and ``requests`` call."""
+
+    def __init__(self, *, account_id: str | None = None, keep_state: bool = False) -> None:
+        self._account_id = account_id
+        self.keep_state = keep_state
+
+    # -- the state a test can see ------------------------------------------------------------
+    @property
+    def account_id(self) -> str:
+        return self._account_id or os.environ.get(ACCOUNT_ENV) or DEFAULT_ACCOUNT_ID
+
+    @property
+    def store(self) -> Store:
+        return _get_runtime().store
+
+    @property
+    def clock(self) -> Clock:
+        return self.store.clock
+
+    @property
+    def dispatcher(self) -> Dispatcher:
+        return _get_runtime().dispatcher
+
+    def backend(self, region: str = DEFAULT_REGION, account_id: str | None = None) -> CasesBackend:
+        """The backend of ``account_id`` (default: this mock's) in ``region``."""
+        return self.store.backend(account_id or self.account_id, region)
+
+    def reset(self) -> None:
+        """Forgets every domain, case and setting of every account and region."""
+        self.store.reset()
+
+    @property
+    def active(self) -> bool:
+        return self in _get_runtime().active
+
+    # -- activation ------------------------------------------------------------------------
+    def start(self) -> CasesMock:
+        runtime = _get_runtime()
+        with runtime.lock:
+            if not runtime.active:
+                runtime.interception.install(runtime.answer)
+            runtime.active.append(self)
+            runtime.dispatcher.account_id = self.account_id
+        return self
+
+    def stop(self) -> None:
+        runtime = _get_runtime()
+        with runtime.lock:
+            if self not in runtime.active:
+                return
+            # remove the innermost activation of this mock
+            index = len(runtime.active) - 1 - runtime.active[::-1].index(self)
+            del runtime.active[index]
+            if runtime.active:
+                runtime.dispatcher.account_id = runtime.active[-1].account_id
+                return
+            try:
+                runtime.interception.uninstall()
+            finally:
+                if not self.keep_state:
+                    runtime.store.reset()
+                    runtime.store.clock.unfreeze()
+
+    def __enter__(self) -> CasesMock:
+        return self.start()
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.stop()
+
+    async def __aenter__(self) -> CasesMock:
+        return self.start()
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.stop()
+
+    # -- decoration ------------------------------------------------------------------------
+    def _fresh(self) -> CasesMock:
+        return CasesMock(account_id=self._account_id, keep_state=self.keep_state)
+
+    def __call__(self, target: T) -> T:
+        if inspect.isclass(target):
+            if issubclass(target, unittest.TestCase):
+                return self._decorate_test_case(target)  # type: ignore[return-value]
+            return self._decorate_class(target)  # type: ignore[return-value]
+        if not callable(target):
+            raise TypeError(f"mock_connectcases cannot decorate {target!r}")
+        return self._decorate_function(target)  # type: ignore[return-value]
+
+    def _decorate_function(self, function: Callable[..., Any]) -> Callable[..., Any]:
+        make = self._fresh
+        if inspect.iscoroutinefunction(function):
+
+            @wrapt.decorator
+            def run_async(wrapped: Any, instance: Any, args: Any, kwargs: Any) -> Any:
+                async def run() -> Any:
+                    with make():
+                        return await wrapped(*args, **kwargs)
+
+                return run()
+
+            return run_async(function)
+
+        @wrapt.decorator
+        def run(wrapped: Any, instance: Any, args: Any, kwargs: Any) -> Any:
+            with make():
+                return wrapped(*args, **kwargs)
+
+        return run(function)
+
+    def _decorate_class(self, cls: type) -> type:
+        for name, value in list(vars(cls).items()):
+            if name.startswith("test") and callable(value):
+                setattr(cls, name, self._decorate_function(value))
+        return cls
+
+    def _decorate_test_case(self, cls: type[unittest.TestCase]) -> type[unittest.TestCase]:
+        """setUpClass data stays for the whole class; what setUp and a test add is rolled back."""
+        make = self._fresh
+        original_setup_class = cls.__dict__.get("setUpClass")
+        original_teardown_class = cls.__dict__.get("tearDownClass")
+        original_setup = cls.__dict__.get("setUp")
+
+        def call_original(original: Any, klass: type, name: str) -> None:
+            if original is not None:
+                original.__get__(None, klass)()
+            else:
+                getattr(super(cls, klass), name)()
+
+        def setUpClass(klass: type) -> None:
+            mock = make().start()
+            klass._cases_mock = mock  # type: ignore[attr-defined]
+            try:
+                call_original(original_setup_class, klass, "setUpClass")
+            except BaseException:
+                mock.stop()
+                raise
+            klass._cases_mock_snapshot = mock.store.snapshot()  # type: ignore[attr-defined]
+
+        def tearDownClass(klass: type) -> None:
+            try:
+                call_original(original_teardown_class, klass, "tearDownClass")
+            finally:
+                klass._cases_mock.stop()  # type: ignore[attr-defined]
+
+        def setUp(test: unittest.TestCase) -> None:
+            klass = type(test)
+            test.addCleanup(lambda: klass._cases_mock.store.restore(klass._cases_mock_snapshot))  # type: ignore[attr-defined]
+            if original_setup is not None:
+                original_setup(test)
+            else:
+                super(cls, test).setUp()  # type: ignore[misc]
+
+        cls.setUpClass = classmethod(setUpClass)  # type: ignore[assignment,method-assign]
+        cls.tearDownClass = classmethod(tearDownClass)  # type: ignore[assignment,method-assign]
+        cls.setUp = setUp  # type: ignore[method-assign,assignment]
+        return cls
+
+
+@overload
+def mock_connectcases(target: T) -> T: ...
+@overload
+def mock_connectcases(*, account_id: str | None = None, keep_state: bool = False) -> CasesMock: ...
+def mock_connectcases(target: Any = None, *, account_id: str | None = None, keep_state: bool = False) -> Any:
+    """``@mock_connectcases``, ``@mock_connectcases(account_id=...)``, ``with mock_connectcases():``."""
+    mock = CasesMock(account_id=account_id, keep_state=keep_state)
+    if target is None:
+        return mock
+    return mock(target)

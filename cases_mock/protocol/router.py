@@ -1,0 +1,75 @@
+"""Routes (HTTP method, raw path) to an operation of the model.
+
+The table is built once from each operation's ``http.method`` and ``http.requestUri``. Paths are
+matched segment by segment on the *raw* (still percent-encoded) path, so an encoded ``/`` inside
+a label such as ``/tags/{arn}`` never splits it; labels are decoded after the match. A trailing
+slash is not significant (two routes of the model end in one; other SDKs may drop it).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from urllib.parse import unquote
+
+from botocore.model import OperationModel
+
+from ..errors import UnknownOperationException
+from .model import operation, operation_names
+
+
+@dataclass(frozen=True, slots=True)
+class Route:
+    operation: OperationModel
+    method: str
+    # Each segment is ("lit", text) or ("label", name).
+    segments: tuple[tuple[str, str], ...]
+
+    @property
+    def literal_count(self) -> int:
+        return sum(1 for kind, _ in self.segments if kind == "lit")
+
+    def match(self, raw_segments: list[str]) -> dict[str, str] | None:
+        labels: dict[str, str] = {}
+        for (kind, text), raw in zip(self.segments, raw_segments, strict=True):
+            if kind == "lit":
+                if unquote(raw) != text:
+                    return None
+            else:
+                labels[text] = unquote(raw)
+        return labels
+
+
+def _split(path: str) -> list[str]:
+    return path.strip("/").split("/")
+
+
+def _route_for(name: str) -> Route:
+    op = operation(name)
+    uri = op.http["requestUri"].split("?", 1)[0]
+    segments = tuple(
+        ("label", seg[1:-1].rstrip("+")) if seg.startswith("{") else ("lit", seg) for seg in _split(uri)
+    )
+    return Route(op, op.http["method"].upper(), segments)
+
+
+@cache
+def route_table() -> dict[tuple[str, int], tuple[Route, ...]]:
+    """Routes grouped by (method, segment count), most literal segments first."""
+    table: dict[tuple[str, int], list[Route]] = {}
+    for name in operation_names():
+        route = _route_for(name)
+        table.setdefault((route.method, len(route.segments)), []).append(route)
+    return {key: tuple(sorted(routes, key=lambda r: -r.literal_count)) for key, routes in table.items()}
+
+
+def resolve(method: str, raw_path: str) -> tuple[OperationModel, dict[str, str]]:
+    """The operation answering ``method raw_path`` and its decoded URI labels."""
+    raw_segments = _split(raw_path.split("?", 1)[0])
+    for route in route_table().get((method.upper(), len(raw_segments)), ()):
+        labels = route.match(raw_segments)
+        if labels is not None:
+            return route.operation, labels
+    raise UnknownOperationException(
+        f"No Connect Cases operation answers {method.upper()} {raw_path.split('?', 1)[0]}"
+    )

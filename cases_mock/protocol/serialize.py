@@ -1,0 +1,86 @@
+"""Writes handler results and errors in the rest-json wire format, by the model's shapes."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+from typing import Any
+
+from botocore.model import OperationModel, Shape
+
+from ..errors import CasesError
+from ..wire import WireResponse
+from .model import error_shape
+
+JSON_TYPE = "application/json"
+
+
+def iso8601(moment: datetime) -> str:
+    """``YYYY-MM-DDTHH:MM:SS.sssZ`` in UTC: the form every timestamp of the mock takes."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    moment = moment.astimezone(timezone.utc)
+    return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
+
+
+def _write(shape: Shape, value: Any) -> Any:
+    kind = shape.type_name
+    if kind == "structure":
+        return {
+            name: _write(member, value[name])
+            for name, member in shape.members.items()
+            if value.get(name) is not None and "location" not in member.serialization
+        }
+    if kind == "list":
+        return [_write(shape.member, item) for item in value]
+    if kind == "map":
+        return {key: _write(shape.value, item) for key, item in value.items()}
+    if kind == "timestamp":
+        if isinstance(value, datetime):
+            return iso8601(value)
+        if isinstance(value, (int, float)):
+            return iso8601(datetime.fromtimestamp(value, tz=timezone.utc))
+        return value
+    if kind in ("double", "float") and isinstance(value, int) and not isinstance(value, bool):
+        return float(value)
+    return value
+
+
+def _headers_of(shape: Shape, value: dict[str, Any]) -> dict[str, str]:
+    headers: dict[str, str] = {}
+    for name, member in shape.members.items():
+        if member.serialization.get("location") == "header" and value.get(name) is not None:
+            headers[member.serialization.get("name", name)] = str(value[name])
+    return headers
+
+
+def success_response(op: OperationModel, output: dict[str, Any], request_id: str) -> WireResponse:
+    headers = {"x-amzn-RequestId": request_id, "Content-Type": JSON_TYPE}
+    shape = op.output_shape
+    body: dict[str, Any] = {}
+    if shape is not None:
+        body = _write(shape, output)
+        headers.update(_headers_of(shape, output))
+    status = int(op.http.get("responseCode", 200))
+    return WireResponse(status, headers, json.dumps(body).encode())
+
+
+def error_response(error: CasesError, request_id: str) -> WireResponse:
+    headers = {
+        "x-amzn-RequestId": request_id,
+        "x-amzn-ErrorType": error.code,
+        "Content-Type": JSON_TYPE,
+    }
+    body: dict[str, Any] = {"message": error.message}
+    shape = error_shape(error.code)
+    if shape is not None:
+        for name, member in shape.members.items():
+            if name == "message" or error.extra.get(name) is None:
+                continue
+            if member.serialization.get("location") == "header":
+                headers[member.serialization.get("name", name)] = str(error.extra[name])
+            else:
+                body[name] = error.extra[name]
+    else:
+        body.update(error.extra)
+    return WireResponse(error.status, headers, json.dumps(body).encode())

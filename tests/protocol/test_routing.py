@@ -1,0 +1,85 @@
+"""Every operation of the model is routed, from boto3 and from raw paths."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+import requests
+from botocore import xform_name
+from botocore.exceptions import ClientError
+from botocore.model import Shape
+
+from cases_mock import mock_connectcases
+from cases_mock.protocol.model import operation, operation_names
+from tests.builders import an_unchecked_client
+
+
+def minimal(shape: Shape) -> Any:
+    """A value of ``shape`` with every required member filled in (constraints ignored)."""
+    kind = shape.type_name
+    if kind == "structure":
+        members = shape.members  # type: ignore[attr-defined]
+        required = shape.required_members  # type: ignore[attr-defined]
+        if shape.metadata.get("union"):
+            required = [next(iter(members))]
+        return {name: minimal(members[name]) for name in required}
+    if kind == "list":
+        return [minimal(shape.member)]  # type: ignore[attr-defined]
+    if kind == "map":
+        return {}
+    if kind == "string":
+        return shape.enum[0] if shape.enum else "x"
+    if kind in ("integer", "long"):
+        return 1
+    if kind in ("double", "float"):
+        return 1.0
+    if kind == "boolean":
+        return True
+    return "x"
+
+
+def test_the_model_has_47_operations() -> None:
+    assert len(operation_names()) == 47
+
+
+@pytest.mark.parametrize("name", operation_names())
+def test_every_operation_is_routed_through_boto3(name: str) -> None:
+    op = operation(name)
+    params = minimal(op.input_shape) if op.input_shape is not None else {}
+    if name in ("TagResource", "UntagResource", "ListTagsForResource"):
+        params["arn"] = "arn:aws:cases:us-east-1:123456789012:domain/a/b"
+    with mock_connectcases():
+        client = an_unchecked_client()
+        code = "none"
+        try:
+            getattr(client, xform_name(name))(**params)
+        except ClientError as error:
+            code = error.response["Error"]["Code"]
+        assert code != "UnknownOperationException"
+
+
+def test_percent_encoded_arn_label_is_decoded_whole() -> None:
+    with mock_connectcases():
+        created = requests.post(
+            "https://cases.us-east-1.amazonaws.com/domains", json={"name": "arn-check"}, timeout=5
+        ).json()
+        encoded = created["domainArn"].replace(":", "%3A").replace("/", "%2F")
+        answer = requests.get(f"https://cases.us-east-1.amazonaws.com/tags/{encoded}", timeout=5)
+    assert answer.headers.get("x-amzn-ErrorType") != "UnknownOperationException"
+
+
+@pytest.mark.parametrize(
+    ("method", "path"),
+    [
+        ("POST", "/domains/d/rules-list/"),
+        ("POST", "/domains/d/rules-list"),
+        ("POST", "/domains/d/cases/c/related-items/"),
+        ("PUT", "/cases:batchUpdateCase"),
+        ("PUT", "/cases%3AbatchUpdateCase"),
+    ],
+)
+def test_trailing_slashes_and_literal_colons_route(method: str, path: str) -> None:
+    with mock_connectcases():
+        answer = requests.request(method, f"https://cases.us-east-1.amazonaws.com{path}", json={}, timeout=5)
+    assert answer.headers.get("x-amzn-ErrorType") != "UnknownOperationException"

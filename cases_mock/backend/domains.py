@@ -10,6 +10,7 @@ from typing import Any, ClassVar
 from ..errors import ConflictException, ServiceQuotaExceededException, not_found
 from ..ids import cases_arn, new_id
 from .base import BackendBase
+from .records import DomainData
 
 
 @dataclass(slots=True)
@@ -21,6 +22,7 @@ class Domain:
     seq: int
     status: str = "Active"
     tags: dict[str, str] = field(default_factory=dict)
+    data: DomainData = field(default_factory=DomainData)
 
 
 class DomainsMixin(BackendBase):

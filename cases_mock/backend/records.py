@@ -1,0 +1,133 @@
+"""The records every resource module shares: the data model of one domain.
+
+Field values of cases (and of custom related items) are stored as plain Python scalars keyed
+by field id: ``str`` for Text, Url, SingleSelect (the option value), DateTime (normalised
+ISO-8601, see ``values.py``) and User (the user ARN); ``float`` for Number; ``bool`` for
+Boolean. A field with no value is simply absent. ``values.py`` converts to and from the wire
+unions using the field's type.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+Scalar = str | float | bool
+
+
+@dataclass(slots=True)
+class FieldOption:
+    name: str
+    value: str
+    active: bool = True
+
+
+@dataclass(slots=True)
+class Field:
+    field_id: str
+    name: str
+    arn: str
+    type: str  # Text | Number | Boolean | DateTime | SingleSelect | Url | User
+    namespace: str  # System | Custom
+    created_time: datetime
+    last_modified_time: datetime
+    seq: int
+    description: str | None = None
+    attributes: dict[str, Any] | None = None  # wire form, e.g. {"text": {"isMultiline": True}}
+    deleted: bool = False
+    tags: dict[str, str] = field(default_factory=dict)
+    options: dict[str, FieldOption] = field(default_factory=dict)  # by option value, in order
+
+
+@dataclass(slots=True)
+class Layout:
+    layout_id: str
+    name: str
+    arn: str
+    content: dict[str, Any]  # wire form of LayoutContent
+    created_time: datetime
+    last_modified_time: datetime
+    seq: int
+    deleted: bool = False
+    tags: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Template:
+    template_id: str
+    name: str
+    arn: str
+    created_time: datetime
+    last_modified_time: datetime
+    seq: int
+    status: str = "Active"  # Active | Inactive
+    description: str | None = None
+    layout_configuration: dict[str, Any] | None = None  # wire form {"defaultLayout": id}
+    required_fields: list[str] = field(default_factory=list)  # field ids
+    rules: list[dict[str, Any]] = field(default_factory=list)  # wire form [{caseRuleId, fieldId?}]
+    tag_propagation: list[dict[str, Any]] = field(default_factory=list)  # wire form
+    deleted: bool = False
+    tags: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class CaseRule:
+    case_rule_id: str
+    name: str
+    arn: str
+    rule: dict[str, Any]  # wire form of CaseRuleDetails (required | hidden | fieldOptions)
+    created_time: datetime
+    last_modified_time: datetime
+    seq: int
+    description: str | None = None
+    deleted: bool = False
+    tags: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class AuditField:
+    field_id: str
+    new: Scalar | None  # None: emptyValue
+    old: Scalar | None = None
+    has_old: bool = False  # False: oldValue is omitted
+
+
+@dataclass(slots=True)
+class AuditEvent:
+    event_id: str
+    type: str  # Case.Created | Case.Updated | RelatedItem.* | Case.Merged
+    performed_time: datetime
+    seq: int
+    fields: list[AuditField] = field(default_factory=list)
+    related_item_type: str | None = None
+    iam_principal_arn: str | None = None
+    user: dict[str, str] | None = None  # wire form {"userArn": ...} or {"customEntity": ...}
+    merge_metadata: dict[str, str] | None = None
+
+
+@dataclass(slots=True)
+class Case:
+    case_id: str
+    arn: str
+    template_id: str
+    seq: int
+    values: dict[str, Scalar] = field(default_factory=dict)  # field id -> value
+    tags: dict[str, str] = field(default_factory=dict)
+    audit: list[AuditEvent] = field(default_factory=list)  # oldest first
+    related_items: dict[str, Any] = field(default_factory=dict)  # id -> RelatedItem (issue 7)
+
+
+@dataclass(slots=True)
+class DomainData:
+    """Everything below one domain, by id, each dict in creation order."""
+
+    fields: dict[str, Field] = field(default_factory=dict)
+    layouts: dict[str, Layout] = field(default_factory=dict)
+    templates: dict[str, Template] = field(default_factory=dict)
+    case_rules: dict[str, CaseRule] = field(default_factory=dict)
+    cases: dict[str, Case] = field(default_factory=dict)
+    event_configuration: dict[str, Any] | None = None  # wire form of EventBridgeConfiguration
+    reference_numbers: dict[str, str] = field(default_factory=dict)  # lower-case ref -> case id
+    client_tokens: dict[str, tuple[str, str]] = field(default_factory=dict)  # token -> (digest, case id)
+    deleted_counts: dict[str, int] = field(default_factory=dict)  # "field"/"layout"/"template" -> n

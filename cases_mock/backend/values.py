@@ -132,5 +132,5 @@ def operand_matches(field_type: str, stored: Scalar | None, operand: dict[str, A
     if member in ("stringValue", "userArnValue"):
         if field_type == "DateTime":
             return normalise_datetime(str(literal)) == stored
-        return isinstance(stored, str) and not isinstance(stored, bool) and stored == literal
+        return isinstance(stored, str) and stored == literal
     return False

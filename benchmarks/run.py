@@ -1,0 +1,193 @@
+"""One command, one process, every figure of docs/performance.md: ``python -m benchmarks.run``.
+
+Measures (medians, milliseconds): the botocore floor and cases_mock for CreateCase, GetCase,
+UpdateCase and SearchCases against a domain of 1,000 cases; the per-test lifecycle of
+cases_mock and of moto's ``mock_aws``; moto's create/describe on a comparable rest-json service
+(connectcampaigns); the import cost of ``cases_mock`` over ``boto3``. Prints each ratio.
+Needs moto installed (``pip install moto``; it is in the ``test`` extra, never a runtime dependency).
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import time
+from typing import Any
+
+import boto3
+
+from benchmarks.floor import canned_client, capture
+from benchmarks.timing import median_ms, row
+from cases_mock import mock_connectcases
+
+CASES = 1000
+TWO = {"doubleValue": 2.0}
+
+
+def _domain_with_cases(client: Any, count: int) -> dict[str, Any]:
+    domain_id = client.create_domain(name="bench")["domainId"]
+    priority = client.create_field(domainId=domain_id, name="priority", type="Number")["fieldId"]
+    team = client.create_field(domainId=domain_id, name="team", type="Text")["fieldId"]
+    template_id = client.create_template(domainId=domain_id, name="bench", status="Active")["templateId"]
+    case_ids = []
+    for index in range(count):
+        case = client.create_case(
+            domainId=domain_id,
+            templateId=template_id,
+            fields=[
+                {"id": "title", "value": {"stringValue": f"case {index}"}},
+                {"id": priority, "value": {"doubleValue": float(index % 5)}},
+                {"id": team, "value": {"stringValue": f"team-{index % 7}"}},
+            ],
+        )
+        case_ids.append(case["caseId"])
+    return {
+        "domain": domain_id,
+        "template": template_id,
+        "priority": priority,
+        "team": team,
+        "case": case_ids[len(case_ids) // 2],
+    }
+
+
+def _calls(ids: dict[str, Any]) -> dict[str, tuple[str, dict[str, Any]]]:
+    counter = iter(range(10**9))
+    return {
+        "CreateCase": (
+            "create_case",
+            {
+                "domainId": ids["domain"],
+                "templateId": ids["template"],
+                "fields": [{"id": "title", "value": {"stringValue": "bench"}}],
+            },
+        ),
+        "GetCase": (
+            "get_case",
+            {
+                "domainId": ids["domain"],
+                "caseId": ids["case"],
+                "fields": [{"id": "title"}, {"id": "status"}, {"id": ids["priority"]}],
+            },
+        ),
+        "UpdateCase": (
+            "update_case",
+            {
+                "domainId": ids["domain"],
+                "caseId": ids["case"],
+                "fields": [{"id": "summary", "value": {"stringValue": f"s{next(counter)}"}}],
+            },
+        ),
+        "SearchCases": (
+            "search_cases",
+            {
+                "domainId": ids["domain"],
+                "maxResults": 25,
+                "filter": {
+                    "andAll": [
+                        {"field": {"greaterThanOrEqualTo": {"id": ids["priority"], "value": TWO}}},
+                        {"field": {"equalTo": {"id": "status", "value": {"stringValue": "open"}}}},
+                    ]
+                },
+                "sorts": [{"fieldId": ids["priority"], "sortOrder": "Desc"}],
+                "fields": [{"id": "title"}],
+            },
+        ),
+    }
+
+
+def _bound(client: Any, method: str, params: dict[str, Any]) -> Any:
+    return lambda: getattr(client, method)(**params)
+
+
+def bench_calls(out: list[str]) -> None:
+    targets = {"CreateCase": 1.15, "GetCase": 1.15, "UpdateCase": 1.15, "SearchCases": 1.3}
+    with mock_connectcases():
+        client = boto3.client("connectcases", region_name="us-east-1")
+        started = time.perf_counter()
+        ids = _domain_with_cases(client, CASES)
+        out.append(row(f"setup: {CASES} cases through boto3", (time.perf_counter() - started) * 1000))
+        answers = {name: capture(client, m, p) for name, (m, p) in _calls(ids).items()}
+        mocked = {name: median_ms(_bound(client, m, p)) for name, (m, p) in _calls(ids).items()}
+    for name, (method, params) in _calls(ids).items():
+        floor = median_ms(_bound(canned_client(answers[name]), method, params))
+        ratio = mocked[name] / floor
+        out.append(row(f"{name}: floor (canned before-send)", floor))
+        out.append(row(f"{name}: cases_mock", mocked[name]))
+        mark = "ok" if ratio <= targets[name] else "MISSED"
+        out.append(row(f"{name}: ratio cases_mock / floor", ratio, "x", f"target <= {targets[name]} {mark}"))
+
+
+def _cases_lifecycle() -> None:
+    with mock_connectcases():
+        boto3.client("connectcases", region_name="us-east-1").list_domains()
+
+
+def bench_lifecycle(out: list[str]) -> None:
+    ours = median_ms(_cases_lifecycle, number=20)
+    out.append(row("lifecycle: cases_mock (activate, client, 1 call, stop)", ours, "ms", "target <= 5"))
+    try:
+        from moto import mock_aws
+    except ImportError:
+        out.append("  moto is not installed: skipping the moto comparison")
+        return
+
+    def moto_lifecycle() -> None:
+        with mock_aws():
+            boto3.client("connectcampaigns", region_name="us-east-1").list_campaigns()
+
+    theirs = median_ms(moto_lifecycle, number=5, repeat=5, warmup=2)
+    out.append(row("lifecycle: moto mock_aws (connectcampaigns)", theirs))
+    mark = "ok" if theirs / ours >= 10 else "MISSED"
+    out.append(row("lifecycle: ratio moto / cases_mock", theirs / ours, "x", f"target >= 10 {mark}"))
+    with mock_aws():
+        campaigns = boto3.client("connectcampaigns", region_name="us-east-1")
+        made = iter(range(10**9))
+
+        def create() -> Any:
+            return campaigns.create_campaign(
+                name=f"c{next(made)}",
+                connectInstanceId="instance",
+                dialerConfig={"predictiveDialerConfig": {"bandwidthAllocation": 1.0}},
+                outboundCallConfig={"connectContactFlowId": "flow"},
+            )
+
+        campaign_id = create()["id"]
+        out.append(row("moto: CreateCampaign", median_ms(create, number=20)))
+        describe = median_ms(lambda: campaigns.describe_campaign(id=campaign_id))
+        out.append(row("moto: DescribeCampaign", describe))
+
+
+def _import_ms(code: str, runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        subprocess.run([sys.executable, "-c", code], check=True)
+        times.append((time.perf_counter() - started) * 1000)
+    return statistics.median(times)
+
+
+def bench_import(out: list[str], runs: int) -> None:
+    base = _import_ms("import boto3", runs)
+    ours = _import_ms("import boto3, cases_mock", runs)
+    out.append(row("import boto3 (fresh interpreter)", base))
+    out.append(row("import boto3, cases_mock", ours))
+    mark = "ok" if ours - base <= 50 else "MISSED"
+    out.append(row("import cost of cases_mock over boto3", ours - base, "ms", f"target <= 50 {mark}"))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--import-runs", type=int, default=15)
+    args = parser.parse_args(argv)
+    out: list[str] = ["cases_mock benchmarks (medians)"]
+    bench_calls(out)
+    bench_lifecycle(out)
+    bench_import(out, args.import_runs)
+    print("\n".join(out))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -3,14 +3,27 @@
 ``check_case`` is the single entry point every case write (CreateCase, UpdateCase,
 BatchUpdateCase, merges) calls with the case *as it will be after the write*; it raises
 ValidationException naming the first offending field and writes nothing.
+
+One evaluator serves every rule type (docs/behaviour.md#case-rules): the conditions of a
+``required`` or ``hidden`` rule are tried in order, the first that holds dictates the rule's
+value, and ``defaultValue`` applies when none holds. A leaf (``equalTo`` / ``notEqualTo``)
+compares the field named by ``operandOne`` with the literal ``operandTwo`` under the field's
+type (``values.operand_matches``); an ``andAll`` holds when all its conditions hold and then
+dictates the value of its first one; an ``orAll`` holds when one does and dictates the value of
+the first that holds.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
 
 from ..errors import ValidationException
-from .records import DomainData, Scalar, Template
+from .domains import Domain
+from .records import CaseRule, DomainData, Scalar, Template
+from .rule_structure import kind_of, rule_target
+from .values import operand_matches
 
 
 def _has_value(values: Mapping[str, Scalar], field_id: str) -> bool:
@@ -18,14 +31,120 @@ def _has_value(values: Mapping[str, Scalar], field_id: str) -> bool:
     return value is not None and value != ""
 
 
-def check_case(domain: DomainData, template: Template, values: Mapping[str, Scalar]) -> None:
-    """Raises ValidationException if ``values`` break ``template``'s required fields.
+def _field_type(domain: DomainData, field_id: str) -> str:
+    field = domain.fields.get(field_id)
+    return field.type if field is not None else "Text"
 
-    ``title`` is always required. Case rules attached to the template (required, hidden,
-    fieldOptions) are enforced by the rule evaluator (issue: case rules).
+
+def condition_value(
+    domain: DomainData, condition: Mapping[str, Any], values: Mapping[str, Scalar]
+) -> bool | None:
+    """The value ``condition`` dictates when it holds on ``values``, None when it does not."""
+    (member, body), *_ = condition.items()
+    if member in ("equalTo", "notEqualTo"):
+        field_id = body["operandOne"]["fieldId"]
+        equal = operand_matches(_field_type(domain, field_id), values.get(field_id), body["operandTwo"])
+        holds = equal if member == "equalTo" else not equal
+        return bool(body["result"]) if holds else None
+    dictated = [condition_value(domain, child, values) for child in body["conditions"]]
+    if member == "andAll":
+        return dictated[0] if dictated and all(v is not None for v in dictated) else None
+    return next((v for v in dictated if v is not None), None)
+
+
+def rule_value(domain: DomainData, body: Mapping[str, Any], values: Mapping[str, Scalar]) -> bool:
+    """The value of a ``required`` or ``hidden`` rule on ``values``: first condition that holds wins."""
+    for condition in body["conditions"]:
+        dictated = condition_value(domain, condition, values)
+        if dictated is not None:
+            return dictated
+    return bool(body["defaultValue"])
+
+
+@dataclass(slots=True)
+class _Applied:
+    """A case rule as a template applies it: the rule, its kind and the field it acts on."""
+
+    rule: CaseRule
+    kind: str
+    target: str
+
+
+def _applied_rules(domain: DomainData, template: Template) -> list[_Applied]:
+    applied: list[_Applied] = []
+    for association in template.rules:
+        rule = domain.case_rules.get(str(association.get("caseRuleId")))
+        if rule is None or rule.deleted:
+            continue
+        target = rule_target(rule.rule, association)
+        if target is None or _is_deleted_field(domain, target):
+            continue
+        applied.append(_Applied(rule, kind_of(rule.rule), target))
+    return applied
+
+
+def _is_deleted_field(domain: DomainData, field_id: str) -> bool:
+    field = domain.fields.get(field_id)
+    return field is not None and field.deleted
+
+
+def _hidden(domain: DomainData, applied: list[_Applied], values: Mapping[str, Scalar]) -> set[str]:
+    """The fields the applied ``hidden`` rules hide on ``values``."""
+    return {
+        a.target for a in applied if a.kind == "hidden" and rule_value(domain, a.rule.rule["hidden"], values)
+    }
+
+
+def _check_options(domain: DomainData, applied: _Applied, values: Mapping[str, Scalar]) -> None:
+    body = applied.rule.rule["fieldOptions"]
+    child = applied.target
+    if not _has_value(values, child):
+        return
+    parent_value = values.get(body["parentFieldId"])
+    parent_key = "" if parent_value is None else str(parent_value)
+    for mapping in body["parentChildFieldOptionsMappings"]:
+        if mapping["parentFieldOptionValue"] != parent_key:
+            continue
+        allowed: Sequence[str] = mapping["childFieldOptionValues"]
+        if values[child] not in allowed:
+            shown = f"{parent_key!r}" if parent_key else "empty"
+            raise ValidationException(
+                f"Field {child!r} may not be {values[child]!r} while field {body['parentFieldId']!r} "
+                f"is {shown}: case rule {applied.rule.case_rule_id!r} allows {list(allowed)!r}"
+            )
+        return
+
+
+def check_case(domain: DomainData | Domain, template: Template, values: Mapping[str, Scalar]) -> None:
+    """Raises ValidationException if ``values`` break ``template``'s required fields or case rules.
+
+    ``title`` is always required. The template's ``requiredFields`` and the fields its
+    ``required`` rules make required must have a value, unless a ``hidden`` rule hides them on
+    ``values``; a ``fieldOptions`` rule limits its child field's value to the options mapped to
+    the parent field's value. Deleted rules and rules acting on deleted fields are skipped.
     """
-    for field_id in ["title", *template.required_fields]:
+    data = domain.data if isinstance(domain, Domain) else domain
+    applied = _applied_rules(data, template)
+    hidden = _hidden(data, applied, values)
+    if not _has_value(values, "title"):
+        raise ValidationException(
+            f"Field 'title' is required by template {template.template_id!r} but has no value"
+        )
+    for field_id in template.required_fields:
+        if field_id in hidden or _is_deleted_field(data, field_id):
+            continue
         if not _has_value(values, field_id):
             raise ValidationException(
                 f"Field {field_id!r} is required by template {template.template_id!r} but has no value"
             )
+    for a in applied:
+        if a.kind != "required" or a.target in hidden or _has_value(values, a.target):
+            continue
+        if rule_value(data, a.rule.rule["required"], values):
+            raise ValidationException(
+                f"Field {a.target!r} is required by case rule {a.rule.case_rule_id!r} "
+                f"({a.rule.name}) of template {template.template_id!r} but has no value"
+            )
+    for a in applied:
+        if a.kind == "fieldOptions":
+            _check_options(data, a, values)

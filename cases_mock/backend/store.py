@@ -6,10 +6,11 @@ import copy
 import threading
 
 from ..clock import Clock
+from .case_rules import CaseRulesMixin
 from .domains import DomainsMixin
 
 
-class CasesBackend(DomainsMixin):
+class CasesBackend(DomainsMixin, CaseRulesMixin):
     """All Connect Cases state of one account in one region (one mixin per resource)."""
 
 

@@ -2,4 +2,4 @@
 
 from __future__ import annotations
 
-from . import domains  # noqa: F401
+from . import case_rules, domains  # noqa: F401

@@ -18,6 +18,8 @@ from __future__ import annotations
 import io
 import os
 import re
+import sys
+import weakref
 from collections.abc import Callable, Iterator
 from typing import Any
 from urllib.parse import urlsplit
@@ -104,6 +106,18 @@ def before_send(request: AWSPreparedRequest, **_: Any) -> AWSResponse | None:
 botocore.handlers.BUILTIN_HANDLERS.append((HOOK_EVENT, before_send))
 
 
+def _default_session_now() -> Any:
+    boto3 = sys.modules.get("boto3")
+    return getattr(boto3, "DEFAULT_SESSION", None) if boto3 is not None else None
+
+
+# Only a default session made before this import lacks the builtin handler; hooking one made
+# afterwards would register ``before_send`` twice and answer every request twice.
+_PREDATING = _default_session_now()
+_PREDATING_DEFAULT_SESSION = weakref.ref(_PREDATING) if _PREDATING is not None else None
+del _PREDATING
+
+
 class Interception:
     """Switches every way in on (``install``) and back off exactly (``uninstall``)."""
 
@@ -186,10 +200,11 @@ class Interception:
     def _hook_default_session(self) -> None:
         import boto3
 
-        session = boto3.DEFAULT_SESSION
-        if session is None:
+        session: Any = boto3.DEFAULT_SESSION
+        predating = _PREDATING_DEFAULT_SESSION() if _PREDATING_DEFAULT_SESSION is not None else None
+        if predating is None or session is not predating:
             return
-        events = session._session.get_component("event_emitter")
+        events = predating._session.get_component("event_emitter")
         events.register(HOOK_EVENT, before_send, unique_id=HOOK_ID)
         self._default_session_events = events
 

@@ -114,3 +114,21 @@ def test_stopping_restores_botocore_exactly() -> None:
     with mock_connectcases():
         assert botocore.endpoint.Endpoint._send is not send_before
     assert botocore.endpoint.Endpoint._send is send_before
+
+
+def test_each_request_is_answered_once_in_every_activation(monkeypatch: pytest.MonkeyPatch) -> None:
+    from cases_mock.dispatch import Dispatcher
+
+    answered: list[str] = []
+    dispatch = Dispatcher.dispatch
+
+    def counting(self: Dispatcher, request: Any) -> Any:
+        answered.append(request.path)
+        return dispatch(self, request)
+
+    monkeypatch.setattr(Dispatcher, "dispatch", counting)
+    for name in ("first", "second", "third"):
+        with mock_connectcases():
+            boto3.client("connectcases", region_name="us-east-1").create_domain(name=name)
+
+    assert answered == ["/domains"] * 3

@@ -10,13 +10,11 @@ from __future__ import annotations
 
 import inspect
 import os
+import sys
 import threading
-import unittest
 from collections.abc import Callable
 from types import TracebackType
-from typing import Any, TypeVar, overload
-
-import wrapt
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 from .backend.store import CasesBackend, Store
 from .clock import Clock
@@ -24,6 +22,9 @@ from .dispatch import DEFAULT_REGION, Dispatcher
 from .ids import DEFAULT_ACCOUNT_ID
 from .intercept import Interception
 from .wire import WireRequest, WireResponse
+
+if TYPE_CHECKING:
+    import unittest
 
 ACCOUNT_ENV = "CASES_MOCK_ACCOUNT_ID"
 T = TypeVar("T")
@@ -145,14 +146,18 @@ class CasesMock:
 
     def __call__(self, target: T) -> T:
         if inspect.isclass(target):
-            if issubclass(target, unittest.TestCase):
-                return self._decorate_test_case(target)  # type: ignore[return-value]
+            # unittest is only imported by whoever defines a TestCase: no need to import it here.
+            unittest_module = sys.modules.get("unittest")
+            if unittest_module is not None and issubclass(target, unittest_module.TestCase):
+                return self._decorate_test_case(target)  # type: ignore[return-value,arg-type]
             return self._decorate_class(target)  # type: ignore[return-value]
         if not callable(target):
             raise TypeError(f"mock_connectcases cannot decorate {target!r}")
         return self._decorate_function(target)  # type: ignore[return-value]
 
     def _decorate_function(self, function: Callable[..., Any]) -> Callable[..., Any]:
+        import wrapt  # imported on first decoration: ``import cases_mock`` stays cheap
+
         make = self._fresh
         if inspect.iscoroutinefunction(function):
 

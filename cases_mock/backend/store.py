@@ -8,9 +8,12 @@ import threading
 from ..clock import Clock
 from .case_rules import CaseRulesMixin
 from .domains import DomainsMixin
+from .fields import FieldsMixin
+from .layouts import LayoutsMixin
+from .templates import TemplatesMixin
 
 
-class CasesBackend(DomainsMixin, CaseRulesMixin):
+class CasesBackend(TemplatesMixin, LayoutsMixin, FieldsMixin, DomainsMixin, CaseRulesMixin):
     """All Connect Cases state of one account in one region (one mixin per resource)."""
 
 

@@ -1,4 +1,8 @@
-"""A short, readable walk-through against the in-memory backend (``cases-mock demo``)."""
+"""A short, readable walk-through against the in-memory backend (``cases-mock demo``).
+
+Each step is a plain boto3 call a contact-centre team would make; the demo grows as
+capabilities land.
+"""
 
 from __future__ import annotations
 
@@ -11,34 +15,77 @@ def _say(text: str) -> None:
     print(text)
 
 
+def _domains(client: Any) -> str:
+    domain = client.create_domain(name="demo-contact-centre")
+    _say(f"1. Created domain {domain['domainId']} ({domain['domainStatus']})")
+    _say(f"   ARN: {domain['domainArn']}")
+    try:
+        client.create_domain(name="demo-contact-centre")
+    except client.exceptions.ConflictException as error:
+        _say(f"2. A second domain with the same name is refused: {error.response['Error']['Code']}")
+    return str(domain["domainId"])
+
+
+def _configuration(client: Any, domain_id: str) -> dict[str, str]:
+    system = client.list_fields(domainId=domain_id)["fields"]
+    _say(f"3. The domain starts with {len(system)} system fields, e.g. {[f['fieldId'] for f in system[:4]]}")
+    ids = {
+        "priority": client.create_field(domainId=domain_id, name="Priority", type="Number")["fieldId"],
+        "product": client.create_field(domainId=domain_id, name="Product", type="SingleSelect")["fieldId"],
+        "resolution": client.create_field(domainId=domain_id, name="Resolution", type="Text")["fieldId"],
+    }
+    client.batch_put_field_options(
+        domainId=domain_id,
+        fieldId=ids["product"],
+        options=[
+            {"name": "Router", "value": "router", "active": True},
+            {"name": "Modem", "value": "modem", "active": True},
+        ],
+    )
+    options = client.list_field_options(domainId=domain_id, fieldId=ids["product"])["options"]
+    _say(f"4. Custom fields Priority, Product, Resolution; Product offers {[o['value'] for o in options]}")
+    layout_id = client.create_layout(
+        domainId=domain_id,
+        name="Support layout",
+        content={
+            "basic": {
+                "topPanel": {
+                    "sections": [{"fieldGroup": {"name": "Triage", "fields": [{"id": ids["priority"]}]}}]
+                },
+                "moreInfo": {
+                    "sections": [{"fieldGroup": {"name": "Details", "fields": [{"id": ids["product"]}]}}]
+                },
+            }
+        },
+    )["layoutId"]
+    _say(f"5. Layout {layout_id}: Priority in the top panel, Product under More Info")
+    closed = {"operandOne": {"fieldId": "status"}, "operandTwo": {"stringValue": "closed"}, "result": True}
+    rule_id = client.create_case_rule(
+        domainId=domain_id,
+        name="Resolution when closed",
+        rule={"required": {"defaultValue": False, "conditions": [{"equalTo": closed}]}},
+    )["caseRuleId"]
+    ids["template"] = client.create_template(
+        domainId=domain_id,
+        name="Support",
+        layoutConfiguration={"defaultLayout": layout_id},
+        requiredFields=[{"fieldId": ids["priority"]}],
+        rules=[{"caseRuleId": rule_id, "fieldId": ids["resolution"]}],
+    )["templateId"]
+    template = client.get_template(domainId=domain_id, templateId=ids["template"])
+    _say(
+        f"6. Template {template['name']!r} ({template['status']}): Priority required, "
+        f"and case rule {rule_id} makes Resolution required once a case is closed"
+    )
+    return ids
+
+
 def run() -> None:
     import boto3
 
     with mock_connectcases():
         client: Any = boto3.client("connectcases", region_name="us-east-1")
         _say("cases_mock demo: an in-memory Amazon Connect Cases, driven through boto3\n")
-
-        domain = client.create_domain(name="demo-contact-centre")
-        domain_id = domain["domainId"]
-        _say(f"1. Created domain {domain_id} ({domain['domainStatus']})")
-        _say(f"   ARN: {domain['domainArn']}")
-
-        listed = client.list_domains()["domains"]
-        _say(f"2. ListDomains sees {len(listed)} domain(s): {[d['name'] for d in listed]}")
-
-        try:
-            client.create_domain(name="demo-contact-centre")
-        except client.exceptions.ConflictException as error:
-            _say(f"3. A second domain with the same name is refused: {error.response['Error']['Code']}")
-
-        try:
-            client.get_domain(domainId="no-such-domain")
-        except client.exceptions.ResourceNotFoundException as error:
-            _say(
-                f"4. An unknown domain gives {error.response['Error']['Code']} "
-                f"(resourceType={error.response['resourceType']})"
-            )
-
-        client.delete_domain(domainId=domain_id)
-        _say(f"5. Deleted the domain; ListDomains now has {len(client.list_domains()['domains'])}")
+        domain_id = _domains(client)
+        _configuration(client, domain_id)
     _say("\nThe mock is stopped: its state is gone and nothing reached AWS.")

@@ -51,6 +51,12 @@ def without_deleted_fields(data: DomainData, content: dict[str, Any]) -> dict[st
     return shown
 
 
+def _check_layout_name(data: DomainData, name: str, except_id: str | None = None) -> None:
+    for layout in data.layouts.values():
+        if not layout.deleted and layout.name == name and layout.layout_id != except_id:
+            raise ConflictException(f"A layout named {name!r} already exists in this domain")
+
+
 class LayoutsMixin(BackendBase):
     """Layout operations."""
 
@@ -64,7 +70,7 @@ class LayoutsMixin(BackendBase):
             raise not_found("Layout", layout_id)
         return found
 
-    def _check_content(self, data: DomainData, content: dict[str, Any]) -> dict[str, Any]:
+    def _checked_layout_content(self, data: DomainData, content: dict[str, Any]) -> dict[str, Any]:
         seen: set[str] = set()
         for path, field_id in layout_field_refs(content):
             if field_id in ALWAYS_SHOWN:
@@ -85,17 +91,11 @@ class LayoutsMixin(BackendBase):
             )
         return copy.deepcopy(content)
 
-    @staticmethod
-    def _check_name(data: DomainData, name: str, except_id: str | None = None) -> None:
-        for layout in data.layouts.values():
-            if not layout.deleted and layout.name == name and layout.layout_id != except_id:
-                raise ConflictException(f"A layout named {name!r} already exists in this domain")
-
     def create_layout(self, domain_id: str, name: str, content: dict[str, Any]) -> Layout:
         with self.lock:
             data = self.domain(domain_id).data
-            checked = self._check_content(data, content)
-            self._check_name(data, name)
+            checked = self._checked_layout_content(data, content)
+            _check_layout_name(data, name)
             limit = self.quotas.layouts_per_domain
             if sum(1 for layout in data.layouts.values() if not layout.deleted) >= limit:
                 raise ServiceQuotaExceededException(
@@ -128,9 +128,9 @@ class LayoutsMixin(BackendBase):
             existing = self.layout(domain_id, layout_id)
             if existing.deleted:
                 raise ValidationException(f"Layout {layout_id!r} is deleted and cannot be updated")
-            checked = self._check_content(data, content) if content is not None else None
+            checked = self._checked_layout_content(data, content) if content is not None else None
             if name is not None:
-                self._check_name(data, name, except_id=layout_id)
+                _check_layout_name(data, name, except_id=layout_id)
                 existing.name = name
             if checked is not None:
                 existing.content = checked

@@ -8,12 +8,22 @@ import threading
 from ..clock import Clock
 from .case_rules import CaseRulesMixin
 from .domains import DomainsMixin
+from .event_configuration import EventConfigurationMixin
 from .fields import FieldsMixin
 from .layouts import LayoutsMixin
+from .tags import TagsMixin
 from .templates import TemplatesMixin
 
 
-class CasesBackend(TemplatesMixin, LayoutsMixin, FieldsMixin, DomainsMixin, CaseRulesMixin):
+class CasesBackend(
+    TagsMixin,
+    EventConfigurationMixin,
+    TemplatesMixin,
+    LayoutsMixin,
+    FieldsMixin,
+    DomainsMixin,
+    CaseRulesMixin,
+):
     """All Connect Cases state of one account in one region (one mixin per resource)."""
 
 

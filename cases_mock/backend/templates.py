@@ -82,6 +82,12 @@ def check_template_rules(data: DomainData, rules: list[dict[str, Any]]) -> list[
     return stored
 
 
+def _check_template_name(data: DomainData, name: str, except_id: str | None = None) -> None:
+    for template in data.templates.values():
+        if not template.deleted and template.name == name and template.template_id != except_id:
+            raise ConflictException(f"A template named {name!r} already exists in this domain")
+
+
 class TemplatesMixin(BackendBase):
     """Template operations."""
 
@@ -94,12 +100,6 @@ class TemplatesMixin(BackendBase):
         if found is None:
             raise not_found("Template", template_id)
         return found
-
-    @staticmethod
-    def _check_name(data: DomainData, name: str, except_id: str | None = None) -> None:
-        for template in data.templates.values():
-            if not template.deleted and template.name == name and template.template_id != except_id:
-                raise ConflictException(f"A template named {name!r} already exists in this domain")
 
     def create_template(
         self,
@@ -118,7 +118,7 @@ class TemplatesMixin(BackendBase):
             required = _check_required(data, required_fields or [])
             layout = _check_layout(data, layout_configuration) if layout_configuration is not None else None
             stored_rules = check_template_rules(data, rules or [])
-            self._check_name(data, name)
+            _check_template_name(data, name)
             limit = self.quotas.templates_per_domain
             if sum(1 for t in data.templates.values() if not t.deleted) >= limit:
                 raise ServiceQuotaExceededException(
@@ -168,7 +168,7 @@ class TemplatesMixin(BackendBase):
             layout = _check_layout(data, layout_configuration) if layout_configuration is not None else None
             stored_rules = check_template_rules(data, rules) if rules is not None else None
             if name is not None:
-                self._check_name(data, name, except_id=template_id)
+                _check_template_name(data, name, except_id=template_id)
                 existing.name = name
             if description is not None:
                 existing.description = description

@@ -80,6 +80,56 @@ def _configuration(client: Any, domain_id: str) -> dict[str, str]:
     return ids
 
 
+def _cases(client: Any, domain_id: str, ids: dict[str, str]) -> None:
+    agent = "arn:aws:connect:us-east-1:123456789012:instance/demo/agent/alice"
+    case_id = client.create_case(
+        domainId=domain_id,
+        templateId=ids["template"],
+        fields=[
+            {"id": "title", "value": {"stringValue": "Router keeps rebooting"}},
+            {"id": ids["priority"], "value": {"doubleValue": 2}},
+            {"id": ids["product"], "value": {"stringValue": "router"}},
+        ],
+        performedBy={"userArn": agent},
+    )["caseId"]
+    shown = client.get_case(
+        domainId=domain_id, caseId=case_id, fields=[{"id": "status"}, {"id": "reference_number"}]
+    )
+    values = {f["id"]: f["value"]["stringValue"] for f in shown["fields"]}
+    _say(
+        f"7. Case {case_id} created by Alice: status {values['status']}, "
+        f"reference {values['reference_number']}"
+    )
+    closing = [{"id": "status", "value": {"stringValue": "closed"}}]
+    try:
+        client.update_case(domainId=domain_id, caseId=case_id, fields=closing)
+    except client.exceptions.ValidationException as error:
+        _say(f"8. Closing it without a resolution is refused: {error.response['Error']['Message']}")
+    closing.append({"id": ids["resolution"], "value": {"stringValue": "Firmware updated"}})
+    client.update_case(
+        domainId=domain_id, caseId=case_id, fields=closing, performedBy={"customEntity": "billing-bot"}
+    )
+    _say("9. With a resolution, the billing bot closes it")
+    _say("10. Its audit trail, newest first:")
+    names = {f["fieldId"]: f["name"] for f in client.list_fields(domainId=domain_id)["fields"]}
+    for event in client.get_case_audit_events(domainId=domain_id, caseId=case_id)["auditEvents"]:
+        who = event["performedBy"].get("user") or {"iamPrincipalArn": event["performedBy"]["iamPrincipalArn"]}
+        changes = ", ".join(
+            f"{names.get(f['eventFieldId'], f['eventFieldId'])}: "
+            f"{_shown(f.get('oldValue'))} -> {_shown(f['newValue'])}"
+            for f in event["fields"]
+            if not f["eventFieldId"].endswith(("_datetime", "_user", "created_by", "case_id"))
+        )
+        _say(f"    {event['type']:<13} by {next(iter(who.values()))}: {changes}")
+
+
+def _shown(value: dict[str, Any] | None) -> str:
+    if value is None:
+        return "(unset)"
+    member, content = next(iter(value.items()))
+    return "(empty)" if member == "emptyValue" else repr(content)
+
+
 def run() -> None:
     import boto3
 
@@ -87,5 +137,6 @@ def run() -> None:
         client: Any = boto3.client("connectcases", region_name="us-east-1")
         _say("cases_mock demo: an in-memory Amazon Connect Cases, driven through boto3\n")
         domain_id = _domains(client)
-        _configuration(client, domain_id)
+        ids = _configuration(client, domain_id)
+        _cases(client, domain_id, ids)
     _say("\nThe mock is stopped: its state is gone and nothing reached AWS.")

@@ -15,4 +15,11 @@ def test_the_demo_walks_through_the_api_without_aws() -> None:
     assert "16 system fields" in out
     assert "['router', 'modem']" in out
     assert "Template 'Support' (Active)" in out
+    assert "Closing it without a resolution is refused" in out
+    assert "is required by case rule" in out
+    assert (
+        "Case.Updated  by billing-bot: Status: 'open' -> 'closed', Resolution: (unset) -> 'Firmware updated'"
+        in out
+    )
+    assert "Case.Created  by arn:aws:connect:us-east-1:123456789012:instance/demo/agent/alice" in out
     assert out.rstrip().endswith("nothing reached AWS.")

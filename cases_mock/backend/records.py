@@ -130,4 +130,5 @@ class DomainData:
     event_configuration: dict[str, Any] | None = None  # wire form of EventBridgeConfiguration
     reference_numbers: dict[str, str] = field(default_factory=dict)  # lower-case ref -> case id
     client_tokens: dict[str, tuple[str, str]] = field(default_factory=dict)  # token -> (digest, case id)
+    batch_replies: dict[str, tuple[str, Any]] = field(default_factory=dict)  # token -> (digest, outcome)
     deleted_counts: dict[str, int] = field(default_factory=dict)  # "field"/"layout"/"template" -> n

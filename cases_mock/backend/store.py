@@ -7,6 +7,7 @@ import threading
 
 from ..clock import Clock
 from .case_rules import CaseRulesMixin
+from .cases import CasesMixin
 from .domains import DomainsMixin
 from .event_configuration import EventConfigurationMixin
 from .fields import FieldsMixin
@@ -16,6 +17,7 @@ from .templates import TemplatesMixin
 
 
 class CasesBackend(
+    CasesMixin,
     TagsMixin,
     EventConfigurationMixin,
     TemplatesMixin,

@@ -3,12 +3,14 @@ the output members. ``HANDLERS`` maps an operation name of the model to its hand
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from ..backend.store import CasesBackend
 
+PRINCIPAL_ENV = "CASES_MOCK_PRINCIPAL_ARN"
 Params = dict[str, Any]
 Output = dict[str, Any]
 
@@ -26,8 +28,18 @@ class Call:
 
     @property
     def principal_arn(self) -> str:
-        """The caller's IAM principal, as the audit history records it."""
-        return f"arn:{self.backend.partition}:iam::{self.account}:user/cases-mock"
+        """The caller's IAM principal, as the audit history records it (docs/behaviour.md#audit-history).
+
+        ``CASES_MOCK_PRINCIPAL_ARN`` names it outright. Otherwise temporary credentials (access
+        key ids starting ``ASIA``) are an assumed role, and long-term ones an IAM user.
+        """
+        configured = os.environ.get(PRINCIPAL_ENV)
+        if configured:
+            return configured
+        partition = self.backend.partition
+        if (self.access_key_id or "").startswith("ASIA"):
+            return f"arn:{partition}:sts::{self.account}:assumed-role/cases-mock-role/cases-mock-session"
+        return f"arn:{partition}:iam::{self.account}:user/cases-mock"
 
 
 Handler = Callable[[Call, Params], Output]

@@ -1,0 +1,64 @@
+"""Audit history (docs/behaviour.md#audit-history): one event per case write, newest first.
+
+``append_audit`` is the one way anything records an event on a case: case creates and updates
+here, related items and merges elsewhere call it with their own ``type``, ``related_item_type``
+or ``merge_metadata``. ``Performer`` says who acted: the caller's IAM principal always, plus the
+``performedBy`` user union (``userArn`` or ``customEntity``) when the request named one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..ids import new_id
+from .base import BackendBase
+from .records import AuditEvent, AuditField, Case
+
+
+@dataclass(frozen=True, slots=True)
+class Performer:
+    iam_principal_arn: str
+    user: dict[str, str] | None = None  # wire form {"userArn": ...} | {"customEntity": ...}
+
+    @property
+    def user_arn(self) -> str | None:
+        """The Connect user ARN when the request named a user (not a custom entity)."""
+        return self.user.get("userArn") if self.user else None
+
+
+def append_audit(
+    backend: BackendBase,
+    case: Case,
+    event_type: str,
+    performer: Performer,
+    fields: list[AuditField] | None = None,
+    *,
+    related_item_type: str | None = None,
+    merge_metadata: dict[str, str] | None = None,
+) -> AuditEvent:
+    """Records an event on ``case`` at the backend clock's now (call under the backend lock)."""
+    event = AuditEvent(
+        event_id=new_id(),
+        type=event_type,
+        performed_time=backend.clock.now(),
+        seq=backend.next_seq(),
+        fields=fields or [],
+        related_item_type=related_item_type,
+        iam_principal_arn=performer.iam_principal_arn,
+        user=dict(performer.user) if performer.user else None,
+        merge_metadata=merge_metadata,
+    )
+    case.audit.append(event)
+    return event
+
+
+def audit_events_newest_first(case: Case) -> list[AuditEvent]:
+    return sorted(case.audit, key=lambda event: event.seq, reverse=True)
+
+
+def performed_by_wire(event: AuditEvent) -> dict[str, Any]:
+    performed: dict[str, Any] = {"iamPrincipalArn": event.iam_principal_arn or ""}
+    if event.user:
+        performed["user"] = dict(event.user)
+    return performed

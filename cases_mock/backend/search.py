@@ -1,0 +1,227 @@
+"""SearchCases (docs/behaviour.md#search): filters compiled once into predicates, sorts, searchTerm
+and keyset pages.
+
+A filter is checked against the domain (unknown field ids, value members that do not fit the
+field's type, operators the type does not support: ValidationException naming the member path)
+and compiled into a closure over ``Case.values``, so a search is one pass over the cases. Sort
+keys are tuples: per sort ``(missing, value)`` with missing values last in both orders, then the
+case id; a page starts strictly after the key recorded in the token.
+"""
+
+from __future__ import annotations
+
+import heapq
+import json
+import operator
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from ..errors import ValidationException
+from .pagination import decode_token, encode_token
+from .records import Case, DomainData, Field, Scalar
+from .values import MEMBER_FOR_TYPE, normalise_datetime
+
+Predicate = Callable[[Case], bool]
+RANGES: dict[str, Callable[[Any, Any], bool]] = {
+    "greaterThan": operator.gt,
+    "greaterThanOrEqualTo": operator.ge,
+    "lessThan": operator.lt,
+    "lessThanOrEqualTo": operator.le,
+}
+CONTAINS_TYPES = ("Text", "Url", "SingleSelect", "User")
+SEARCHABLE_TYPES = frozenset({"Text", "Url", "SingleSelect", "User"})
+DEFAULT_SORTS = [{"fieldId": "last_updated_datetime", "sortOrder": "Desc"}]
+
+
+def _invalid(path: str, why: str) -> ValidationException:
+    return ValidationException(f"Invalid value at '{path}': {why}")
+
+
+def _field(data: DomainData, field_id: str, path: str) -> Field:
+    found = data.fields.get(field_id)
+    if found is None:
+        raise _invalid(path, f"field {field_id!r} does not exist in this domain")
+    return found
+
+
+def _operand(field: Field, union: dict[str, Any], path: str) -> Scalar | None:
+    """The operand as stored values are (None for emptyValue); ValidationException on a misfit."""
+    (member, literal), *_ = union.items()
+    if member == "emptyValue":
+        return None
+    expected = MEMBER_FOR_TYPE[field.type]
+    if member != expected:
+        raise _invalid(
+            f"{path}.{member}", f"field {field.field_id!r} is {field.type} and compares with {expected}"
+        )
+    if field.type == "Number":
+        return float(literal)
+    if field.type == "Boolean":
+        return bool(literal)
+    if field.type == "DateTime":
+        normalised = normalise_datetime(str(literal))
+        if normalised is None:
+            raise _invalid(f"{path}.{member}", f"{literal!r} is not an ISO-8601 date-time")
+        return normalised
+    return str(literal)
+
+
+def _field_predicate(data: DomainData, body: dict[str, Any], path: str) -> Predicate:
+    (operator, operand), *_ = body.items()
+    field_id = str(operand["id"])
+    field = _field(data, field_id, f"{path}.{operator}.id")
+    value = _operand(field, operand["value"], f"{path}.{operator}.value")
+    if operator == "equalTo":
+        if value is None:
+            return lambda case: case.values.get(field_id) in (None, "")
+        return lambda case: case.values.get(field_id) == value
+    if value is None:
+        raise _invalid(f"{path}.{operator}.value", f"{operator} cannot compare with emptyValue")
+    if operator == "contains":
+        if field.type not in CONTAINS_TYPES:
+            raise _invalid(
+                f"{path}.contains", f"contains does not apply to the {field.type} field {field_id!r}"
+            )
+        needle = str(value).casefold()
+
+        def contains(case: Case) -> bool:
+            stored = case.values.get(field_id)
+            return isinstance(stored, str) and needle in stored.casefold()
+
+        return contains
+    if field.type == "Boolean":
+        raise _invalid(f"{path}.{operator}", f"{operator} does not apply to the Boolean field {field_id!r}")
+    compare = RANGES[operator]
+
+    def in_range(case: Case) -> bool:
+        stored = case.values.get(field_id)
+        return stored is not None and stored != "" and compare(stored, value)
+
+    return in_range
+
+
+def compile_filter(data: DomainData, body: dict[str, Any], path: str = "filter", depth: int = 0) -> Predicate:
+    """A predicate for the CaseFilter ``body``, checked against the domain."""
+    (kind, inner), *_ = body.items()
+    here = f"{path}.{kind}"
+    if kind == "field":
+        return _field_predicate(data, inner, here)
+    if kind == "tag":
+        key, wanted = inner["equalTo"]["key"], inner["equalTo"]["value"]
+        return lambda case: case.tags.get(key) == wanted
+    if kind == "not":
+        negated = compile_filter(data, inner, here, depth + 1)
+        return lambda case: not negated(case)
+    children = [compile_filter(data, child, f"{here}[{i}]", depth + 1) for i, child in enumerate(inner)]
+    if kind == "andAll":
+        return lambda case: all(child(case) for child in children)
+    return lambda case: any(child(case) for child in children)
+
+
+def compile_term(data: DomainData, term: str | None) -> Predicate | None:
+    """Quick search: every whitespace token occurs, case-insensitively, in some text-like value."""
+    tokens = [token.casefold() for token in (term or "").split()]
+    if not tokens:
+        return None
+    searchable = {f.field_id for f in data.fields.values() if f.type in SEARCHABLE_TYPES}
+
+    def matches(case: Case) -> bool:
+        texts = [str(v).casefold() for k, v in case.values.items() if k in searchable]
+        return all(any(token in text for text in texts) for token in tokens)
+
+    return matches
+
+
+class _Desc:
+    """Reverses the order of a value inside a sort key tuple."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+    def __lt__(self, other: _Desc) -> bool:
+        return bool(other.value < self.value)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Desc) and bool(self.value == other.value)
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+@dataclass(slots=True)
+class Ordering:
+    sorts: list[tuple[str, bool]]  # (field id, descending)
+
+    def raw(self, case: Case) -> list[Any]:
+        """The JSON form of ``case``'s key, as a nextToken records it."""
+        out: list[Any] = []
+        for field_id, _ in self.sorts:
+            value = case.values.get(field_id)
+            out.append([1, None] if value is None or value == "" else [0, value])
+        out.append(case.case_id)
+        return out
+
+    def key(self, raw: list[Any]) -> tuple[Any, ...]:
+        parts: list[Any] = []
+        for (missing, value), (_, descending) in zip(raw, self.sorts, strict=False):
+            if missing:
+                parts.append((1, 0))
+            else:
+                parts.append((0, _Desc(value) if descending else value))
+        parts.append(raw[-1])
+        return tuple(parts)
+
+
+def ordering(data: DomainData, sorts: list[dict[str, Any]] | None) -> Ordering:
+    chosen = sorts or DEFAULT_SORTS
+    for index, entry in enumerate(chosen):
+        _field(data, str(entry["fieldId"]), f"sorts[{index}].fieldId")
+    return Ordering([(str(entry["fieldId"]), entry["sortOrder"] == "Desc") for entry in chosen])
+
+
+@dataclass(slots=True)
+class SearchPage:
+    cases: list[Case]
+    next_token: str | None
+    total: int
+
+
+def search_cases(
+    data: DomainData,
+    *,
+    scope: str,
+    filter_body: dict[str, Any] | None,
+    term: str | None,
+    sorts: list[dict[str, Any]] | None,
+    projection: list[str],
+    max_results: int,
+    next_token: str | None,
+) -> SearchPage:
+    """One page of the cases matching ``filter_body`` and ``term``, in the sorts' order."""
+    predicates = [
+        p for p in (compile_filter(data, filter_body) if filter_body else None, compile_term(data, term)) if p
+    ]
+    order = ordering(data, sorts)
+    for index, field_id in enumerate(projection):
+        _field(data, field_id, f"fields[{index}].id")
+    fingerprint = json.dumps([filter_body, term, sorts], sort_keys=True, default=str)
+    token_scope = f"{scope}/{fingerprint}"
+    after = decode_token(next_token, "SearchCases", token_scope) if next_token else None
+    after_key = order.key(after) if after is not None else None
+    if len(predicates) == 1:
+        only = predicates[0]
+        matches = [case for case in data.cases.values() if only(case)]
+    elif predicates:
+        matches = [case for case in data.cases.values() if all(p(case) for p in predicates)]
+    else:
+        matches = list(data.cases.values())
+    keyed = ((order.key(order.raw(case)), case) for case in matches)
+    if after_key is not None:
+        keyed = ((k, case) for k, case in keyed if after_key < k)
+    page = heapq.nsmallest(max_results + 1, keyed, key=lambda pair: pair[0])
+    more = len(page) > max_results
+    chosen = [case for _, case in page[:max_results]]
+    token = encode_token("SearchCases", token_scope, order.raw(chosen[-1])) if more and chosen else None
+    return SearchPage(chosen, token, len(matches))

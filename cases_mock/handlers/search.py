@@ -1,0 +1,40 @@
+"""SearchCases."""
+
+from __future__ import annotations
+
+from ..backend.search import search_cases
+from ..backend.values import to_wire
+from . import Call, Output, Params, handles
+from .cases import field_type
+
+
+@handles("SearchCases")
+def search(call: Call, params: Params) -> Output:
+    domain_id = params["domainId"]
+    data = call.backend.domain(domain_id).data
+    projection = [str(entry["id"]) for entry in params.get("fields") or []]
+    with call.backend.lock:
+        page = search_cases(
+            data,
+            scope=f"{call.account}/{domain_id}",
+            filter_body=params.get("filter"),
+            term=params.get("searchTerm"),
+            sorts=params.get("sorts"),
+            projection=projection,
+            max_results=params.get("maxResults") or 25,
+            next_token=params.get("nextToken"),
+        )
+        items = [
+            {
+                "caseId": case.case_id,
+                "templateId": case.template_id,
+                "fields": [
+                    {"id": field_id, "value": to_wire(field_type(data, field_id), case.values[field_id])}
+                    for field_id in dict.fromkeys(projection)
+                    if field_id in case.values
+                ],
+                "tags": dict(case.tags),
+            }
+            for case in page.cases
+        ]
+    return {"cases": items, "nextToken": page.next_token, "totalCount": page.total}

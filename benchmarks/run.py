@@ -19,6 +19,7 @@ from typing import Any
 import boto3
 
 from benchmarks.floor import canned_client, capture
+from benchmarks.search import bench_search
 from benchmarks.timing import median_ms, row
 from cases_mock import mock_connectcases
 
@@ -180,11 +181,14 @@ def bench_import(out: list[str], runs: int) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--import-runs", type=int, default=15)
+    parser.add_argument("--skip-search", action="store_true", help="skip the 50k/100k-case search (~30 s)")
     args = parser.parse_args(argv)
     out: list[str] = ["cases_mock benchmarks (medians)"]
     bench_calls(out)
     bench_lifecycle(out)
     bench_import(out, args.import_runs)
+    if not args.skip_search:
+        bench_search(out)
     print("\n".join(out))
     return 0
 

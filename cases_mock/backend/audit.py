@@ -13,7 +13,7 @@ from typing import Any
 
 from ..ids import new_id
 from .base import BackendBase
-from .records import AuditEvent, AuditField, Case
+from .records import AuditEvent, AuditField, Case, Scalar
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +36,7 @@ def append_audit(
     *,
     related_item_type: str | None = None,
     merge_metadata: dict[str, str] | None = None,
+    snapshot: dict[str, Scalar] | None = None,
 ) -> AuditEvent:
     """Records an event on ``case`` at the backend clock's now (call under the backend lock)."""
     event = AuditEvent(
@@ -48,9 +49,17 @@ def append_audit(
         iam_principal_arn=performer.iam_principal_arn,
         user=dict(performer.user) if performer.user else None,
         merge_metadata=merge_metadata,
+        snapshot=snapshot,
     )
     case.audit.append(event)
     return event
+
+
+def event_fields(event: AuditEvent) -> list[AuditField]:
+    """The fields of ``event``: stored, or (Case.Created) the values the case was created with."""
+    if event.snapshot is not None:
+        return [AuditField(field_id, value) for field_id, value in event.snapshot.items()]
+    return event.fields
 
 
 def audit_events_newest_first(case: Case) -> list[AuditEvent]:

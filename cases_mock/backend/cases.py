@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import secrets
+import random
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..errors import ConflictException, ValidationException, not_found
-from ..ids import cases_arn, new_id
+from ..ids import new_id
 from .audit import Performer, append_audit
 from .base import BackendBase
 from .records import AuditField, Case, DomainData, Field, Scalar, Template
@@ -41,6 +41,7 @@ READ_ONLY = frozenset(
 )
 TITLE_MAX = 500
 REFERENCE_ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_RANDOM = random.SystemRandom()
 
 
 @dataclass(slots=True)
@@ -135,7 +136,7 @@ class CasesMixin(BackendBase):
                 raise ConflictException(f"Reference number {given!r} is already used by another case")
             return str(given)
         while True:
-            candidate = "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(9))
+            candidate = "".join(_RANDOM.choices(REFERENCE_ALPHABET, k=9))
             if candidate.lower() not in data.reference_numbers:
                 return candidate
 
@@ -195,7 +196,7 @@ class CasesMixin(BackendBase):
                 values["last_closed_datetime"] = now
             case = Case(
                 case_id=case_id,
-                arn=cases_arn(self.region, self.account, f"domain/{domain_id}/case/{case_id}"),
+                domain_arn=self.domain(domain_id).arn,
                 template_id=template_id,
                 seq=self.next_seq(),
                 values=values,
@@ -205,8 +206,7 @@ class CasesMixin(BackendBase):
             data.reference_numbers[reference.lower()] = case_id
             if client_token:
                 data.client_tokens[client_token] = (digest, case_id)
-            audit_fields = [AuditField(field_id, value) for field_id, value in values.items()]
-            append_audit(self, case, "Case.Created", performer, audit_fields)
+            append_audit(self, case, "Case.Created", performer, snapshot=values)
             return case
 
     # -- UpdateCase -----------------------------------------------------------------------------

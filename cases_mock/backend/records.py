@@ -100,6 +100,9 @@ class AuditEvent:
     performed_time: datetime
     seq: int
     fields: list[AuditField] = field(default_factory=list)
+    # Case.Created: the case's first values dict itself (shared, never copied), whose items are
+    # the event's fields (newValue only). Hence ``Case.values`` is replaced, never mutated.
+    snapshot: dict[str, Scalar] | None = None
     related_item_type: str | None = None
     iam_principal_arn: str | None = None
     user: dict[str, str] | None = None  # wire form {"userArn": ...} or {"customEntity": ...}
@@ -108,14 +111,20 @@ class AuditEvent:
 
 @dataclass(slots=True)
 class Case:
+    """One case. ``values`` is replaced by every write, never mutated in place (see AuditEvent)."""
+
     case_id: str
-    arn: str
+    domain_arn: str  # the domain's own ARN string, shared by its cases
     template_id: str
     seq: int
     values: dict[str, Scalar] = field(default_factory=dict)  # field id -> value
     tags: dict[str, str] = field(default_factory=dict)
     audit: list[AuditEvent] = field(default_factory=list)  # oldest first
     related_items: dict[str, Any] = field(default_factory=dict)  # id -> RelatedItem (issue 7)
+
+    @property
+    def arn(self) -> str:
+        return f"{self.domain_arn}/case/{self.case_id}"
 
 
 @dataclass(slots=True)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import heapq
 import json
-import operator
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -23,12 +22,6 @@ from .records import Case, DomainData, Field, Scalar
 from .values import MEMBER_FOR_TYPE, normalise_datetime
 
 Predicate = Callable[[Case], bool]
-RANGES: dict[str, Callable[[Any, Any], bool]] = {
-    "greaterThan": operator.gt,
-    "greaterThanOrEqualTo": operator.ge,
-    "lessThan": operator.lt,
-    "lessThanOrEqualTo": operator.le,
-}
 CONTAINS_TYPES = ("Text", "Url", "SingleSelect", "User")
 SEARCHABLE_TYPES = frozenset({"Text", "Url", "SingleSelect", "User"})
 DEFAULT_SORTS = [{"fieldId": "last_updated_datetime", "sortOrder": "Desc"}]
@@ -74,7 +67,7 @@ def _field_predicate(data: DomainData, body: dict[str, Any], path: str) -> Predi
     value = _operand(field, operand["value"], f"{path}.{operator}.value")
     if operator == "equalTo":
         if value is None:
-            return lambda case: case.values.get(field_id) in (None, "")
+            return lambda case: field_id not in case.values
         return lambda case: case.values.get(field_id) == value
     if value is None:
         raise _invalid(f"{path}.{operator}.value", f"{operator} cannot compare with emptyValue")
@@ -92,13 +85,18 @@ def _field_predicate(data: DomainData, body: dict[str, Any], path: str) -> Predi
         return contains
     if field.type == "Boolean":
         raise _invalid(f"{path}.{operator}", f"{operator} does not apply to the Boolean field {field_id!r}")
-    compare = RANGES[operator]
+    return _range(operator, field_id, value)
 
-    def in_range(case: Case) -> bool:
-        stored = case.values.get(field_id)
-        return stored is not None and stored != "" and compare(stored, value)
 
-    return in_range
+def _range(operator: str, field_id: str, value: Scalar) -> Predicate:
+    """A range leaf, written out per operator: this is the hot loop of a search."""
+    if operator == "greaterThan":
+        return lambda case: (stored := case.values.get(field_id)) is not None and stored > value  # type: ignore[operator]
+    if operator == "greaterThanOrEqualTo":
+        return lambda case: (stored := case.values.get(field_id)) is not None and stored >= value  # type: ignore[operator]
+    if operator == "lessThan":
+        return lambda case: (stored := case.values.get(field_id)) is not None and stored < value  # type: ignore[operator]
+    return lambda case: (stored := case.values.get(field_id)) is not None and stored <= value  # type: ignore[operator]
 
 
 def compile_filter(data: DomainData, body: dict[str, Any], path: str = "filter", depth: int = 0) -> Predicate:
@@ -114,9 +112,25 @@ def compile_filter(data: DomainData, body: dict[str, Any], path: str = "filter",
         negated = compile_filter(data, inner, here, depth + 1)
         return lambda case: not negated(case)
     children = [compile_filter(data, child, f"{here}[{i}]", depth + 1) for i, child in enumerate(inner)]
-    if kind == "andAll":
-        return lambda case: all(child(case) for child in children)
-    return lambda case: any(child(case) for child in children)
+    return _all(children) if kind == "andAll" else _any(children)
+
+
+def _all(children: list[Predicate]) -> Predicate:
+    if not children:
+        return lambda case: True
+    if len(children) == 1:
+        return children[0]
+    first, rest = children[0], _all(children[1:])
+    return lambda case: first(case) and rest(case)
+
+
+def _any(children: list[Predicate]) -> Predicate:
+    if not children:
+        return lambda case: False
+    if len(children) == 1:
+        return children[0]
+    first, rest = children[0], _any(children[1:])
+    return lambda case: first(case) or rest(case)
 
 
 def compile_term(data: DomainData, term: str | None) -> Predicate | None:

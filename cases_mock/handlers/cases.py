@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..backend.audit import Performer, audit_events_newest_first, performed_by_wire
+from ..backend.audit import Performer, audit_events_newest_first, event_fields, performed_by_wire
 from ..backend.pagination import paginate
 from ..backend.records import AuditEvent, Case, DomainData
 from ..backend.values import to_wire
@@ -110,7 +110,7 @@ def audit_event_wire(data: DomainData, event: AuditEvent) -> dict[str, Any]:
         "fields": [],
         "performedBy": performed_by_wire(event),
     }
-    for changed in event.fields:
+    for changed in event_fields(event):
         kind = field_type(data, changed.field_id)
         entry: dict[str, Any] = {"eventFieldId": changed.field_id, "newValue": to_wire(kind, changed.new)}
         if changed.has_old:

@@ -29,6 +29,8 @@ class BackendBase:
         self.lock = threading.RLock()
         self.quotas = Quotas()
         self.domains: dict[str, Domain] = {}
+        # Contacts a test registered (contact ARN -> (channel, connected-to-system time)).
+        self.contacts: dict[str, tuple[str, Any]] = {}
         self._seq = 0
 
     def next_seq(self) -> int:

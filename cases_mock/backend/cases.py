@@ -21,6 +21,7 @@ from .audit import Performer, append_audit
 from .base import BackendBase
 from .records import AuditField, Case, DomainData, Field, Scalar, Template
 from .rule_engine import check_case
+from .slas import refresh_slas
 from .tags import check_tags
 from .values import datetime_value, from_wire
 
@@ -255,6 +256,7 @@ class CasesMixin(BackendBase):
             if new_reference is not None:
                 data.reference_numbers[str(new_reference).lower()] = case.case_id
         case.values = values
+        refresh_slas(self, case)
         audit_fields = [
             AuditField(
                 c.field.field_id,

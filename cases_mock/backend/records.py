@@ -110,6 +110,30 @@ class AuditEvent:
 
 
 @dataclass(slots=True)
+class RelatedItem:
+    """A related item of a case. ``content`` is the wire form the item was created with (the
+    ``RelatedItemInputContent`` member, normalised); SLA status is computed when read."""
+
+    related_item_id: str
+    case_id: str
+    arn: str
+    type: str  # Contact | Comment | File | Sla | ConnectCase | Custom
+    content: dict[str, Any]
+    association_time: datetime
+    seq: int
+    created_by: dict[str, str] | None = None  # wire UserUnion of the creator's performedBy
+    last_updated_user: dict[str, str] | None = None
+    tags: dict[str, str] = field(default_factory=dict)
+    # Sla only
+    target_time: datetime | None = None
+    targets: list[Scalar] | None = None  # stored forms of targetFieldValues
+    completion_time: datetime | None = None
+    # Contact only
+    channel: str | None = None
+    connected_time: datetime | None = None
+
+
+@dataclass(slots=True)
 class Case:
     """One case. ``values`` is replaced by every write, never mutated in place (see AuditEvent)."""
 
@@ -120,7 +144,9 @@ class Case:
     values: dict[str, Scalar] = field(default_factory=dict)  # field id -> value
     tags: dict[str, str] = field(default_factory=dict)
     audit: list[AuditEvent] = field(default_factory=list)  # oldest first
-    related_items: dict[str, Any] = field(default_factory=dict)  # id -> RelatedItem (issue 7)
+    related_items: dict[str, RelatedItem] = field(default_factory=dict)  # in association order
+    merged_into: str | None = None  # set on a secondary case once merged into that primary
+    merge_event_id: str | None = None
 
     @property
     def arn(self) -> str:

@@ -12,11 +12,15 @@ from .domains import DomainsMixin
 from .event_configuration import EventConfigurationMixin
 from .fields import FieldsMixin
 from .layouts import LayoutsMixin
+from .merges import MergesMixin
+from .related_items import RelatedItemsMixin
 from .tags import TagsMixin
 from .templates import TemplatesMixin
 
 
 class CasesBackend(
+    MergesMixin,
+    RelatedItemsMixin,
     CasesMixin,
     TagsMixin,
     EventConfigurationMixin,

@@ -1,0 +1,200 @@
+"""Merging cases (docs/behaviour.md#merging-cases): StartMergeCases and GetMergeCasesStatus.
+
+Merges complete synchronously inside StartMergeCases, so no case is ever held by a running
+merge. Every precondition is checked before anything changes. Afterwards the primary holds the
+chosen field values and the moved related items, each case links the other with a ConnectCase
+item, the secondary is closed and can never be merged again, and both audit histories record a
+Case.Updated (when values changed) and a Case.Merged event sharing one ``mergeEventId``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from ..errors import ConflictException, ServiceQuotaExceededException, ValidationException, not_found
+from ..ids import new_id
+from .audit import Performer, append_audit
+from .base import BackendBase
+from .records import AuditField, Case, DomainData, RelatedItem, Scalar
+from .rule_engine import check_case
+from .slas import refresh_slas
+from .values import datetime_value
+
+if TYPE_CHECKING:
+    from .domains import Domain
+
+MERGEABLE_SYSTEM = frozenset({"assigned_queue", "assigned_user", "summary", "case_reason"})
+MOVABLE = {"comment": "Comment", "connectCase": "ConnectCase", "contact": "Contact", "custom": "Custom"}
+MAX_FIELD_VALUES = 500
+
+
+def _invalid(path: str, why: str) -> ValidationException:
+    return ValidationException(f"Invalid value at '{path}': {why}")
+
+
+def _mergeable(data: DomainData, field_id: str) -> bool:
+    found = data.fields.get(field_id)
+    return found is not None and (found.namespace == "Custom" or field_id in MERGEABLE_SYSTEM)
+
+
+def _link(backend: BackendBase, owner: Case, other: Case, performer: Performer) -> RelatedItem:
+    item_id = new_id()
+    item = RelatedItem(
+        related_item_id=item_id,
+        case_id=owner.case_id,
+        arn=f"{owner.arn}/related-item/{item_id}",
+        type="ConnectCase",
+        content={"connectCase": {"caseId": other.case_id}},
+        association_time=backend.clock.now(),
+        seq=backend.next_seq(),
+        created_by=dict(performer.user) if performer.user else None,
+    )
+    owner.related_items[item_id] = item
+    return item
+
+
+class MergesMixin(BackendBase):
+    """StartMergeCases, GetMergeCasesStatus."""
+
+    if TYPE_CHECKING:
+
+        def domain(self, domain_id: str) -> Domain: ...
+
+        def case(self, domain_id: str, case_id: str) -> Case: ...
+
+    def _merged_values(
+        self, data: DomainData, primary: Case, secondary: Case, chosen: list[str]
+    ) -> dict[str, Scalar]:
+        values = dict(primary.values)
+        for field_id, value in secondary.values.items():
+            if not _mergeable(data, field_id):
+                continue
+            if field_id in chosen or field_id not in values:
+                values[field_id] = value
+        for field_id in chosen:
+            if field_id not in secondary.values:
+                values.pop(field_id, None)
+        return values
+
+    def _moved_items(self, primary: Case, secondary: Case, kinds: dict[str, Any]) -> list[RelatedItem]:
+        wanted = {MOVABLE[key] for key, on in kinds.items() if on and key in MOVABLE}
+        linked = {
+            i.content["connectCase"]["caseId"]
+            for i in primary.related_items.values()
+            if i.type == "ConnectCase"
+        }
+        moved: list[RelatedItem] = []
+        for item in secondary.related_items.values():
+            if item.type not in wanted:
+                continue
+            if item.type == "ConnectCase" and item.content["connectCase"]["caseId"] in linked | {
+                primary.case_id
+            }:
+                continue
+            moved.append(item)
+        return moved
+
+    def start_merge(
+        self,
+        domain_id: str,
+        primary_id: str,
+        secondary_ids: list[str],
+        performer: Performer,
+        *,
+        fields_configuration: list[dict[str, Any]] | None = None,
+        related_items: dict[str, Any] | None = None,
+    ) -> str:
+        """Merges the secondary case into the primary; returns the merge event id."""
+        with self.lock:
+            data = self.domain(domain_id).data
+            primary = self.case(domain_id, primary_id)
+            secondary_id = secondary_ids[0]
+            secondary = data.cases.get(secondary_id)
+            if secondary is None:
+                raise not_found("Case", secondary_id)
+            if secondary_id == primary_id:
+                raise _invalid("secondaryCaseIds[0]", "a case cannot be merged into itself")
+            for role, case in (("primary", primary), ("secondary", secondary)):
+                if case.merged_into is not None:
+                    raise ConflictException(
+                        f"The {role} case {case.case_id!r} was already merged into another case"
+                    )
+                if case.values.get("status") == "closed":
+                    raise _invalid(
+                        "caseId" if role == "primary" else "secondaryCaseIds[0]", f"the {role} case is closed"
+                    )
+            customers = (primary.values.get("customer_id"), secondary.values.get("customer_id"))
+            if all(customers) and customers[0] != customers[1]:
+                raise _invalid("secondaryCaseIds[0]", "the two cases belong to different customers")
+            chosen: list[str] = []
+            for index, entry in enumerate(fields_configuration or []):
+                if entry["sourceCaseId"] != secondary_id:
+                    raise _invalid(f"fieldsConfiguration[{index}].sourceCaseId", "must be the secondary case")
+                for f_index, identifier in enumerate(entry["fieldIds"]):
+                    field_id = str(identifier["id"])
+                    path = f"fieldsConfiguration[{index}].fieldIds[{f_index}].id"
+                    if not _mergeable(data, field_id):
+                        raise _invalid(path, f"field {field_id!r} cannot be merged")
+                    if field_id not in secondary.values:
+                        raise _invalid(path, f"the secondary case has no value for field {field_id!r}")
+                    chosen.append(field_id)
+            values = self._merged_values(data, primary, secondary, chosen)
+            if len(values) > MAX_FIELD_VALUES:
+                raise _invalid(
+                    "caseId", f"the merged case would hold more than {MAX_FIELD_VALUES} field values"
+                )
+            template = data.templates.get(primary.template_id)
+            if template is not None:
+                check_case(data, template, values)
+            moved = self._moved_items(primary, secondary, related_items or {})
+            limit = self.quotas.related_items_per_case
+            if (
+                len(primary.related_items) + len(moved) + 1 > limit
+                or len(secondary.related_items) + 1 > limit
+            ):
+                raise ServiceQuotaExceededException(f"The merge would take a case over {limit} related items")
+
+            event_id = new_id()
+            metadata = {
+                "mergeEventId": event_id,
+                "primaryCaseId": primary_id,
+                "secondaryCaseId": secondary_id,
+            }
+            now = datetime_value(self.clock.now())
+            changed = [k for k in values if primary.values.get(k) != values.get(k)]
+            changed += [k for k in primary.values if k not in values]
+            if changed:
+                audit = [
+                    AuditField(k, values.get(k), old=primary.values.get(k), has_old=k in primary.values)
+                    for k in changed
+                ]
+                primary.values = {**values, "last_updated_datetime": now}
+                append_audit(self, primary, "Case.Updated", performer, audit, merge_metadata=metadata)
+            for item in moved:
+                del secondary.related_items[item.related_item_id]
+                item.case_id = primary_id
+                item.arn = f"{primary.arn}/related-item/{item.related_item_id}"
+                primary.related_items[item.related_item_id] = item
+            _link(self, primary, secondary, performer)
+            _link(self, secondary, primary, performer)
+            old_status = secondary.values.get("status")
+            secondary.values = {
+                **secondary.values,
+                "status": "closed",
+                "last_closed_datetime": now,
+                "last_updated_datetime": now,
+            }
+            secondary.merged_into, secondary.merge_event_id = primary_id, event_id
+            status_change = [AuditField("status", "closed", old=old_status, has_old=old_status is not None)]
+            append_audit(self, secondary, "Case.Updated", performer, status_change, merge_metadata=metadata)
+            for case in (primary, secondary):
+                append_audit(self, case, "Case.Merged", performer, merge_metadata=metadata)
+                refresh_slas(self, case)
+            return event_id
+
+    def merge_status(self, domain_id: str, case_id: str) -> Case:
+        """The secondary case of a completed merge; ResourceNotFoundException for any other case."""
+        case = self.case(domain_id, case_id)
+        if case.merged_into is None:
+            raise not_found("Case", case_id)
+        return case

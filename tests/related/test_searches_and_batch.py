@@ -1,0 +1,158 @@
+"""SearchRelatedItems, SearchAllRelatedItems, ListCasesForContact, BatchCreateRelatedItem."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from tests.config.helpers import code_of
+from tests.related.conftest import CONTACT, FILE, Related, sla
+
+COMMENT = {"comment": {"body": "note", "contentType": "Text/Plain"}}
+
+
+def _kinds(items: list[dict[str, object]]) -> list[object]:
+    return [i["type"] for i in items]
+
+
+def test_filters_per_type_are_or_ed(related: Related) -> None:
+    ids = related.domain.ids
+    other_case = related.domain.create_case(related.template_id)
+    related.mock.backend().register_contact(CONTACT, "CHAT")
+    related.create("Comment", COMMENT)
+    related.create("Contact", {"contact": {"contactArn": CONTACT}})
+    related.create("File", {"file": {"fileArn": FILE}})
+    related.create("Sla", sla(60, name="first response"))
+    related.create("ConnectCase", {"connectCase": {"caseId": other_case}})
+    related.create("Custom", {"custom": {"fields": [{"id": ids["priority"], "value": {"doubleValue": 4}}]}})
+
+    def found(*filters: dict[str, object]) -> set[object]:
+        return set(_kinds(related.items(filters=list(filters))))
+
+    assert found() == {"Comment", "Contact", "File", "Sla", "ConnectCase", "Custom"}
+    assert found({"comment": {}}) == {"Comment"}
+    assert found({"contact": {"channel": ["CHAT", "VOICE"]}}) == {"Contact"}
+    assert found({"contact": {"channel": ["EMAIL"]}}) == set()
+    assert found({"contact": {"contactArn": CONTACT}}, {"file": {"fileArn": FILE}}) == {"Contact", "File"}
+    assert found({"sla": {"name": "first response", "status": "Active"}}) == {"Sla"}
+    assert found({"sla": {"status": "Overdue"}}) == set()
+    assert found({"connectCase": {"caseId": other_case}}) == {"ConnectCase"}
+    custom_filter = {"field": {"greaterThan": {"id": ids["priority"], "value": {"doubleValue": 3}}}}
+    assert found({"custom": {"fields": custom_filter}}) == {"Custom"}
+    assert found({"custom": {"fields": {"not": custom_filter}}}) == set()
+    code, _ = code_of(
+        lambda: related.items(
+            filters=[
+                {"custom": {"fields": {"field": {"equalTo": {"id": "ghost", "value": {"stringValue": "x"}}}}}}
+            ]
+        )
+    )
+    assert code == "ValidationException"
+
+
+def test_search_orders_newest_first_and_pages(related: Related) -> None:
+    made = []
+    for _ in range(7):
+        made.append(related.create("Comment", COMMENT))
+        related.mock.clock.advance(timedelta(seconds=1))
+
+    first = related.client.search_related_items(
+        domainId=related.domain.domain_id, caseId=related.case_id, maxResults=3
+    )
+    seen = [i["relatedItemId"] for i in first["relatedItems"]]
+    token = first["nextToken"]
+    while token:
+        page = related.client.search_related_items(
+            domainId=related.domain.domain_id, caseId=related.case_id, maxResults=3, nextToken=token
+        )
+        seen += [i["relatedItemId"] for i in page["relatedItems"]]
+        token = page.get("nextToken")
+
+    assert seen == made[::-1]
+
+
+def test_search_all_spans_cases_and_sorts(related: Related) -> None:
+    second = related.domain.create_case(related.template_id)
+    first_item = related.create("Comment", COMMENT)
+    related.mock.clock.advance(timedelta(seconds=1))
+    second_item = related.create("Comment", COMMENT, case_id=second)
+    related.create("File", {"file": {"fileArn": FILE}}, case_id=second)
+
+    answer = related.client.search_all_related_items(
+        domainId=related.domain.domain_id, filters=[{"comment": {}}]
+    )
+    by_case = related.client.search_all_related_items(
+        domainId=related.domain.domain_id,
+        filters=[{"comment": {}}],
+        sorts=[{"sortProperty": "CaseId", "sortOrder": "Asc"}],
+    )
+
+    assert [(i["relatedItemId"], i["caseId"]) for i in answer["relatedItems"]] == [
+        (second_item, second),
+        (first_item, related.case_id),
+    ]
+    assert [i["caseId"] for i in by_case["relatedItems"]] == sorted([second, related.case_id])
+    paginator = related.client.get_paginator("search_all_related_items")
+    total = sum(
+        len(p["relatedItems"])
+        for p in paginator.paginate(domainId=related.domain.domain_id, PaginationConfig={"PageSize": 1})
+    )
+    assert total == 3
+
+
+def test_list_cases_for_contact(related: Related) -> None:
+    second = related.domain.create_case(related.template_id)
+    related.create("Contact", {"contact": {"contactArn": CONTACT}})
+    related.mock.clock.advance(timedelta(seconds=1))
+    related.create("Contact", {"contact": {"contactArn": CONTACT}}, case_id=second)
+    related.create("Contact", {"contact": {"contactArn": CONTACT.replace("c-1", "c-9")}})
+
+    answer = related.client.list_cases_for_contact(domainId=related.domain.domain_id, contactArn=CONTACT)
+    page = related.client.list_cases_for_contact(
+        domainId=related.domain.domain_id, contactArn=CONTACT, maxResults=1
+    )
+
+    assert [c["caseId"] for c in answer["cases"]] == [second, related.case_id]
+    assert answer["cases"][0]["templateId"] == related.template_id
+    assert len(page["cases"]) == 1
+    assert page["nextToken"]
+
+
+def test_batch_comments_on_many_cases(related: Related) -> None:
+    second = related.domain.create_case(related.template_id, reference_number="REF-2")
+    related.mock.backend().quotas.related_items_per_case = 1
+    related.create("Comment", COMMENT, case_id=related.case_id)  # the owner case is now full
+    request = {
+        "domainId": related.domain.domain_id,
+        "content": COMMENT,
+        "cases": [
+            {"caseIdentifier": {"caseId": related.case_id}},
+            {"caseIdentifier": {"referenceId": "ref-2"}},
+            {"caseIdentifier": {"caseId": "ghost"}},
+        ],
+    }
+
+    answer = related.client.batch_create_related_item(**request, clientToken="t-1")
+    again = related.client.batch_create_related_item(**request, clientToken="t-1")
+
+    assert [s["caseIdentifier"]["caseId"] for s in answer["successfulItems"]] == [second]
+    assert answer["successfulItems"][0]["relatedItemArn"].endswith(
+        answer["successfulItems"][0]["relatedItemId"]
+    )
+    assert [(f["caseIdentifier"], f["errorCode"]) for f in answer["failedItems"]] == [
+        ({"caseId": related.case_id}, "SERVICE_QUOTA_EXCEEDED"),
+        ({"caseId": "ghost"}, "CASE_NOT_FOUND"),
+    ]
+    assert again["successfulItems"] == answer["successfulItems"]
+    assert len(related.items(second)) == 1
+    assert (
+        code_of(
+            lambda: related.client.batch_create_related_item(
+                **request, clientToken="t-1", performedBy={"customEntity": "x"}
+            )
+        )[0]
+        == "ConflictException"
+    )
+    not_comment = {**request, "content": {"file": {"fileArn": FILE}}}
+    assert (
+        code_of(lambda: related.client.batch_create_related_item(**not_comment))[0] == "ValidationException"
+    )

@@ -173,19 +173,40 @@ class Ordering:
         out: list[Any] = []
         for field_id, _ in self.sorts:
             value = case.values.get(field_id)
-            out.append([1, None] if value is None or value == "" else [0, value])
+            out.append([1, None] if value is None else [0, value])
         out.append(case.case_id)
         return out
 
     def key(self, raw: list[Any]) -> tuple[Any, ...]:
-        parts: list[Any] = []
-        for (missing, value), (_, descending) in zip(raw, self.sorts, strict=False):
-            if missing:
-                parts.append((1, 0))
-            else:
-                parts.append((0, _Desc(value) if descending else value))
+        """The comparable key of a raw key (as ``raw`` makes it, or read back from a token)."""
+        parts: list[Any] = [
+            _MISSING if missing else _part(value, descending)
+            for (missing, value), (_, descending) in zip(raw, self.sorts, strict=False)
+        ]
         parts.append(raw[-1])
         return tuple(parts)
+
+    def key_of(self, case: Case) -> tuple[Any, ...]:
+        """``key(raw(case))`` without the detour: this runs once per match."""
+        values = case.values
+        parts: list[Any] = []
+        for field_id, descending in self.sorts:
+            value = values.get(field_id)
+            parts.append(_MISSING if value is None else _part(value, descending))
+        parts.append(case.case_id)
+        return tuple(parts)
+
+
+_MISSING = (1, 0)
+
+
+def _part(value: Any, descending: bool) -> tuple[int, Any]:
+    """Numbers and booleans descend by negation (cheap); strings through ``_Desc``."""
+    if not descending:
+        return (0, value)
+    if isinstance(value, (int, float)):
+        return (0, -value)
+    return (0, _Desc(value))
 
 
 def ordering(data: DomainData, sorts: list[dict[str, Any]] | None) -> Ordering:
@@ -231,7 +252,7 @@ def search_cases(
         matches = [case for case in data.cases.values() if all(p(case) for p in predicates)]
     else:
         matches = list(data.cases.values())
-    keyed = ((order.key(order.raw(case)), case) for case in matches)
+    keyed = ((order.key_of(case), case) for case in matches)
     if after_key is not None:
         keyed = ((k, case) for k, case in keyed if after_key < k)
     page = heapq.nsmallest(max_results + 1, keyed, key=lambda pair: pair[0])

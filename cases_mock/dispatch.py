@@ -10,16 +10,19 @@ import logging
 import os
 import re
 import uuid
+from dataclasses import dataclass, field
 from typing import Any
 
 from .backend.store import Store
 from .errors import CasesError, InternalServerException, UnsupportedOperationException
+from .faults import Faults
 from .handlers import HANDLERS, Call, load_all
 from .ids import DEFAULT_ACCOUNT_ID
 from .protocol.parse import parse
 from .protocol.router import resolve
 from .protocol.serialize import error_response, success_response
 from .protocol.validate import problems, validate
+from .recording import RecordedCall, Recorder
 from .wire import WireRequest, WireResponse
 
 log = logging.getLogger("cases_mock")
@@ -44,12 +47,26 @@ def access_key_of(request: WireRequest) -> str | None:
     return scope.group(1) if scope else None
 
 
+@dataclass(slots=True)
+class _Seen:
+    """What ``dispatch`` learnt about a request, for the call record."""
+
+    operation: str = ""
+    params: dict[str, Any] = field(default_factory=dict)
+    account: str = ""
+    region: str = ""
+    output: dict[str, Any] | None = None
+    error: CasesError | None = None
+
+
 class Dispatcher:
     """Turns a ``WireRequest`` into a ``WireResponse`` against one ``Store``."""
 
     def __init__(self, store: Store, account_id: str = DEFAULT_ACCOUNT_ID) -> None:
         self.store = store
         self.account_id = account_id
+        self.recorder = Recorder()
+        self.faults = Faults()
         self.strict_output = os.environ.get("CASES_MOCK_STRICT_OUTPUT") == "1"
         load_all()
 
@@ -61,39 +78,62 @@ class Dispatcher:
 
     def dispatch(self, request: WireRequest) -> WireResponse:
         request_id = str(uuid.uuid4())
+        seen = _Seen()
         try:
-            return self._dispatch(request, request_id)
+            response = self._dispatch(request, request_id, seen)
         except CasesError as error:
-            return error_response(error, request_id)
+            response = error_response(error, request_id)
+            seen.error = error
         except Exception:  # a bug in the mock must never escape into the caller's stack
             log.exception("cases_mock: unexpected error handling %s %s", request.method, request.path)
-            return error_response(
-                InternalServerException("cases_mock hit an unexpected error; see its log"),
-                request_id,
+            seen.error = InternalServerException("cases_mock hit an unexpected error; see its log")
+            response = error_response(seen.error, request_id)
+        self.recorder.record(
+            RecordedCall(
+                operation=seen.operation,
+                params=seen.params,
+                status=response.status,
+                account=seen.account or self.account_id,
+                region=seen.region or region_of(request),
+                time=self.store.clock.now(),
+                output=seen.output,
+                error_code=seen.error.code if seen.error else None,
+                error_message=seen.error.message if seen.error else None,
+                method=request.method,
+                path=request.path,
             )
+        )
+        return response
 
-    def _dispatch(self, request: WireRequest, request_id: str) -> WireResponse:
+    def _dispatch(self, request: WireRequest, request_id: str, seen: _Seen) -> WireResponse:
         op, labels = resolve(request.method, request.path)
+        seen.operation = op.name
+        seen.account = account = self.account_of(access_key_of(request))
+        seen.region = region = region_of(request)
+        if self.faults.rules:
+            injected = self.faults.fire(op.name)
+            if injected is not None:
+                raise injected
         params = parse(op, request, labels)
+        seen.params = params
         validate(op.input_shape, params)
         handler = HANDLERS.get(op.name)
         if handler is None:
             raise UnsupportedOperationException(f"cases_mock does not support {op.name} yet")
-        access_key = access_key_of(request)
-        account = self.account_of(access_key)
-        region = region_of(request)
         call = Call(
             operation=op.name,
             backend=self.store.backend(account, region),
             account=account,
             region=region,
             request_id=request_id,
-            access_key_id=access_key,
+            access_key_id=access_key_of(request),
         )
         output = handler(call, params)
         if self.strict_output:
             self._check_output(op.name, op.output_shape, output)
-        return success_response(op, output, request_id)
+        response = success_response(op, output, request_id)
+        seen.output = output
+        return response
 
     @staticmethod
     def _check_output(name: str, shape: Any, output: dict[str, Any]) -> None:

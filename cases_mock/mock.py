@@ -19,8 +19,10 @@ from typing import TYPE_CHECKING, Any, TypeVar, overload
 from .backend.store import CasesBackend, Store
 from .clock import Clock
 from .dispatch import DEFAULT_REGION, Dispatcher
+from .faults import Fault
 from .ids import DEFAULT_ACCOUNT_ID
 from .intercept import Interception
+from .recording import RecordedCall
 from .wire import WireRequest, WireResponse
 
 if TYPE_CHECKING:
@@ -83,8 +85,65 @@ class CasesMock:
         return self.store.backend(account_id or self.account_id, region)
 
     def reset(self) -> None:
-        """Forgets every domain, case and setting of every account and region."""
+        """Forgets every domain, case and setting of every account and region, the recorded
+        calls and the injected faults."""
         self.store.reset()
+        self.dispatcher.recorder.clear()
+        self.dispatcher.faults.clear()
+
+    # -- calls and faults --------------------------------------------------------------------
+    @property
+    def calls(self) -> list[RecordedCall]:
+        """Every call answered since the outermost activation, oldest first."""
+        return list(self.dispatcher.recorder.calls)
+
+    def calls_of(self, operation: str) -> list[RecordedCall]:
+        return self.dispatcher.recorder.of(operation)
+
+    def inject_fault(
+        self,
+        operation: str,
+        error: str = "ThrottlingException",
+        *,
+        times: int | None = 1,
+        probability: float = 1.0,
+        latency: float = 0.0,
+        message: str | None = None,
+        seed: int | None = None,
+    ) -> Fault:
+        """Makes ``operation`` (or ``"*"``) answer ``error`` for the next ``times`` calls (None:
+        until cleared), each with ``probability``, after ``latency`` seconds."""
+        if seed is not None:
+            self.dispatcher.faults.seed(seed)
+        return self.dispatcher.faults.add(Fault(operation, error, times, probability, latency, message))
+
+    def clear_faults(self) -> None:
+        self.dispatcher.faults.clear()
+
+    # -- state as JSON -----------------------------------------------------------------------
+    def export_state(self) -> dict[str, Any]:
+        """The whole state (every account and region) as JSON-able data."""
+        from .state_json import export_store
+
+        return export_store(self.store)
+
+    def import_state(self, state: dict[str, Any]) -> None:
+        """Replaces the whole state with one ``export_state`` (or the server) produced."""
+        from .state_json import import_store
+
+        import_store(self.store, state)
+
+    def save(self, path: str) -> None:
+        import json
+
+        with open(path, "w", encoding="utf-8") as out:
+            json.dump(self.export_state(), out)
+
+    def load(self, path: str) -> None:
+        import json
+
+        with open(path, encoding="utf-8") as source:
+            self.import_state(json.load(source))
 
     @property
     def active(self) -> bool:
@@ -115,7 +174,7 @@ class CasesMock:
                 runtime.interception.uninstall()
             finally:
                 if not self.keep_state:
-                    runtime.store.reset()
+                    self.reset()
                     runtime.store.clock.unfreeze()
 
     def __enter__(self) -> CasesMock:

@@ -1,0 +1,99 @@
+"""The whole state as JSON: what ``CasesMock.export_state`` / ``import_state`` and the server's
+``/_cases_mock/state`` exchange (docs/working-with-the-mock.md#state-as-json).
+
+The encoding is generic over the dataclasses of ``backend/records.py`` (and ``Domain``): each
+becomes ``{"__record__": <class name>, <field>: <value>...}``, datetimes
+``{"__datetime__": <ISO-8601>}`` and tuples ``{"__tuple__": [...]}``, so resources added later
+round-trip without changes here. Batch-operation replies kept for clientToken replays are not
+exported.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import datetime
+from typing import Any
+
+from .backend import records
+from .backend.domains import Domain
+from .backend.quotas import Quotas
+from .backend.store import CasesBackend, Store
+
+FORMAT = "cases_mock/state/1"
+RECORDS: dict[str, type[Any]] = {
+    cls.__name__: cls
+    for cls in [Domain, Quotas, *vars(records).values()]
+    if isinstance(cls, type) and dataclasses.is_dataclass(cls)
+}
+SKIPPED = {"batch_replies"}
+
+
+def _encode(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        encoded: dict[str, Any] = {"__record__": type(value).__name__}
+        for item in dataclasses.fields(value):
+            if item.name not in SKIPPED:
+                encoded[item.name] = _encode(getattr(value, item.name))
+        return encoded
+    if isinstance(value, datetime):
+        return {"__datetime__": value.isoformat()}
+    if isinstance(value, tuple):
+        return {"__tuple__": [_encode(v) for v in value]}
+    if isinstance(value, dict):
+        return {str(k): _encode(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_encode(v) for v in value]
+    return value
+
+
+def _decode(value: Any) -> Any:
+    if isinstance(value, list):
+        return [_decode(v) for v in value]
+    if not isinstance(value, dict):
+        return value
+    if "__datetime__" in value:
+        return datetime.fromisoformat(value["__datetime__"])
+    if "__tuple__" in value:
+        return tuple(_decode(v) for v in value["__tuple__"])
+    if "__record__" in value:
+        cls = RECORDS.get(value["__record__"])
+        if cls is None:
+            raise ValueError(f"unknown record type {value['__record__']!r} in the state")
+        names = {item.name for item in dataclasses.fields(cls)}
+        return cls(**{k: _decode(v) for k, v in value.items() if k in names})
+    return {k: _decode(v) for k, v in value.items()}
+
+
+def export_store(store: Store) -> dict[str, Any]:
+    backends = []
+    for (account, region), backend in sorted(store.backends().items()):
+        with backend.lock:
+            backends.append(
+                {
+                    "account": account,
+                    "region": region,
+                    "seq": backend._seq,
+                    "quotas": _encode(backend.quotas),
+                    "contacts": _encode(backend.contacts),
+                    "domains": _encode(backend.domains),
+                }
+            )
+    return {"format": FORMAT, "backends": backends}
+
+
+def import_store(store: Store, state: Any) -> None:
+    """Replaces ``store``'s backends with ``state``'s; ValueError (nothing changed) if malformed."""
+    if not isinstance(state, dict) or state.get("format") != FORMAT:
+        raise ValueError(f"not a cases_mock state (expected format {FORMAT!r})")
+    built: dict[tuple[str, str], CasesBackend] = {}
+    try:
+        for entry in state["backends"]:
+            backend = CasesBackend(str(entry["account"]), str(entry["region"]), store.clock)
+            backend._seq = int(entry["seq"])
+            backend.quotas = _decode(entry["quotas"])
+            backend.contacts = _decode(entry["contacts"])
+            backend.domains = _decode(entry["domains"])
+            built[(backend.account, backend.region)] = backend
+    except (KeyError, TypeError, AttributeError) as error:
+        raise ValueError(f"malformed cases_mock state: {error}") from None
+    store.replace(built)

@@ -39,7 +39,7 @@ def decode_token(token: str, operation: str, scope: str) -> Any:
         payload = base64.urlsafe_b64decode(encoded + "=" * (-len(encoded) % 4))
     except (ValueError, TypeError):
         raise invalid from None
-    if not hmac.compare_digest(_sign(payload), signature):
+    if not hmac.compare_digest(_sign(payload).encode(), signature.encode("utf-8", "replace")):
         raise invalid
     try:
         stored_operation, stored_scope, position = json.loads(payload)

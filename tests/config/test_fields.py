@@ -220,8 +220,9 @@ def test_the_list_paginator_and_bounds(client: Any, domain_id: str) -> None:
     unchecked = an_unchecked_client()
     code, message = code_of(lambda: unchecked.list_fields(domainId=domain_id, maxResults=101))
     assert (code, "maxResults" in message) == ("ValidationException", True)
-    code, _ = code_of(lambda: client.list_fields(domainId=domain_id, nextToken="forged"))
-    assert code == "ValidationException"
+    for forged in ("forged", "\x80", "a.b", "é" * 40):
+        code, _ = code_of(lambda f=forged: client.list_fields(domainId=domain_id, nextToken=f))
+        assert code == "ValidationException"
 
 
 @mock_connectcases

@@ -17,7 +17,7 @@ from .backend.store import Store
 from .errors import CasesError, InternalServerException, UnsupportedOperationException
 from .faults import Faults
 from .handlers import HANDLERS, Call, load_all
-from .ids import DEFAULT_ACCOUNT_ID
+from .ids import DEFAULT_ACCOUNT_ID, DEFAULT_REGION
 from .protocol.parse import parse
 from .protocol.router import resolve
 from .protocol.serialize import error_response, success_response
@@ -30,7 +30,6 @@ log = logging.getLogger("cases_mock")
 _HOST_REGION = re.compile(r"^cases(?:-fips)?\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?(?::\d+)?$")
 _CREDENTIAL = re.compile(r"Credential=([^/,\s]+)/\d{8}/([a-z0-9-]+)/([a-z0-9-]+)/aws4_request")
 _ACCOUNT_KEY = re.compile(r"^\d{12}$")
-DEFAULT_REGION = "us-east-1"
 
 
 def region_of(request: WireRequest) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 
 DEFAULT_ACCOUNT_ID = "123456789012"
+DEFAULT_REGION = "us-east-1"
 
 
 def new_id() -> str:

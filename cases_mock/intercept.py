@@ -79,7 +79,7 @@ def wire_request(method: str, url: str, headers: Any, body: Any) -> WireRequest:
         method=method.upper(),
         path=parts.path or "/",
         query=parts.query,
-        headers={str(k).lower(): v.decode() if isinstance(v, bytes) else str(v) for k, v in headers.items()},
+        headers=headers,  # case-insensitive already (botocore HTTPHeaders, requests' headers)
         body=_body_bytes(body),
         host=parts.netloc,
     )

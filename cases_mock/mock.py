@@ -16,17 +16,19 @@ from collections.abc import Callable
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, TypeVar, overload
 
-from .backend.store import CasesBackend, Store
-from .clock import Clock
-from .dispatch import DEFAULT_REGION, Dispatcher
-from .faults import Fault
-from .ids import DEFAULT_ACCOUNT_ID
-from .intercept import Interception
-from .recording import RecordedCall
-from .wire import WireRequest, WireResponse
+from .ids import DEFAULT_ACCOUNT_ID, DEFAULT_REGION
+from .intercept import Interception  # registers the botocore hook: must load with the package
 
 if TYPE_CHECKING:
     import unittest
+
+    from .backend.store import CasesBackend, Store
+    from .clock import Clock
+    from .dispatch import Dispatcher
+    from .faults import Fault
+    from .recording import RecordedCall
+    from .seed import SeededDomain
+    from .wire import WireRequest, WireResponse
 
 ACCOUNT_ENV = "CASES_MOCK_ACCOUNT_ID"
 T = TypeVar("T")
@@ -36,6 +38,10 @@ class _Runtime:
     """The process-wide part that cannot be otherwise: what intercepts, and the active stack."""
 
     def __init__(self) -> None:
+        # The backend and the dispatcher load with the first activation, not with the package.
+        from .backend.store import Store
+        from .dispatch import Dispatcher
+
         self.store = Store()
         self.dispatcher = Dispatcher(self.store)
         self.interception = Interception()
@@ -115,10 +121,28 @@ class CasesMock:
         until cleared), each with ``probability``, after ``latency`` seconds."""
         if seed is not None:
             self.dispatcher.faults.seed(seed)
+        from .faults import Fault
+
         return self.dispatcher.faults.add(Fault(operation, error, times, probability, latency, message))
 
     def clear_faults(self) -> None:
         self.dispatcher.faults.clear()
+
+    def seed(
+        self,
+        *,
+        name: str = "seeded",
+        cases: int = 10,
+        rules: bool = True,
+        seed: int = 0,
+        region: str = DEFAULT_REGION,
+        account_id: str | None = None,
+    ) -> SeededDomain:
+        """A realistic domain in one line: fields with options, a layout, an active template,
+        an optional case rule and ``cases`` generated cases (see ``cases_mock/seed.py``)."""
+        from .seed import seed_domain
+
+        return seed_domain(self.backend(region, account_id), name=name, cases=cases, rules=rules, seed=seed)
 
     # -- state as JSON -----------------------------------------------------------------------
     def export_state(self) -> dict[str, Any]:

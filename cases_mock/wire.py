@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 
 @dataclass(slots=True)
@@ -10,12 +12,16 @@ class WireRequest:
     method: str
     path: str  # raw, still percent-encoded, without the query string
     query: str = ""  # raw query string, without the leading "?"
-    headers: dict[str, str] = field(default_factory=dict)  # keys lower-cased
+    # lower-cased keys, or a case-insensitive mapping (botocore's and requests' headers as-is)
+    headers: Mapping[str, Any] = field(default_factory=dict)
     body: bytes = b""
     host: str = ""
 
     def header(self, name: str) -> str | None:
-        return self.headers.get(name.lower())
+        value = self.headers.get(name.lower())
+        if value is None:
+            return None
+        return value.decode() if isinstance(value, bytes) else str(value)
 
 
 @dataclass(slots=True)

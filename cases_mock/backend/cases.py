@@ -42,7 +42,7 @@ READ_ONLY = frozenset(
 )
 TITLE_MAX = 500
 REFERENCE_ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-_RANDOM = random.SystemRandom()
+_RANDOM = random.Random()  # seeded from the OS; reference numbers need no cryptography
 
 
 @dataclass(slots=True)

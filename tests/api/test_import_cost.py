@@ -10,7 +10,7 @@ import json
 import subprocess
 import sys
 
-LAZY = ("requests", "responses", "wrapt", "unittest")
+LAZY = ("requests", "responses", "wrapt", "unittest", "cases_mock.backend.store", "cases_mock.dispatch")
 
 
 def _modules_after(code: str) -> set[str]:

@@ -122,3 +122,52 @@ def test_inspection_gives_typed_records(cases_mock: CasesMock, cases_client: obj
 
     assert domain.name == "inspected"
     assert domain.data.fields["status"].options["open"].name == "Open"
+
+
+def test_freezegun_moves_the_backend_clock() -> None:
+    import freezegun
+
+    with freezegun.freeze_time("2031-05-06 07:08:09"), mock_connectcases():
+        client = a_client()
+        domain_id = a_domain(client)
+
+        created = client.get_domain(domainId=domain_id)["createdTime"]
+
+    assert created == datetime(2031, 5, 6, 7, 8, 9, tzinfo=timezone.utc)
+
+
+def test_time_machine_moves_the_backend_clock() -> None:
+    import time_machine
+
+    with (
+        time_machine.travel(datetime(2032, 2, 3, 4, 5, 6, tzinfo=timezone.utc), tick=False),
+        mock_connectcases(),
+    ):
+        client = a_client()
+        domain_id = a_domain(client)
+
+        created = client.get_domain(domainId=domain_id)["createdTime"]
+
+    assert created == datetime(2032, 2, 3, 4, 5, 6, tzinfo=timezone.utc)
+
+
+def test_seed_builds_a_realistic_domain_in_one_line() -> None:
+    with mock_connectcases() as mock:
+        seeded = mock.seed(name="support", cases=12, seed=3)
+        client = a_client()
+
+        template = client.get_template(domainId=seeded.domain_id, templateId=seeded.template_id)
+        found = client.search_cases(domainId=seeded.domain_id, maxResults=100)
+        options = client.list_field_options(domainId=seeded.domain_id, fieldId=seeded.fields["Product"])
+
+        assert (template["status"], template["requiredFields"]) == (
+            "Active",
+            [{"fieldId": seeded.fields["Priority"]}],
+        )
+        assert template["layoutConfiguration"] == {"defaultLayout": seeded.layout_id}
+        assert [r["caseRuleId"] for r in template["rules"]] == seeded.case_rule_ids
+        assert found["totalCount"] == 12
+        assert sorted(c["caseId"] for c in found["cases"]) == sorted(seeded.case_ids)
+        assert [o["value"] for o in options["options"]] == ["router", "modem", "phone", "tv"]
+        again = mock.seed(name="support-2", cases=12, seed=3, rules=False)
+        assert again.case_rule_ids == []

@@ -65,6 +65,18 @@ def request_digest(request: dict[str, Any]) -> str:
     return hashlib.sha256(json.dumps(request, sort_keys=True, default=str).encode()).hexdigest()
 
 
+def batch_replay(data: DomainData, key: str | None, digest: str) -> Any:
+    """The reply a batch operation gave for clientToken ``key``, or None; ConflictException when
+    the token was used with another request. ``key`` is "<operation>:<token>" or None."""
+    if key is None or key not in data.batch_replies:
+        return None
+    stored_digest, reply = data.batch_replies[key]
+    if stored_digest != digest:
+        token = key.partition(":")[2]
+        raise ConflictException(f"clientToken {token!r} was already used with a different request")
+    return reply
+
+
 def _invalid(path: str, why: str) -> ValidationException:
     return ValidationException(f"Invalid value at '{path}': {why}")
 
@@ -314,13 +326,9 @@ class CasesMixin(BackendBase):
             data = self.domain(domain_id).data
             digest = request_digest(request if request is not None else {"c": identifiers, "f": fields})
             token_key = f"batch-update:{client_token}" if client_token else None
-            if token_key and token_key in data.batch_replies:
-                stored_digest, outcome = data.batch_replies[token_key]
-                if stored_digest != digest:
-                    raise ConflictException(
-                        f"clientToken {client_token!r} was already used with a different request"
-                    )
-                return outcome  # type: ignore[no-any-return]
+            replayed = batch_replay(data, token_key, digest)
+            if replayed is not None:
+                return replayed  # type: ignore[no-any-return]
             entries = self._batch_entries(data, fields, title, status, customer_id)
             targets = self._batch_targets(data, identifiers)
             outcome = BatchOutcome()

@@ -10,11 +10,11 @@ import copy
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from ..errors import ConflictException, ServiceQuotaExceededException, ValidationException, not_found
+from ..errors import ServiceQuotaExceededException, ValidationException, not_found
 from ..ids import new_id
 from .audit import Performer, append_audit
 from .base import BackendBase
-from .cases import request_digest
+from .cases import batch_replay, request_digest
 from .records import Case, DomainData, RelatedItem, Scalar
 from .slas import refresh_slas
 from .values import from_wire
@@ -247,13 +247,9 @@ class RelatedItemsMixin(BackendBase):
             data = self.domain(domain_id).data
             digest = request_digest(request if request is not None else {"c": identifiers, "x": content})
             token_key = f"batch-related:{client_token}" if client_token else None
-            if token_key and token_key in data.batch_replies:
-                stored_digest, reply = data.batch_replies[token_key]
-                if stored_digest != digest:
-                    raise ConflictException(
-                        f"clientToken {client_token!r} was already used with a different request"
-                    )
-                return reply  # type: ignore[no-any-return]
+            replayed = batch_replay(data, token_key, digest)
+            if replayed is not None:
+                return replayed  # type: ignore[no-any-return]
             if next(iter(content)) != "comment":
                 raise _invalid(
                     f"content.{next(iter(content))}", "BatchCreateRelatedItem takes comment content only"

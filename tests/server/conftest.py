@@ -29,9 +29,10 @@ def server_url() -> Iterator[str]:
     assert first.startswith("cases-mock listening on http://127.0.0.1:"), first
     yield first.split()[-1]
     process.terminate()
-    out, _ = process.communicate(timeout=10)
+    out, err = process.communicate(timeout=10)
     assert process.returncode == 0
     assert "cases-mock stopped" in out
+    assert '"POST /domains HTTP/1.1" 200' in err  # one log line per request
 
 
 def a_server_client(url: str, region: str = "us-east-1", **credentials: str) -> Any:

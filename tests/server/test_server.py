@@ -171,3 +171,20 @@ def test_the_in_process_server_api_and_fixture(cases_server: Any) -> None:
 
     assert [call.operation for call in cases_server.dispatcher.recorder.calls] == ["CreateDomain"]
     assert cases_server.url.startswith("http://127.0.0.1:")
+
+
+def test_quiet_serves_without_a_log_line() -> None:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "cases_mock", "serve", "--port", "0", "--quiet"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert process.stdout is not None
+    url = process.stdout.readline().split()[-1]
+    a_server_client(url).list_domains()
+    process.send_signal(2)  # SIGINT, as Ctrl-C
+    out, err = process.communicate(timeout=10)
+    assert process.returncode == 0
+    assert "cases-mock stopped" in out
+    assert "domains-list" not in err

@@ -11,7 +11,7 @@ from typing import Any
 
 from ..backend.pagination import paginate
 from ..backend.records import DomainData, RelatedItem
-from ..backend.search import compile_filter
+from ..backend.search import Predicate, compile_filter
 from ..backend.slas import sla_status
 from ..backend.values import to_wire
 from . import Call, Output, Params, handles
@@ -132,7 +132,8 @@ def batch_create_related_item(call: Call, params: Params) -> Output:
     }
 
 
-def _matches(data: DomainData, item: RelatedItem, wanted: dict[str, Any], now: datetime) -> bool:
+def _matches(item: RelatedItem, wanted: dict[str, Any], custom: Predicate | None, now: datetime) -> bool:
+    """Whether ``item`` passes one RelatedItemTypeFilter (``custom``: its compiled fields filter)."""
     (kind, body), *_ = wanted.items()
     if kind == "contact":
         if item.type != "Contact":
@@ -158,24 +159,31 @@ def _matches(data: DomainData, item: RelatedItem, wanted: dict[str, Any], now: d
         )
     if item.type != "Custom":
         return False
-    fields_filter = body.get("fields")
-    if not fields_filter:
+    if custom is None:
         return True
-    predicate = compile_filter(data, fields_filter, "filters.custom.fields")
     values = {f["id"]: f["value"] for f in item.content["custom"]["fields"] if f["value"] is not None}
-    return predicate(SimpleNamespace(values=values, tags={}))  # type: ignore[arg-type]
+    return custom(SimpleNamespace(values=values, tags={}))  # type: ignore[arg-type]
 
 
 def _filtered(
     data: DomainData, items: list[RelatedItem], filters: list[dict[str, Any]], now: datetime
 ) -> list[RelatedItem]:
-    for index, wanted in enumerate(filters):  # check every custom filter up front, even with no items
+    """The items passing any of ``filters`` (all items without filters); custom field filters
+    are compiled (and checked) once, even when there are no items."""
+    compiled: list[Predicate | None] = []
+    for index, wanted in enumerate(filters):
         (kind, body), *_ = wanted.items()
-        if kind == "custom" and body.get("fields"):
-            compile_filter(data, body["fields"], f"filters[{index}].custom.fields")
+        fields_filter = body.get("fields") if kind == "custom" else None
+        compiled.append(
+            compile_filter(data, fields_filter, f"filters[{index}].custom.fields") if fields_filter else None
+        )
     if not filters:
         return items
-    return [item for item in items if any(_matches(data, item, wanted, now) for wanted in filters)]
+    return [
+        item
+        for item in items
+        if any(_matches(item, wanted, custom, now) for wanted, custom in zip(filters, compiled, strict=True))
+    ]
 
 
 def _time_key(item: RelatedItem) -> float:

@@ -218,3 +218,19 @@ def test_an_sla_already_fulfilled_is_met_at_once_and_sla_input_is_checked(relate
     assert code_of(lambda: related.create("Sla", bad))[0] == "ValidationException"
     assert code_of(lambda: related.create("Sla", sla(60, field_id="ghost")))[0] == "ValidationException"
     assert related.create("Sla", sla(60, field_id=None, name="no field"))
+
+
+def test_related_items_take_tags_by_arn(related: Related) -> None:
+    created = related.client.create_related_item(
+        domainId=related.domain.domain_id, caseId=related.case_id, type="Comment", content=COMMENT
+    )
+
+    related.client.tag_resource(arn=created["relatedItemArn"], tags={"source": "email"})
+
+    assert created["relatedItemArn"].endswith(
+        f"/case/{related.case_id}/related-item/{created['relatedItemId']}"
+    )
+    assert related.client.list_tags_for_resource(arn=created["relatedItemArn"])["tags"] == {"source": "email"}
+    assert related.items()[0]["tags"] == {"source": "email"}
+    ghost = created["relatedItemArn"].replace(created["relatedItemId"], "ghost")
+    assert code_of(lambda: related.client.list_tags_for_resource(arn=ghost))[0] == "ResourceNotFoundException"

@@ -107,7 +107,8 @@ class Dispatcher:
     def _dispatch(self, request: WireRequest, request_id: str, seen: _Seen) -> WireResponse:
         op, labels = resolve(request.method, request.path)
         seen.operation = op.name
-        seen.account = account = self.account_of(access_key_of(request))
+        access_key = access_key_of(request)
+        seen.account = account = self.account_of(access_key)
         seen.region = region = region_of(request)
         if self.faults.rules:
             injected = self.faults.fire(op.name)
@@ -125,7 +126,7 @@ class Dispatcher:
             account=account,
             region=region,
             request_id=request_id,
-            access_key_id=access_key_of(request),
+            access_key_id=access_key,
         )
         output = handler(call, params)
         if self.strict_output:

@@ -13,8 +13,10 @@ from datetime import datetime
 from typing import Any
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class RecordedCall:
+    """One handled call (treat as read-only)."""
+
     operation: str  # "" when the request matched no operation
     params: dict[str, Any]
     status: int

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from datetime import datetime
 from functools import cache
 from typing import Any
@@ -35,114 +36,170 @@ def _show(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-class _Checker:
-    def __init__(self) -> None:
-        self.problems: list[str] = []
+Check = Callable[[Any, str, list[str]], None]
 
-    def fail(self, path: str, value: Any, constraint: str) -> None:
-        shown = "" if value is None else f" {_show(value)}"
-        self.problems.append(
-            f"Value{shown} at '{path}' failed to satisfy constraint: Member must {constraint}"
-        )
 
-    def check(self, shape: Shape, value: Any, path: str) -> None:
-        kind = shape.type_name
-        if kind == "structure":
-            self._structure(shape, value, path)
-        elif kind == "list":
-            self._list(shape, value, path)
-        elif kind == "map":
-            self._map(shape, value, path)
-        elif kind == "string":
-            self._string(shape, value, path)
-        elif kind in ("integer", "long"):
-            if not isinstance(value, int) or isinstance(value, bool):
-                self.fail(path, value, "be an integer")
-            else:
-                self._range(shape, value, path)
-        elif kind in ("double", "float"):
-            if not isinstance(value, (int, float)) or isinstance(value, bool):
-                self.fail(path, value, "be a number")
-            elif not math.isfinite(value):
-                self.fail(path, value, "be a finite number")
-            else:
-                self._range(shape, value, path)
-        elif kind == "boolean":
+def _fail(problems: list[str], path: str, value: Any, constraint: str) -> None:
+    shown = "" if value is None else f" {_show(value)}"
+    problems.append(f"Value{shown} at '{path}' failed to satisfy constraint: Member must {constraint}")
+
+
+def _length_check(shape: Shape, what: str) -> Callable[[int, Any, str, list[str]], None] | None:
+    low, high = shape.metadata.get("min"), shape.metadata.get("max")
+    if low is None and high is None:
+        return None
+
+    def check(size: int, value: Any, path: str, problems: list[str]) -> None:
+        if low is not None and size < low:
+            _fail(problems, path, value, f"have {what} greater than or equal to {low}")
+        if high is not None and size > high:
+            _fail(problems, path, value, f"have {what} less than or equal to {high}")
+
+    return check
+
+
+@cache
+def compiled(shape: Shape) -> Check:
+    """The checker of ``shape``, built once per shape (members are looked up lazily, so
+    recursive shapes such as CaseFilter compile)."""
+    kind = shape.type_name
+    if kind == "structure":
+        return _structure(shape)
+    if kind == "list":
+        return _list(shape)
+    if kind == "map":
+        return _map(shape)
+    if kind == "string":
+        return _string(shape)
+    if kind in ("integer", "long", "double", "float"):
+        return _number(shape, integral=kind in ("integer", "long"))
+    if kind == "boolean":
+
+        def boolean(value: Any, path: str, problems: list[str]) -> None:
             if not isinstance(value, bool):
-                self.fail(path, value, "be a boolean")
-        elif kind == "timestamp":
-            if not isinstance(value, (int, float, str, datetime)) or isinstance(value, bool):
-                self.fail(path, value, "be a timestamp")
-        elif kind == "blob" and not isinstance(value, str):
-            self.fail(path, value, "be base64-encoded data")
+                _fail(problems, path, value, "be a boolean")
 
-    def _structure(self, shape: StructureShape, value: Any, path: str) -> None:
+        return boolean
+    if kind == "timestamp":
+
+        def timestamp(value: Any, path: str, problems: list[str]) -> None:
+            if not isinstance(value, (int, float, str, datetime)) or isinstance(value, bool):
+                _fail(problems, path, value, "be a timestamp")
+
+        return timestamp
+
+    def blob(value: Any, path: str, problems: list[str]) -> None:
+        if kind == "blob" and not isinstance(value, str):
+            _fail(problems, path, value, "be base64-encoded data")
+
+    return blob
+
+
+def _structure(shape: StructureShape) -> Check:
+    members = dict(shape.members)
+    required = list(shape.required_members)
+    union = is_union(shape)
+
+    def structure(value: Any, path: str, problems: list[str]) -> None:
         if not isinstance(value, dict):
-            self.fail(path, value, "be a structure")
+            _fail(problems, path, value, "be a structure")
             return
         prefix = f"{path}." if path else ""
-        present = [name for name in shape.members if value.get(name) is not None]
-        for name in shape.required_members:
+        for name in required:
             if value.get(name) is None:
-                self.fail(prefix + name, None, "not be null")
-        if is_union(shape) and len(present) != 1:
-            names = ", ".join(present) if present else "none"
-            self.fail(path or "input", None, f"have exactly one member set (got {names})")
+                _fail(problems, prefix + name, None, "not be null")
+        present = [name for name, item in value.items() if item is not None and name in members]
+        if union and len(present) != 1:
+            names = ", ".join(n for n in members if n in present) if present else "none"
+            _fail(problems, path or "input", None, f"have exactly one member set (got {names})")
         for name in present:
-            self.check(shape.members[name], value[name], prefix + name)
+            compiled(members[name])(value[name], prefix + name, problems)
 
-    def _list(self, shape: ListShape, value: Any, path: str) -> None:
+    return structure
+
+
+def _list(shape: ListShape) -> Check:
+    member = shape.member
+    length = _length_check(shape, "list length")
+
+    def listing(value: Any, path: str, problems: list[str]) -> None:
         if not isinstance(value, list):
-            self.fail(path, value, "be a list")
+            _fail(problems, path, value, "be a list")
             return
-        self._length(shape, len(value), value, path, "list length")
+        if length is not None:
+            length(len(value), value, path, problems)
+        check = compiled(member)
         for index, item in enumerate(value):
             if item is None:
-                self.fail(f"{path}[{index}]", None, "not be null")
+                _fail(problems, f"{path}[{index}]", None, "not be null")
             else:
-                self.check(shape.member, item, f"{path}[{index}]")
+                check(item, f"{path}[{index}]", problems)
 
-    def _map(self, shape: MapShape, value: Any, path: str) -> None:
+    return listing
+
+
+def _map(shape: MapShape) -> Check:
+    key_shape, value_shape = shape.key, shape.value
+    length = _length_check(shape, "map size")
+
+    def mapping(value: Any, path: str, problems: list[str]) -> None:
         if not isinstance(value, dict):
-            self.fail(path, value, "be a map")
+            _fail(problems, path, value, "be a map")
             return
-        self._length(shape, len(value), value, path, "map size")
+        if length is not None:
+            length(len(value), value, path, problems)
         for key, item in value.items():
-            self.check(shape.key, key, f"{path}.key({key!r})")
+            compiled(key_shape)(key, f"{path}.key({key!r})", problems)
             if item is not None:
-                self.check(shape.value, item, f"{path}[{key!r}]")
+                compiled(value_shape)(item, f"{path}[{key!r}]", problems)
 
-    def _string(self, shape: Shape, value: Any, path: str) -> None:
+    return mapping
+
+
+def _string(shape: Shape) -> Check:
+    length = _length_check(shape, "length")
+    enum = frozenset(shape.enum) if shape.enum else None
+    enum_text = ", ".join(shape.enum) if shape.enum else ""
+    pattern_text = shape.metadata.get("pattern")
+    pattern = _pattern(pattern_text) if pattern_text is not None else None
+
+    def string(value: Any, path: str, problems: list[str]) -> None:
         if not isinstance(value, str):
-            self.fail(path, value, "be a string")
+            _fail(problems, path, value, "be a string")
             return
-        self._length(shape, len(value), value, path, "length")
-        if shape.enum and value not in shape.enum:
-            self.fail(path, value, f"satisfy enum value set: [{', '.join(shape.enum)}]")
-        pattern = shape.metadata.get("pattern")
-        if pattern is not None and _pattern(pattern).fullmatch(value) is None:
-            self.fail(path, value, f"satisfy regular expression pattern: {pattern}")
+        if length is not None:
+            length(len(value), value, path, problems)
+        if enum is not None and value not in enum:
+            _fail(problems, path, value, f"satisfy enum value set: [{enum_text}]")
+        if pattern is not None and pattern.fullmatch(value) is None:
+            _fail(problems, path, value, f"satisfy regular expression pattern: {pattern_text}")
 
-    def _length(self, shape: Shape, size: int, value: Any, path: str, what: str) -> None:
-        low, high = shape.metadata.get("min"), shape.metadata.get("max")
-        if low is not None and size < low:
-            self.fail(path, value, f"have {what} greater than or equal to {low}")
-        if high is not None and size > high:
-            self.fail(path, value, f"have {what} less than or equal to {high}")
+    return string
 
-    def _range(self, shape: Shape, value: float, path: str) -> None:
-        low, high = shape.metadata.get("min"), shape.metadata.get("max")
+
+def _number(shape: Shape, *, integral: bool) -> Check:
+    low, high = shape.metadata.get("min"), shape.metadata.get("max")
+
+    def number(value: Any, path: str, problems: list[str]) -> None:
+        if isinstance(value, bool) or not isinstance(value, (int,) if integral else (int, float)):
+            _fail(problems, path, value, "be an integer" if integral else "be a number")
+            return
+        if not integral and not math.isfinite(value):
+            _fail(problems, path, value, "be a finite number")
+            return
         if low is not None and value < low:
-            self.fail(path, value, f"be greater than or equal to {low}")
+            _fail(problems, path, value, f"be greater than or equal to {low}")
         if high is not None and value > high:
-            self.fail(path, value, f"be less than or equal to {high}")
+            _fail(problems, path, value, f"be less than or equal to {high}")
+
+    return number
 
 
 def problems(shape: Shape, value: Any, path: str = "") -> list[str]:
     """Every constraint ``value`` breaks, as messages naming the member path."""
-    checker = _Checker()
-    checker.check(shape, value, path)
-    return checker.problems
+    found: list[str] = []
+    compiled(shape)(value, path, found)
+    return found
 
 
 def validate(shape: Shape | None, params: dict[str, Any]) -> None:

@@ -255,7 +255,8 @@ def search_cases(
     keyed = ((order.key_of(case), case) for case in matches)
     if after_key is not None:
         keyed = ((k, case) for k, case in keyed if after_key < k)
-    page = heapq.nsmallest(max_results + 1, keyed, key=lambda pair: pair[0])
+    # Keys end with the case id, so two keys are never equal and the tuples never compare cases.
+    page = heapq.nsmallest(max_results + 1, keyed)
     more = len(page) > max_results
     chosen = [case for _, case in page[:max_results]]
     token = encode_token("SearchCases", token_scope, order.raw(chosen[-1])) if more and chosen else None

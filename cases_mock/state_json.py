@@ -25,7 +25,7 @@ RECORDS: dict[str, type[Any]] = {
     for cls in [Domain, Quotas, *vars(records).values()]
     if isinstance(cls, type) and dataclasses.is_dataclass(cls)
 }
-SKIPPED = {"batch_replies"}
+SKIPPED = {"batch_replies", "search_index", "dirty_cases"}
 
 
 def _encode(value: Any) -> Any:

@@ -216,6 +216,7 @@ class CasesMixin(BackendBase):
                 tags=merged_tags,
             )
             data.cases[case_id] = case
+            data.touch(case_id)
             data.reference_numbers[reference.lower()] = case_id
             if client_token:
                 data.client_tokens[client_token] = (digest, case_id)
@@ -268,6 +269,7 @@ class CasesMixin(BackendBase):
             if new_reference is not None:
                 data.reference_numbers[str(new_reference).lower()] = case.case_id
         case.values = values
+        data.touch(case.case_id)
         refresh_slas(self, case)
         audit_fields = [
             AuditField(
@@ -302,6 +304,7 @@ class CasesMixin(BackendBase):
             case = self.case(domain_id, case_id)
             self.check_case_unlocked(case)
             del data.cases[case_id]
+            data.touch(case_id)
             reference = case.values.get("reference_number")
             if reference is not None and data.reference_numbers.get(str(reference).lower()) == case_id:
                 del data.reference_numbers[str(reference).lower()]

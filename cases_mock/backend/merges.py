@@ -190,6 +190,8 @@ class MergesMixin(BackendBase):
             for case in (primary, secondary):
                 append_audit(self, case, "Case.Merged", performer, merge_metadata=metadata)
                 refresh_slas(self, case)
+            data.touch(primary_id)
+            data.touch(secondary_id)
             return event_id
 
     def merge_status(self, domain_id: str, case_id: str) -> Case:

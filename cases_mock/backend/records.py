@@ -167,3 +167,12 @@ class DomainData:
     client_tokens: dict[str, tuple[str, str]] = field(default_factory=dict)  # token -> (digest, case id)
     batch_replies: dict[str, tuple[str, Any]] = field(default_factory=dict)  # token -> (digest, outcome)
     deleted_counts: dict[str, int] = field(default_factory=dict)  # "field"/"layout"/"template" -> n
+    search_index: Any = None  # a search_index.SearchIndex, built by searches; never exported
+    # Cases whose values were replaced, created or deleted since the search index last looked;
+    # every backend method that replaces Case.values adds the case here.
+    dirty_cases: set[str] = field(default_factory=set)
+
+    def touch(self, case_id: str) -> None:
+        """Marks a case created, deleted or given new values (for the search index, if any)."""
+        if self.search_index is not None:
+            self.dirty_cases.add(case_id)

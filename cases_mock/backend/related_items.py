@@ -182,6 +182,7 @@ class RelatedItemsMixin(BackendBase):
         append_audit(self, case, "RelatedItem.Created", performer, related_item_type=item_type)
         if item_type == "Sla":
             refresh_slas(self, case)
+            self.domain(domain_id).data.touch(case.case_id)
         return item
 
     def create_related_item(
@@ -232,6 +233,7 @@ class RelatedItemsMixin(BackendBase):
             append_audit(self, case, "RelatedItem.Deleted", performer, related_item_type=item.type)
             if item.type == "Sla":
                 refresh_slas(self, case)
+                self.domain(domain_id).data.touch(case.case_id)
 
     def batch_create_related_items(
         self,

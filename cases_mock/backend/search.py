@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import heapq
 import json
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -19,11 +20,13 @@ from typing import Any
 from ..errors import ValidationException
 from .pagination import decode_token, encode_token
 from .records import Case, DomainData, Field, Scalar
+from .search_index import SearchIndex
 from .values import MEMBER_FOR_TYPE, normalise_datetime
 
 Predicate = Callable[[Case], bool]
 CONTAINS_TYPES = ("Text", "Url", "SingleSelect", "User")
 SEARCHABLE_TYPES = frozenset({"Text", "Url", "SingleSelect", "User"})
+_CHECK_INDEX = os.environ.get("CASES_MOCK_STRICT_OUTPUT") == "1"
 DEFAULT_SORTS = [{"fieldId": "last_updated_datetime", "sortOrder": "Desc"}]
 
 
@@ -245,13 +248,22 @@ def search_cases(
     token_scope = f"{scope}/{fingerprint}"
     after = decode_token(next_token, "SearchCases", token_scope) if next_token else None
     after_key = order.key(after) if after is not None else None
-    if len(predicates) == 1:
+    indexes = _index_of(data)
+    planned = _plan(data, indexes, filter_body) if filter_body else None
+    term_predicate = compile_term(data, term)
+    if planned is not None or not filter_body:
+        if planned is not None and term_predicate is not None:
+            planned = {cid for cid in planned if term_predicate(data.cases[cid])}
+        elif planned is None and term_predicate is not None:
+            planned = {cid for cid, case in data.cases.items() if term_predicate(case)}
+        if after is None and len(order.sorts) == 1:
+            return _walked_page(data, indexes, order, planned, max_results, token_scope)
+        matches = [data.cases[cid] for cid in planned] if planned is not None else list(data.cases.values())
+    elif len(predicates) == 1:
         only = predicates[0]
         matches = [case for case in data.cases.values() if only(case)]
-    elif predicates:
-        matches = [case for case in data.cases.values() if all(p(case) for p in predicates)]
     else:
-        matches = list(data.cases.values())
+        matches = [case for case in data.cases.values() if all(p(case) for p in predicates)]
     keyed = ((order.key_of(case), case) for case in matches)
     if after_key is not None:
         keyed = ((k, case) for k, case in keyed if after_key < k)
@@ -261,3 +273,99 @@ def search_cases(
     chosen = [case for _, case in page[:max_results]]
     token = encode_token("SearchCases", token_scope, order.raw(chosen[-1])) if more and chosen else None
     return SearchPage(chosen, token, len(matches))
+
+
+def _index_of(data: DomainData) -> SearchIndex:
+    index = data.search_index
+    if index is None:
+        index = data.search_index = SearchIndex()
+    index.refresh(data)
+    if _CHECK_INDEX:
+        stale = index.stale(data.cases)
+        if stale:
+            raise RuntimeError(f"search index missed writes to cases {stale[:3]}")
+    return index  # type: ignore[no-any-return]
+
+
+def _plan(data: DomainData, index: SearchIndex, body: dict[str, Any]) -> set[str] | None:
+    """The exact ids (a set nobody may change) matching ``body``, helped by the indexes, or None.
+
+    Served: ``equalTo`` with a value and the range operators on a field, and ``andAll`` whose
+    children include one of those: the most selective such child gives the candidates (sizes
+    known from the index without materialising anything), the other children are checked on
+    those candidates only. Anything else (contains, emptyValue, not, orAll, tags) scans. ``body``
+    was checked by ``compile_filter`` already."""
+    (kind, inner), *_ = body.items()
+    if kind == "field":
+        leaf = _leaf(data, index, inner)
+        return leaf[1]() if leaf is not None else None
+    if kind != "andAll" or not inner:
+        return None
+    leaves: list[tuple[int, int, Any, bool]] = []  # (size, position, ids, is an equality)
+    for position, child in enumerate(inner):
+        (child_kind, child_body), *_ = child.items()
+        leaf = _leaf(data, index, child_body) if child_kind == "field" else None
+        if leaf is not None:
+            leaves.append((leaf[0], position, leaf[1], "equalTo" in child_body))
+    if not leaves:
+        return None
+    leaves.sort(key=lambda entry: entry[0])
+    candidates: set[str] = leaves[0][2]()
+    served = {leaves[0][1]}
+    for _, position, ids, is_equality in leaves[1:]:
+        if is_equality:  # an existing set: intersecting it costs only the smaller side
+            candidates = candidates & ids()
+            served.add(position)
+    others = [compile_filter(data, child) for at, child in enumerate(inner) if at not in served]
+    if not others:
+        return candidates
+    cases = data.cases
+    check = _all(others)
+    return {case_id for case_id in candidates if check(cases[case_id])}
+
+
+def _leaf(data: DomainData, index: SearchIndex, inner: dict[str, Any]) -> tuple[int, Any] | None:
+    """(how many cases it selects, a function giving their ids) for an indexable field leaf."""
+    (operator, operand), *_ = inner.items()
+    if operator == "contains":
+        return None
+    field = data.fields[str(operand["id"])]
+    value = _operand(field, operand["value"], "filter")
+    if value is None:
+        return None
+    found = index.field(field.field_id, data.cases)
+    if operator == "equalTo":
+        holders = found.by_value.get(value, set())
+        return len(holders), lambda: holders  # read-only from here on: no copy
+    start, end = found.bounds(operator, value)
+    return max(0, end - start), lambda: {case_id for _, case_id in found.ordered[start:end]}
+
+
+def _walked_page(
+    data: DomainData,
+    index: SearchIndex,
+    order: Ordering,
+    matching: set[str] | None,
+    max_results: int,
+    token_scope: str,
+) -> SearchPage:
+    """The first page of a one-key sort, read off the sort field's index in order (cases
+    without a value last, by case id), so only the page's cases are ever looked at."""
+    field_id, descending = order.sorts[0]
+    cases = data.cases
+    wanted = max_results + 1
+    chosen: list[Case] = []
+    for case_id in index.field(field_id, cases).walk(descending):
+        if matching is None or case_id in matching:
+            chosen.append(cases[case_id])
+            if len(chosen) == wanted:
+                break
+    if len(chosen) < wanted:
+        pool = matching if matching is not None else cases.keys()
+        missing = sorted(cid for cid in pool if field_id not in cases[cid].values)
+        chosen.extend(cases[cid] for cid in missing[: wanted - len(chosen)])
+    total = len(matching) if matching is not None else len(cases)
+    more = len(chosen) > max_results
+    page = chosen[:max_results]
+    token = encode_token("SearchCases", token_scope, order.raw(page[-1])) if more and page else None
+    return SearchPage(page, token, total)

@@ -109,3 +109,41 @@ def test_paging_returns_every_match_once_while_cases_change() -> None:
             rest.extend(item["caseId"] for item in page["cases"])
 
         assert [c["caseId"] for c in first["cases"]] + rest == [*made, late]
+
+
+def test_results_follow_every_kind_of_write() -> None:
+    with mock_connectcases() as mock:
+        domain = a_rule_domain(a_client(), "fresh")
+        template_id = domain.template()
+        ids = domain.ids
+        first = domain.create_case(template_id, priority=1, note="a")
+        second = domain.create_case(template_id, priority=2, note="b")
+        by_priority = {
+            "field": {"greaterThanOrEqualTo": {"id": ids["priority"], "value": {"doubleValue": 2}}}
+        }
+        sorts = [{"fieldId": ids["priority"], "sortOrder": "Desc"}]
+
+        def found() -> list[str]:
+            answer = domain.client.search_cases(domainId=domain.domain_id, filter=by_priority, sorts=sorts)
+            return [c["caseId"] for c in answer["cases"]]
+
+        assert found() == [second]
+        domain.update_case(first, priority=5)
+        assert found() == [first, second]
+        third = domain.create_case(template_id, priority=3)
+        assert found() == [first, third, second]
+        domain.client.delete_case(domainId=domain.domain_id, caseId=first)
+        assert found() == [third, second]
+        domain.update_case(third, priority=None)
+        assert found() == [second]
+        domain.client.start_merge_cases(
+            domainId=domain.domain_id,
+            caseId=third,
+            secondaryCaseIds=[second],
+            fieldsConfiguration=[{"fieldIds": [{"id": ids["priority"]}], "sourceCaseId": second}],
+        )
+        assert found() == sorted([second, third])  # the primary took the secondary's 2; ties by id
+        state = mock.export_state()
+        mock.reset()
+        mock.import_state(state)
+        assert found() == sorted([second, third])

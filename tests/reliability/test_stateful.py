@@ -122,6 +122,19 @@ class DomainLife(RuleBasedStateMachine):
         else:
             assert code == "ResourceNotFoundException"
 
+    @rule(case_id=cases, title=NAMES)
+    def retitle_case(self, case_id: str, title: str) -> None:
+        code = self._conflict(
+            lambda: self.client.update_case(
+                domainId=self.domain_id,
+                caseId=case_id,
+                fields=[{"id": "title", "value": {"stringValue": title}}],
+            )
+        )
+        assert (code is None) == (case_id in self.model_cases)
+        if case_id in self.model_cases:
+            self.model_cases[case_id]["title"] = title
+
     @rule(case_id=cases)
     def delete_case(self, case_id: str) -> None:
         code = self._conflict(lambda: self.client.delete_case(domainId=self.domain_id, caseId=case_id))
@@ -141,6 +154,17 @@ class DomainLife(RuleBasedStateMachine):
     def cases_match(self) -> None:
         found = self.client.search_cases(domainId=self.domain_id, maxResults=100)
         assert found["totalCount"] == len(self.model_cases)
+        for title in sorted({values["title"] for values in self.model_cases.values()})[:3]:
+            by_title = {"field": {"equalTo": {"id": "title", "value": {"stringValue": title}}}}
+            answer = self.client.search_cases(domainId=self.domain_id, filter=by_title, maxResults=100)
+            expected = {cid for cid, values in self.model_cases.items() if values["title"] == title}
+            assert {c["caseId"] for c in answer["cases"]} == expected
+        ordered = self.client.search_cases(
+            domainId=self.domain_id, sorts=[{"fieldId": "title", "sortOrder": "Asc"}], maxResults=100
+        )
+        assert [c["caseId"] for c in ordered["cases"]] == sorted(
+            self.model_cases, key=lambda cid: (self.model_cases[cid]["title"], cid)
+        )
         for case_id, values in list(self.model_cases.items())[:5]:
             got = self.client.get_case(
                 domainId=self.domain_id, caseId=case_id, fields=[{"id": k} for k in values]

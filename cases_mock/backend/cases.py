@@ -153,11 +153,6 @@ class CasesMixin(BackendBase):
             if candidate.lower() not in data.reference_numbers:
                 return candidate
 
-    def _check_against_template(
-        self, data: DomainData, template: Template, values: dict[str, Scalar]
-    ) -> None:
-        check_case(data, template, values)
-
     # -- CreateCase -----------------------------------------------------------------------------
     def create_case(
         self,
@@ -190,7 +185,7 @@ class CasesMixin(BackendBase):
             changes = resolve_changes(data, entries, None)
             values = _applied({}, changes)
             values.setdefault("status", "open")
-            self._check_against_template(data, template, values)
+            check_case(data, template, values)
             merged_tags: dict[str, str] = {}
             for configuration in template.tag_propagation:
                 merged_tags.update(configuration.get("tagMap") or {})
@@ -232,7 +227,7 @@ class CasesMixin(BackendBase):
         values = _applied(case.values, changes)
         template = data.templates.get(case.template_id)
         if template is not None:
-            self._check_against_template(data, template, values)
+            check_case(data, template, values)
         if "reference_number" in values and values["reference_number"] != case.values.get("reference_number"):
             self._reference_number(data, values["reference_number"], case.case_id)
         return values, changes

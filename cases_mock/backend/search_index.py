@@ -41,9 +41,6 @@ class FieldIndex:
         if position < len(self.ordered) and self.ordered[position] == (value, case_id):
             del self.ordered[position]
 
-    def equal(self, value: Scalar) -> set[str]:
-        return set(self.by_value.get(value, ()))
-
     def bounds(self, operator: str, value: Scalar) -> tuple[int, int]:
         """The slice of ``ordered`` a range operator selects."""
         ordered = self.ordered
@@ -54,18 +51,6 @@ class FieldIndex:
         if operator == "lessThan":
             return 0, bisect_left(ordered, (value, ""))
         return 0, bisect_right(ordered, (value, _TOP))
-
-    def range(self, operator: str, value: Scalar) -> set[str]:
-        ordered = self.ordered
-        if operator == "greaterThan":
-            part = ordered[bisect_right(ordered, (value, _TOP)) :]
-        elif operator == "greaterThanOrEqualTo":
-            part = ordered[bisect_left(ordered, (value, "")) :]
-        elif operator == "lessThan":
-            part = ordered[: bisect_left(ordered, (value, ""))]
-        else:
-            part = ordered[: bisect_right(ordered, (value, _TOP))]
-        return {case_id for _, case_id in part}
 
     def walk(self, descending: bool) -> Iterator[str]:
         """Case ids in value order; ties (equal values) always by case id ascending."""

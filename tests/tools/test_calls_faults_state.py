@@ -171,3 +171,17 @@ def test_seed_builds_a_realistic_domain_in_one_line() -> None:
         assert [o["value"] for o in options["options"]] == ["router", "modem", "phone", "tv"]
         again = mock.seed(name="support-2", cases=12, seed=3, rules=False)
         assert again.case_rule_ids == []
+
+
+def test_state_round_trips_exactly_datetimes_included() -> None:
+    with mock_connectcases() as mock:
+        seeded = mock.seed(cases=5)
+        first = mock.backend().domain(seeded.domain_id).data.cases[seeded.case_ids[0]].audit[0].performed_time
+        exported = mock.export_state()
+        mock.reset()
+        mock.import_state(exported)
+
+        assert mock.export_state() == exported
+        again = mock.backend().domain(seeded.domain_id).data.cases[seeded.case_ids[0]].audit[0].performed_time
+        assert again == first
+        assert again.utcoffset() == first.utcoffset()

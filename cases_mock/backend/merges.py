@@ -9,6 +9,7 @@ Case.Updated (when values changed) and a Case.Merged event sharing one ``mergeEv
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..errors import ConflictException, ServiceQuotaExceededException, ValidationException, not_found
@@ -37,6 +38,13 @@ def _mergeable(data: DomainData, field_id: str) -> bool:
     return found is not None and (found.namespace == "Custom" or field_id in MERGEABLE_SYSTEM)
 
 
+def _links(case: Case) -> set[str]:
+    """The ids of the cases ``case`` links to with ConnectCase items."""
+    return {
+        i.content["connectCase"]["caseId"] for i in case.related_items.values() if i.type == "ConnectCase"
+    }
+
+
 def _link(backend: BackendBase, owner: Case, other: Case, performer: Performer) -> RelatedItem:
     item_id = new_id()
     item = RelatedItem(
@@ -51,6 +59,13 @@ def _link(backend: BackendBase, owner: Case, other: Case, performer: Performer) 
     )
     owner.related_items[item_id] = item
     return item
+
+
+@dataclass(slots=True)
+class _ItemPlan:
+    moved: list[RelatedItem] = field(default_factory=list)
+    dropped: list[RelatedItem] = field(default_factory=list)
+    gained: list[tuple[RelatedItem, dict[str, str]]] = field(default_factory=list)
 
 
 class MergesMixin(BackendBase):
@@ -76,23 +91,34 @@ class MergesMixin(BackendBase):
                 values.pop(field_id, None)
         return values
 
-    def _moved_items(self, primary: Case, secondary: Case, kinds: dict[str, Any]) -> list[RelatedItem]:
+    def _item_plan(self, primary: Case, secondary: Case, kinds: dict[str, Any]) -> _ItemPlan:
+        """Which of the secondary's items move, which are dropped, which tags the primary gains.
+
+        A link to a case the primary already links to (or to the primary itself) is removed,
+        not moved; a contact related to both cases stays on the primary, whose newest item for
+        that contact gains the tag keys only the secondary's item had
+        (https://docs.aws.amazon.com/connect/latest/APIReference/API_connect-cases_RelatedItemsConfiguration.html).
+        """
         wanted = {MOVABLE[key] for key, on in kinds.items() if on and key in MOVABLE}
-        linked = {
-            i.content["connectCase"]["caseId"]
-            for i in primary.related_items.values()
-            if i.type == "ConnectCase"
-        }
-        moved: list[RelatedItem] = []
+        linked = {primary.case_id} | _links(primary)
+        contacts: dict[str, RelatedItem] = {}
+        for item in sorted(primary.related_items.values(), key=lambda i: i.seq):
+            if item.type == "Contact":
+                contacts[item.content["contact"]["contactArn"]] = item
+        plan = _ItemPlan()
         for item in secondary.related_items.values():
             if item.type not in wanted:
                 continue
-            if item.type == "ConnectCase" and item.content["connectCase"]["caseId"] in linked | {
-                primary.case_id
-            }:
-                continue
-            moved.append(item)
-        return moved
+            if item.type == "ConnectCase" and item.content["connectCase"]["caseId"] in linked:
+                plan.dropped.append(item)
+            elif item.type == "Contact" and item.content["contact"]["contactArn"] in contacts:
+                kept = contacts[item.content["contact"]["contactArn"]]
+                extra = {k: v for k, v in item.tags.items() if k not in kept.tags}
+                plan.gained.append((kept, extra))
+                plan.dropped.append(item)
+            else:
+                plan.moved.append(item)
+        return plan
 
     def start_merge(
         self,
@@ -146,10 +172,10 @@ class MergesMixin(BackendBase):
             template = data.templates.get(primary.template_id)
             if template is not None:
                 check_case(data, template, values)
-            moved = self._moved_items(primary, secondary, related_items or {})
+            plan = self._item_plan(primary, secondary, related_items or {})
             limit = self.quotas.related_items_per_case
             if (
-                len(primary.related_items) + len(moved) + 1 > limit
+                len(primary.related_items) + len(plan.moved) + 1 > limit
                 or len(secondary.related_items) + 1 > limit
             ):
                 raise ServiceQuotaExceededException(f"The merge would take a case over {limit} related items")
@@ -170,13 +196,18 @@ class MergesMixin(BackendBase):
                 ]
                 primary.values = {**values, "last_updated_datetime": now}
                 append_audit(self, primary, "Case.Updated", performer, audit, merge_metadata=metadata)
-            for item in moved:
+            for item in plan.moved:
                 del secondary.related_items[item.related_item_id]
                 item.case_id = primary_id
                 item.arn = f"{primary.arn}/related-item/{item.related_item_id}"
                 primary.related_items[item.related_item_id] = item
-            _link(self, primary, secondary, performer)
-            _link(self, secondary, primary, performer)
+            for item in plan.dropped:
+                del secondary.related_items[item.related_item_id]
+            for kept, extra in plan.gained:
+                kept.tags = {**kept.tags, **extra}
+            for owner, other in ((primary, secondary), (secondary, primary)):
+                if other.case_id not in _links(owner):
+                    _link(self, owner, other, performer)
             old_status = secondary.values.get("status")
             secondary.values = {
                 **secondary.values,

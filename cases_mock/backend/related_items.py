@@ -16,7 +16,7 @@ from .audit import Performer, append_audit
 from .base import BackendBase
 from .cases import batch_replay, request_digest
 from .records import Case, DomainData, RelatedItem, Scalar
-from .slas import refresh_slas
+from .slas import refresh_slas, retarget_sla
 from .values import from_wire
 
 if TYPE_CHECKING:
@@ -30,7 +30,8 @@ MEMBER_FOR_TYPE = {
     "ConnectCase": "connectCase",
     "Custom": "custom",
 }
-UPDATABLE = ("Comment", "Custom")
+UPDATABLE = ("Comment", "Custom", "Sla")
+UPDATE_MEMBER_FOR_TYPE = {"Comment": "comment", "Custom": "custom", "Sla": "sla"}
 
 
 def _invalid(path: str, why: str) -> ValidationException:
@@ -125,6 +126,12 @@ class RelatedItemsMixin(BackendBase):
                 found = data.fields.get(str(field_id))
                 if found is None or found.deleted:
                     raise _invalid(f"{path}.fieldId", f"field {field_id!r} does not exist in this domain")
+                if found.type != "SingleSelect":
+                    raise _invalid(
+                        f"{path}.fieldId",
+                        f"field {found.name!r} ({field_id}) is a {found.type} field; "
+                        "an SLA tracks a SingleSelect field",
+                    )
                 targets = []
                 for index, union in enumerate(wanted or []):
                     value = from_wire(found, union, f"{path}.targetFieldValues[{index}]")
@@ -206,20 +213,24 @@ class RelatedItemsMixin(BackendBase):
             self.check_case_unlocked(case)
             if item.type not in UPDATABLE:
                 raise _invalid("relatedItemId", f"a {item.type} related item cannot be updated")
-            member = MEMBER_FOR_TYPE[item.type]
+            member = UPDATE_MEMBER_FOR_TYPE[item.type]
             given = next(iter(content))
             if given != member:
                 raise _invalid(f"content.{given}", f"a {item.type} related item takes content.{member}")
             body = copy.deepcopy(content[member])
             if item.type == "Comment":
-                new_content = {"comment": {**item.content["comment"], **body}}
+                item.content = {"comment": {**item.content["comment"], **body}}
+            elif item.type == "Custom":
+                fields = _custom_fields(self, data, body["fields"], "content.custom.fields")
+                item.content = {"custom": {"fields": fields}}
             else:
-                new_content = {
-                    "custom": {"fields": _custom_fields(self, data, body["fields"], "content.custom.fields")}
-                }
-            item.content = new_content
+                minutes = int(body["slaUpdateConfiguration"]["targetSlaMinutes"])
+                retarget_sla(item, minutes)
             item.last_updated_user = dict(performer.user) if performer.user else None
             append_audit(self, case, "RelatedItem.Updated", performer, related_item_type=item.type)
+            if item.type == "Sla":
+                refresh_slas(self, case)
+                data.touch(case.case_id)
             return item
 
     def delete_related_item(self, domain_id: str, case_id: str, item_id: str, performer: Performer) -> None:

@@ -233,7 +233,6 @@ def search_cases(
     filter_body: dict[str, Any] | None,
     term: str | None,
     sorts: list[dict[str, Any]] | None,
-    projection: list[str],
     max_results: int,
     next_token: str | None,
 ) -> SearchPage:
@@ -242,8 +241,6 @@ def search_cases(
         p for p in (compile_filter(data, filter_body) if filter_body else None, compile_term(data, term)) if p
     ]
     order = ordering(data, sorts)
-    for index, field_id in enumerate(projection):
-        _field(data, field_id, f"fields[{index}].id")
     fingerprint = json.dumps([filter_body, term, sorts], sort_keys=True, default=str)
     token_scope = f"{scope}/{fingerprint}"
     after = decode_token(next_token, "SearchCases", token_scope) if next_token else None

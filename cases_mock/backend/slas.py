@@ -8,7 +8,7 @@ then it is Active, or Overdue once its target time has passed. The case's
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from .base import BackendBase
 from .records import Case, RelatedItem
@@ -20,6 +20,17 @@ def sla_status(item: RelatedItem, now: datetime) -> str:
     if item.completion_time is not None:
         return "Met" if item.completion_time <= target else "NotMet"
     return "Active" if now <= target else "Overdue"
+
+
+def retarget_sla(item: RelatedItem, minutes: int) -> None:
+    """UpdateRelatedItem on an SLA: the new deadline counts from the SLA's creation.
+
+    A completed SLA keeps its completion time and is Met or NotMet against the new deadline;
+    an open one is Active or Overdue against it (``sla_status`` reads both from the clock).
+    """
+    configuration = item.content["sla"]["slaInputConfiguration"]
+    item.content = {"sla": {"slaInputConfiguration": {**configuration, "targetSlaMinutes": minutes}}}
+    item.target_time = item.association_time + timedelta(minutes=minutes)
 
 
 def refresh_slas(backend: BackendBase, case: Case) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..backend.audit import Performer, audit_events_newest_first, event_fields, performed_by_wire
-from ..backend.pagination import paginate
+from ..backend.pagination import decode_token, paginate
 from ..backend.records import AuditEvent, Case, DomainData
 from ..backend.values import to_wire
 from . import Call, Output, Params, handles
@@ -42,8 +42,12 @@ def create_case(call: Call, params: Params) -> Output:
 
 @handles("GetCase")
 def get_case(call: Call, params: Params) -> Output:
+    """All the requested fields come on one page, so no nextToken is ever issued; one given
+    is refused like any token the mock did not issue (docs/behaviour.md#getcase)."""
     domain_id = params["domainId"]
     case = call.backend.case(domain_id, params["caseId"])
+    if params.get("nextToken"):
+        decode_token(params["nextToken"], "GetCase", f"{call.account}/{domain_id}/{case.case_id}")
     data = call.backend.domain(domain_id).data
     wanted = dict.fromkeys(str(entry["id"]) for entry in params["fields"])
     return {

@@ -10,6 +10,8 @@ from .cases import field_type
 
 @handles("SearchCases")
 def search(call: Call, params: Params) -> Output:
+    """``fields`` ids are a projection, never checked for existence: an id the domain does not
+    have is simply absent from each case, as in GetCase (docs/behaviour.md#searchcases)."""
     domain_id = params["domainId"]
     data = call.backend.domain(domain_id).data
     projection = [str(entry["id"]) for entry in params.get("fields") or []]
@@ -20,7 +22,6 @@ def search(call: Call, params: Params) -> Output:
             filter_body=params.get("filter"),
             term=params.get("searchTerm"),
             sorts=params.get("sorts"),
-            projection=projection,
             max_results=params.get("maxResults") or 25,
             next_token=params.get("nextToken"),
         )

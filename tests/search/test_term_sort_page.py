@@ -83,8 +83,8 @@ def test_projection_total_count_and_page_bounds(searchable: Searchable) -> None:
     assert page["cases"][0]["tags"] == {}
     assert "templateId" in page["cases"][0]
     assert searchable.search()["cases"][0]["fields"] == []
-    for params in ({"fields": [{"id": "ghost"}]}, {"sorts": [{"fieldId": "ghost", "sortOrder": "Asc"}]}):
-        assert code_of(lambda p=params: searchable.search(**p))[0] == "ValidationException"
+    ghost_sort = {"sorts": [{"fieldId": "ghost", "sortOrder": "Asc"}]}
+    assert code_of(lambda: searchable.search(**ghost_sort))[0] == "ValidationException"
     token = page["nextToken"]
     assert code_of(lambda: searchable.search(searchTerm="x", nextToken=token))[0] == "ValidationException"
 

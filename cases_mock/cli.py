@@ -1,22 +1,91 @@
-"""``cases-mock`` / ``python -m cases_mock``: the demo and (as it lands) the standalone server."""
+"""The ``cases-mock`` command (also ``python -m cases_mock``).
+
+Subcommands: ``demo`` (a walk-through of the API, in memory) and ``serve`` (a Connect Cases
+endpoint over HTTP for the AWS CLI and other SDKs). ``coverage`` is a maintainer command, hidden
+from the help, that rewrites the coverage table of a checkout at an explicit ``--output`` path.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
+
+DESCRIPTION = (
+    "An in-memory mock of the AWS Amazon Connect Cases API (boto3 service connectcases).\n"
+    "In tests, use the mock_connectcases decorator or the pytest fixtures instead: no command "
+    "is needed."
+)
+EXAMPLES = """examples:
+  cases-mock demo                       walk through the API, in memory
+  cases-mock serve                      serve http://127.0.0.1:4566 until Ctrl-C
+  cases-mock serve --port 0 --quiet     a free port, no request log
+
+then, in another terminal (the AWS CLI needs credentials and a region, any values):
+  export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_DEFAULT_REGION=us-east-1
+  aws connectcases list-domains --endpoint-url http://127.0.0.1:4566
+"""
+SERVE_EXAMPLES = """examples:
+  cases-mock serve
+  cases-mock serve --host 0.0.0.0 --port 8000
+  export AWS_ENDPOINT_URL_CONNECTCASES=http://127.0.0.1:4566   # SDKs then need no endpoint flag
+"""
+
+
+class _HelpFormatter(argparse.RawDescriptionHelpFormatter, argparse.ArgumentDefaultsHelpFormatter):
+    """Keeps the line breaks of descriptions and examples; shows each option's default."""
+
+
+def _version() -> str:
+    from . import __version__
+
+    return __version__
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="cases-mock", description=DESCRIPTION, epilog=EXAMPLES, formatter_class=_HelpFormatter
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    # The metavar lists the user commands only: ``coverage`` is left out of the help on purpose.
+    commands = parser.add_subparsers(dest="command", required=True, metavar="{demo,serve}")
+    commands.add_parser(
+        "demo",
+        help="walk through the Connect Cases API in memory",
+        description="Creates a domain, fields, a layout, a template, a case rule and cases in an\n"
+        "in-memory mock, printing each step. Nothing to start, no AWS account or credentials.",
+        formatter_class=_HelpFormatter,
+    )
+    serve = commands.add_parser(
+        "serve",
+        help="run a Connect Cases endpoint over HTTP (docs/server.md)",
+        description="Serves the Connect Cases API over HTTP until Ctrl-C (SIGINT) or SIGTERM, for\n"
+        "the AWS CLI and SDKs that cannot be patched in-process. Any region; signatures are\n"
+        "not verified; control endpoints under /_cases_mock/ (docs/server.md).",
+        epilog=SERVE_EXAMPLES,
+        formatter_class=_HelpFormatter,
+    )
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on")
+    serve.add_argument("--port", type=int, default=4566, help="port to listen on; 0 picks a free port")
+    serve.add_argument("--quiet", action="store_true", help="no log line per request on stderr")
+    coverage = commands.add_parser(
+        "coverage",
+        description="Maintainers: rewrites the operation coverage table (docs/coverage.md of a\n"
+        "checkout) from the model, the handlers and the tests.",
+        formatter_class=_HelpFormatter,
+    )
+    coverage.add_argument(
+        "--output", type=Path, required=True, help="the file to write, e.g. docs/coverage.md"
+    )
+    coverage.add_argument(
+        "--tests", type=Path, default=Path("tests"), help="the checkout's tests directory, scanned for calls"
+    )
+    return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="cases-mock", description=__doc__)
-    commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("demo", help="walk through the in-memory Connect Cases API")
-    commands.add_parser("coverage", help="rewrite docs/coverage.md from the model and handlers")
-    serve = commands.add_parser("serve", help="run a Connect Cases endpoint over HTTP (docs/server.md)")
-    serve.add_argument("--host", default="127.0.0.1")
-    serve.add_argument("--port", type=int, default=4566, help="0 picks a free port")
-    serve.add_argument("--quiet", action="store_true", help="no log line per request")
-    args = parser.parse_args(argv)
+    args = build_parser().parse_args(argv)
     if args.command == "serve":
         from .server import serve as run_server
 
@@ -29,7 +98,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "coverage":
         from .coverage import write
 
-        print(f"wrote {write()}")
+        print(f"wrote {write(args.output, args.tests)}")
         return 0
     return 2  # pragma: no cover - argparse rejects unknown commands
 

@@ -18,6 +18,7 @@ from .errors import CasesError, InternalServerException, UnsupportedOperationExc
 from .faults import Faults
 from .handlers import HANDLERS, Call, load_all
 from .ids import DEFAULT_ACCOUNT_ID, DEFAULT_REGION
+from .protocol.model import service_model
 from .protocol.parse import parse
 from .protocol.router import resolve
 from .protocol.serialize import error_response, success_response
@@ -67,6 +68,7 @@ class Dispatcher:
         self.recorder = Recorder()
         self.faults = Faults()
         self.strict_output = os.environ.get("CASES_MOCK_STRICT_OUTPUT") == "1"
+        service_model()  # a botocore too old to mock fails here (activation, server start)
         load_all()
 
     def account_of(self, access_key_id: str | None) -> str:

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cases_mock.coverage import TARGET, render
+from cases_mock.coverage import render
+
+ROOT = Path(__file__).resolve().parent.parent
+TARGET = ROOT / "docs" / "coverage.md"
 
 
 def test_coverage_doc_is_up_to_date() -> None:
-    assert TARGET.read_text(encoding="utf-8") == render(), (
-        "docs/coverage.md is stale: run `python -m cases_mock coverage`"
+    assert TARGET.read_text(encoding="utf-8") == render(ROOT / "tests"), (
+        "docs/coverage.md is stale: run `python -m cases_mock coverage --output docs/coverage.md`"
     )
 
 

@@ -1,5 +1,10 @@
-"""Suite-wide safety: no test may open a socket to anything but loopback, and every handler
-result is checked against its output shape (a mismatch becomes a 500 the test sees)."""
+"""Suite-wide safety.
+
+* No test may reach anything but loopback: connections and DNS look-ups of other hosts are
+  refused; and a test whose code tried one while a mock was active fails, even if it caught the
+  error (unless marked ``network_attempt_expected``, for tests that check what passes through).
+* Every handler result is checked against its output shape (a mismatch becomes a 500).
+"""
 
 from __future__ import annotations
 
@@ -13,20 +18,69 @@ import pytest
 os.environ.setdefault("CASES_MOCK_STRICT_OUTPUT", "1")
 
 _real_connect = socket.socket.connect
+_real_connect_ex = socket.socket.connect_ex
+_real_getaddrinfo = socket.getaddrinfo
+_attempts_while_active: list[str] = []
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "network_attempt_expected: the test checks that a call passes through to the network"
+    )
+
+
+def _mock_active() -> bool:
+    from cases_mock import mock
+
+    return mock._runtime is not None and bool(mock._runtime.active)
+
+
+def _is_loopback(host: Any) -> bool:
+    if not isinstance(host, str):
+        return host is None
+    try:
+        return ipaddress.ip_address(host.split("%")[0]).is_loopback
+    except ValueError:
+        return host in ("localhost", "localhost.")
+
+
+def _refuse(what: str) -> None:
+    if _mock_active():
+        _attempts_while_active.append(what)
 
 
 def _loopback_only(sock: socket.socket, address: Any) -> Any:
     host = address[0] if isinstance(address, tuple) else None
-    if host is not None:
-        try:
-            allowed = ipaddress.ip_address(host).is_loopback
-        except ValueError:
-            allowed = host == "localhost"
-        if not allowed:
-            raise OSError(f"test tried to reach {address!r}: only loopback is allowed")
+    if host is not None and not _is_loopback(host):
+        _refuse(f"connect to {address!r}")
+        raise OSError(f"test tried to reach {address!r}: only loopback is allowed")
     return _real_connect(sock, address)
 
 
+def _loopback_only_ex(sock: socket.socket, address: Any) -> Any:
+    host = address[0] if isinstance(address, tuple) else None
+    if host is not None and not _is_loopback(host):
+        _refuse(f"connect_ex to {address!r}")
+        raise OSError(f"test tried to reach {address!r}: only loopback is allowed")
+    return _real_connect_ex(sock, address)
+
+
+def _loopback_names_only(host: Any, *args: Any, **kwargs: Any) -> Any:
+    name = host.decode() if isinstance(host, bytes) else host
+    if not _is_loopback(name):
+        _refuse(f"DNS look-up of {name!r}")
+        raise socket.gaierror(socket.EAI_NONAME, f"test tried to resolve {name!r}: only loopback is allowed")
+    return _real_getaddrinfo(host, *args, **kwargs)
+
+
 @pytest.fixture(autouse=True)
-def _block_network(monkeypatch: pytest.MonkeyPatch) -> None:
+def _block_network(monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest) -> Any:
     monkeypatch.setattr(socket.socket, "connect", _loopback_only)
+    monkeypatch.setattr(socket.socket, "connect_ex", _loopback_only_ex)
+    monkeypatch.setattr(socket, "getaddrinfo", _loopback_names_only)
+    _attempts_while_active.clear()
+    yield
+    attempts = list(_attempts_while_active)
+    _attempts_while_active.clear()
+    if attempts and request.node.get_closest_marker("network_attempt_expected") is None:
+        pytest.fail(f"tried to reach the network while a mock was active: {attempts}", pytrace=False)

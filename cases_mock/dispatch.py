@@ -17,6 +17,7 @@ from .backend.store import Store
 from .errors import CasesError, InternalServerException, UnsupportedOperationException
 from .faults import Faults
 from .handlers import HANDLERS, Call, load_all
+from .hosts import region_of_host
 from .ids import DEFAULT_ACCOUNT_ID, DEFAULT_REGION
 from .protocol.model import service_model
 from .protocol.parse import parse
@@ -28,16 +29,15 @@ from .wire import WireRequest, WireResponse
 
 log = logging.getLogger("cases_mock")
 
-_HOST_REGION = re.compile(r"^cases(?:-fips)?\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?(?::\d+)?$")
 _CREDENTIAL = re.compile(r"Credential=([^/,\s]+)/\d{8}/([a-z0-9-]+)/([a-z0-9-]+)/aws4_request")
 _ACCOUNT_KEY = re.compile(r"^\d{12}$")
 
 
 def region_of(request: WireRequest) -> str:
-    """The region from the host (``cases.<region>.amazonaws.com``), else the SigV4 scope."""
-    found = _HOST_REGION.match(request.host.lower())
+    """The region from a Connect Cases host (``hosts.py``), else the SigV4 scope."""
+    found = region_of_host(request.host)
     if found:
-        return found.group(1)
+        return found
     scope = _CREDENTIAL.search(request.header("authorization") or "")
     return scope.group(2) if scope else DEFAULT_REGION
 

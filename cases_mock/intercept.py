@@ -5,46 +5,60 @@
   botocore runs service-specific handlers before generic ones, so it answers before moto's
   catch-all ``before-send`` handler. botocore's real serialiser, signer and parser all run.
 * botocore clients whose session predates the import: while active, ``Endpoint._send`` of
-  endpoints with prefix ``cases`` is answered too (restored exactly on stop).
-* ``requests``: a private ``responses.RequestsMock`` for ``cases.*`` hosts only, chaining any
-  other request to whatever ``HTTPAdapter.send`` was when the mock started.
-* A client made with no credentials at all (before the fake ones were set) is not signed,
-  rather than failing with NoCredentialsError: ``RequestSigner.sign`` is wrapped while active.
-* Fake credentials in the environment while active, restored exactly afterwards.
+  endpoints with prefix ``cases`` is answered too.
+* ``requests``: ``requests_adapter.CasesAdapter`` for URLs on a Connect Cases host.
+* Which requests are answered: those to a Connect Cases host of any form (``hosts.py``); a
+  client given a custom, non-AWS ``endpoint_url`` (a running ``cases-mock serve``, say) is left
+  alone unless the mock was made with ``any_endpoint=True``.
+* Credentials: while active, a botocore session that has none cached gets fake ones (never
+  cached, so nothing is left behind); the environment is not touched. A client made with no
+  credentials at all (before activation) is not signed rather than failing.
+
+Every patch is undone exactly on stop (``patches.Patch``), and inert while no mock is active.
 """
 
 from __future__ import annotations
 
 import io
-import os
-import re
 import sys
 import weakref
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit
+from typing import Any
 
+import botocore.credentials
 import botocore.endpoint
 import botocore.handlers
+import botocore.session
 import botocore.signers
 from botocore.awsrequest import AWSPreparedRequest, AWSResponse
 
-from .wire import WireRequest, WireResponse
-
-if TYPE_CHECKING:
-    import responses
+from .hosts import is_cases_url
+from .patches import Patch
+from .wire import WireRequest, WireResponse, wire_request
 
 HOOK_EVENT = "before-send.connectcases"
 HOOK_ID = "cases_mock.before_send"
-CASES_URL = re.compile(r"^https?://cases(?:-fips)?\.[a-z0-9-]+\.amazonaws\.com(?:\.cn)?(?::\d+)?(?:/.*)?$")
-FAKE_CREDENTIALS = {
-    "AWS_ACCESS_KEY_ID": "CASESMOCKACCESSKEY",
-    "AWS_SECRET_ACCESS_KEY": "cases-mock-secret-access-key",
-}
-CLEARED_VARIABLES = ("AWS_SESSION_TOKEN", "AWS_SECURITY_TOKEN", "AWS_PROFILE", "AWS_DEFAULT_PROFILE")
+FAKE_ACCESS_KEY = "CASESMOCKACCESSKEY"
+FAKE_CREDENTIALS = botocore.credentials.Credentials(
+    FAKE_ACCESS_KEY, "cases-mock-secret-access-key", method="cases-mock"
+)
 
 Answer = Callable[[WireRequest], WireResponse]
-_answer: Answer | None = None  # set while a mock is active
+
+
+class _Active:
+    """What the process-wide hooks consult: None while no mock is active."""
+
+    answer: Answer | None = None
+    any_endpoint: bool = False
+
+
+_active = _Active()
+
+
+def answers(url: str) -> bool:
+    """Whether a botocore request to ``url`` is answered now."""
+    return _active.answer is not None and (_active.any_endpoint or is_cases_url(url))
 
 
 class _RawBody(io.BytesIO):
@@ -57,46 +71,13 @@ class _RawBody(io.BytesIO):
             contents = self.read()
 
 
-def _body_bytes(body: Any) -> bytes:
-    if body is None:
-        return b""
-    if isinstance(body, bytes):
-        return body
-    if isinstance(body, str):
-        return body.encode()
-    if hasattr(body, "read"):
-        position = body.tell() if hasattr(body, "tell") else None
-        data = body.read()
-        if position is not None and hasattr(body, "seek"):
-            body.seek(position)
-        return data if isinstance(data, bytes) else str(data).encode()
-    return bytes(body)
-
-
-def wire_request(method: str, url: str, headers: Any, body: Any) -> WireRequest:
-    parts = urlsplit(url)
-    return WireRequest(
-        method=method.upper(),
-        path=parts.path or "/",
-        query=parts.query,
-        headers=headers,  # case-insensitive already (botocore HTTPHeaders, requests' headers)
-        body=_body_bytes(body),
-        host=parts.netloc,
-    )
-
-
-def _aws_response(url: str, answer: WireResponse) -> AWSResponse:
-    return AWSResponse(url, answer.status, answer.headers, _RawBody(answer.body))
-
-
 def _answer_botocore(request: AWSPreparedRequest) -> AWSResponse | None:
-    answer = _answer
-    if answer is None:
-        return None
+    answer = _active.answer
     url = str(request.url)
-    return _aws_response(
-        url, answer(wire_request(request.method or "GET", url, request.headers, request.body))
-    )
+    if answer is None or not answers(url):
+        return None
+    answered = answer(wire_request(request.method or "GET", url, request.headers, request.body))
+    return AWSResponse(url, answered.status, answered.headers, _RawBody(answered.body))
 
 
 def before_send(request: AWSPreparedRequest, **_: Any) -> AWSResponse | None:
@@ -119,85 +100,89 @@ _PREDATING_DEFAULT_SESSION = weakref.ref(_PREDATING) if _PREDATING is not None e
 del _PREDATING
 
 
+def _endpoint_send(original: Any) -> Any:
+    def _send(endpoint: botocore.endpoint.Endpoint, request: AWSPreparedRequest) -> Any:
+        if getattr(endpoint, "_endpoint_prefix", None) == "cases":
+            answered = _answer_botocore(request)
+            if answered is not None:
+                return answered
+        return original(endpoint, request)
+
+    return _send
+
+
+def _signer_sign(original: Any) -> Any:
+    def sign(signer: Any, operation_name: str, request: Any, *args: Any, **kwargs: Any) -> Any:
+        if (
+            signer._credentials is None
+            and signer._signing_name == "cases"
+            and answers(str(getattr(request, "url", "")))
+        ):
+            return None
+        return original(signer, operation_name, request, *args, **kwargs)
+
+    return sign
+
+
+def _session_credentials(original: Any) -> Any:
+    def get_credentials(session: Any, *args: Any, **kwargs: Any) -> Any:
+        if _active.answer is not None and getattr(session, "_credentials", None) is None:
+            return FAKE_CREDENTIALS  # not cached: the session resolves its own after stop
+        return original(session, *args, **kwargs)
+
+    return get_credentials
+
+
 class Interception:
     """Switches every way in on (``install``) and back off exactly (``uninstall``)."""
 
     def __init__(self) -> None:
-        self._saved_env: dict[str, str | None] = {}
-        self._saved_send: Any = None
-        self._saved_sign: Any = None
-        self._requests_mock: responses.RequestsMock | None = None
+        self._patches = [
+            (Patch(botocore.endpoint.Endpoint, "_send"), _endpoint_send),
+            (Patch(botocore.signers.RequestSigner, "sign"), _signer_sign),
+            (Patch(botocore.session.Session, "get_credentials"), _session_credentials),
+        ]
+        self._requests_patch: Patch | None = None
         self._default_session_events: Any = None
 
-    def install(self, answer: Answer) -> None:
-        global _answer
-        _answer = answer
-        self._set_environment()
-        self._patch_endpoint_send()
-        self._patch_signer()
-        self._start_requests_mock(answer)
+    def install(self, answer: Answer, *, any_endpoint: bool = False) -> None:
+        _active.answer = answer
+        _active.any_endpoint = any_endpoint
+        for patch, make in self._patches:
+            patch.apply(make)
+        self._patch_requests(answer)
         self._hook_default_session()
 
+    def set_any_endpoint(self, any_endpoint: bool) -> None:
+        _active.any_endpoint = any_endpoint
+
     def uninstall(self) -> None:
-        global _answer
-        _answer = None
+        _active.answer = None
+        _active.any_endpoint = False
         self._unhook_default_session()
-        self._stop_requests_mock()
-        self._restore_signer()
-        self._restore_endpoint_send()
-        self._restore_environment()
+        if self._requests_patch is not None:
+            self._requests_patch.undo()
+            self._requests_patch = None
+        for patch, _ in reversed(self._patches):
+            patch.undo()
 
-    # -- environment -------------------------------------------------------------------------
-    def _set_environment(self) -> None:
-        names = (*FAKE_CREDENTIALS, *CLEARED_VARIABLES)
-        self._saved_env = {name: os.environ.get(name) for name in names}
-        for name in CLEARED_VARIABLES:
-            os.environ.pop(name, None)
-        os.environ.update(FAKE_CREDENTIALS)
+    # -- requests ------------------------------------------------------------------------------
+    def _patch_requests(self, answer: Answer) -> None:
+        # Imported on first activation, not with cases_mock: requests costs ~30 ms to import.
+        import requests
 
-    def _restore_environment(self) -> None:
-        for name, value in self._saved_env.items():
-            if value is None:
-                os.environ.pop(name, None)
-            else:
-                os.environ[name] = value
-        self._saved_env = {}
+        from .requests_adapter import CasesAdapter, adapter_chooser
 
-    # -- clients whose session predates the import -----------------------------------------------
-    def _patch_endpoint_send(self) -> None:
-        original = botocore.endpoint.Endpoint._send
-        self._saved_send = original
+        def answer_if_active(request: WireRequest) -> WireResponse | None:
+            current = _active.answer
+            return current(request) if current is not None else None
 
-        def _send(endpoint: botocore.endpoint.Endpoint, request: AWSPreparedRequest) -> Any:
-            if getattr(endpoint, "_endpoint_prefix", None) == "cases":
-                answered = _answer_botocore(request)
-                if answered is not None:
-                    return answered
-            return original(endpoint, request)
+        adapter = CasesAdapter(answer_if_active)
+        patch = Patch(requests.Session, "get_adapter")
+        patch.apply(lambda original: adapter_chooser(original, adapter, lambda: _active.answer is not None))
+        self._requests_patch = patch
 
-        botocore.endpoint.Endpoint._send = _send
-
-    def _restore_endpoint_send(self) -> None:
-        if self._saved_send is not None:
-            botocore.endpoint.Endpoint._send = self._saved_send
-            self._saved_send = None
-
-    def _patch_signer(self) -> None:
-        original = botocore.signers.RequestSigner.sign
-        self._saved_sign = original
-
-        def sign(signer: Any, operation_name: str, request: Any, *args: Any, **kwargs: Any) -> Any:
-            if _answer is not None and signer._credentials is None and signer._signing_name == "cases":
-                return None
-            return original(signer, operation_name, request, *args, **kwargs)
-
-        botocore.signers.RequestSigner.sign = sign
-
-    def _restore_signer(self) -> None:
-        if self._saved_sign is not None:
-            botocore.signers.RequestSigner.sign = self._saved_sign
-            self._saved_sign = None
-
+    # -- a default session that predates the import --------------------------------------------
     def _hook_default_session(self) -> None:
         import boto3
 
@@ -213,29 +198,3 @@ class Interception:
         if self._default_session_events is not None:
             self._default_session_events.unregister(HOOK_EVENT, unique_id=HOOK_ID)
             self._default_session_events = None
-
-    # -- requests ------------------------------------------------------------------------------
-    def _start_requests_mock(self, answer: Answer) -> None:
-        # Imported on first activation, not with cases_mock: requests and responses cost ~45 ms.
-        import requests.adapters
-        import responses
-
-        mock = responses.RequestsMock(
-            assert_all_requests_are_fired=False,
-            real_adapter_send=requests.adapters.HTTPAdapter.send,
-        )
-
-        def callback(request: Any) -> tuple[int, dict[str, str], bytes]:
-            result = answer(wire_request(request.method, request.url, request.headers, request.body))
-            return result.status, result.headers, result.body
-
-        for method in ("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD"):
-            mock.add_callback(method, CASES_URL, callback=callback)
-        mock.add_passthru(re.compile(r".*"))
-        mock.start()
-        self._requests_mock = mock
-
-    def _stop_requests_mock(self) -> None:
-        if self._requests_mock is not None:
-            self._requests_mock.stop(allow_assert=False)
-            self._requests_mock = None

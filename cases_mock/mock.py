@@ -8,11 +8,8 @@ made with ``keep_state=True``.
 
 from __future__ import annotations
 
-import inspect
 import os
-import sys
 import threading
-from collections.abc import Callable
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, TypeVar, overload
 
@@ -20,8 +17,6 @@ from .ids import DEFAULT_ACCOUNT_ID, DEFAULT_REGION
 from .intercept import Interception  # registers the botocore hook: must load with the package
 
 if TYPE_CHECKING:
-    import unittest
-
     from .backend.store import CasesBackend, Store
     from .clock import Clock
     from .dispatch import Dispatcher
@@ -31,6 +26,7 @@ if TYPE_CHECKING:
     from .wire import WireRequest, WireResponse
 
 ACCOUNT_ENV = "CASES_MOCK_ACCOUNT_ID"
+MOTO_ACCOUNT_ENV = "MOTO_ACCOUNT_ID"
 T = TypeVar("T")
 
 
@@ -47,6 +43,11 @@ class _Runtime:
         self.interception = Interception()
         self.active: list[CasesMock] = []
         self.lock = threading.RLock()
+
+    def follow_stack(self) -> None:
+        """The innermost activation names the account; any of them may ask for any endpoint."""
+        self.dispatcher.account_id = self.active[-1].account_id
+        self.interception.set_any_endpoint(any(mock.any_endpoint for mock in self.active))
 
     def answer(self, request: WireRequest) -> WireResponse:
         return self.dispatcher.dispatch(request)
@@ -65,14 +66,26 @@ def _get_runtime() -> _Runtime:
 class CasesMock:
     """An in-memory Amazon Connect Cases for every boto3/botocore client and ``requests`` call."""
 
-    def __init__(self, *, account_id: str | None = None, keep_state: bool = False) -> None:
+    def __init__(
+        self, *, account_id: str | None = None, keep_state: bool = False, any_endpoint: bool = False
+    ) -> None:
+        """``account_id``: the default account (else ``CASES_MOCK_ACCOUNT_ID``, else
+        ``MOTO_ACCOUNT_ID``, else 123456789012). ``keep_state``: the state outlives the outermost
+        stop. ``any_endpoint``: also answer botocore clients given a custom, non-AWS
+        ``endpoint_url`` (by default those are left alone, as moto does)."""
         self._account_id = account_id
         self.keep_state = keep_state
+        self.any_endpoint = any_endpoint
 
     # -- the state a test can see ------------------------------------------------------------
     @property
     def account_id(self) -> str:
-        return self._account_id or os.environ.get(ACCOUNT_ENV) or DEFAULT_ACCOUNT_ID
+        return (
+            self._account_id
+            or os.environ.get(ACCOUNT_ENV)
+            or os.environ.get(MOTO_ACCOUNT_ENV)
+            or DEFAULT_ACCOUNT_ID
+        )
 
     @property
     def store(self) -> Store:
@@ -178,9 +191,9 @@ class CasesMock:
         runtime = _get_runtime()
         with runtime.lock:
             if not runtime.active:
-                runtime.interception.install(runtime.answer)
+                runtime.interception.install(runtime.answer, any_endpoint=self.any_endpoint)
             runtime.active.append(self)
-            runtime.dispatcher.account_id = self.account_id
+            runtime.follow_stack()
         return self
 
     def stop(self) -> None:
@@ -192,7 +205,7 @@ class CasesMock:
             index = len(runtime.active) - 1 - runtime.active[::-1].index(self)
             del runtime.active[index]
             if runtime.active:
-                runtime.dispatcher.account_id = runtime.active[-1].account_id
+                runtime.follow_stack()
                 return
             try:
                 runtime.interception.uninstall()
@@ -225,98 +238,27 @@ class CasesMock:
 
     # -- decoration ------------------------------------------------------------------------
     def _fresh(self) -> CasesMock:
-        return CasesMock(account_id=self._account_id, keep_state=self.keep_state)
+        return CasesMock(
+            account_id=self._account_id, keep_state=self.keep_state, any_endpoint=self.any_endpoint
+        )
 
     def __call__(self, target: T) -> T:
-        if inspect.isclass(target):
-            # unittest is only imported by whoever defines a TestCase: no need to import it here.
-            unittest_module = sys.modules.get("unittest")
-            if unittest_module is not None and issubclass(target, unittest_module.TestCase):
-                return self._decorate_test_case(target)  # type: ignore[return-value,arg-type]
-            return self._decorate_class(target)  # type: ignore[return-value]
-        if not callable(target):
-            raise TypeError(f"mock_connectcases cannot decorate {target!r}")
-        return self._decorate_function(target)  # type: ignore[return-value]
+        from .decorate import decorate
 
-    def _decorate_function(self, function: Callable[..., Any]) -> Callable[..., Any]:
-        import wrapt  # imported on first decoration: ``import cases_mock`` stays cheap
-
-        make = self._fresh
-        if inspect.iscoroutinefunction(function):
-
-            @wrapt.decorator
-            def run_async(wrapped: Any, instance: Any, args: Any, kwargs: Any) -> Any:
-                async def run() -> Any:
-                    with make():
-                        return await wrapped(*args, **kwargs)
-
-                return run()
-
-            return run_async(function)
-
-        @wrapt.decorator
-        def run(wrapped: Any, instance: Any, args: Any, kwargs: Any) -> Any:
-            with make():
-                return wrapped(*args, **kwargs)
-
-        return run(function)
-
-    def _decorate_class(self, cls: type) -> type:
-        for name, value in list(vars(cls).items()):
-            if name.startswith("test") and callable(value):
-                setattr(cls, name, self._decorate_function(value))
-        return cls
-
-    def _decorate_test_case(self, cls: type[unittest.TestCase]) -> type[unittest.TestCase]:
-        """setUpClass data stays for the whole class; what setUp and a test add is rolled back."""
-        make = self._fresh
-        original_setup_class = cls.__dict__.get("setUpClass")
-        original_teardown_class = cls.__dict__.get("tearDownClass")
-        original_setup = cls.__dict__.get("setUp")
-
-        def call_original(original: Any, klass: type, name: str) -> None:
-            if original is not None:
-                original.__get__(None, klass)()
-            else:
-                getattr(super(cls, klass), name)()
-
-        def setUpClass(klass: type) -> None:
-            mock = make().start()
-            klass._cases_mock = mock  # type: ignore[attr-defined]
-            try:
-                call_original(original_setup_class, klass, "setUpClass")
-            except BaseException:
-                mock.stop()
-                raise
-            klass._cases_mock_snapshot = mock.store.snapshot()  # type: ignore[attr-defined]
-
-        def tearDownClass(klass: type) -> None:
-            try:
-                call_original(original_teardown_class, klass, "tearDownClass")
-            finally:
-                klass._cases_mock.stop()  # type: ignore[attr-defined]
-
-        def setUp(test: unittest.TestCase) -> None:
-            klass = type(test)
-            test.addCleanup(lambda: klass._cases_mock.store.restore(klass._cases_mock_snapshot))  # type: ignore[attr-defined]
-            if original_setup is not None:
-                original_setup(test)
-            else:
-                super(cls, test).setUp()  # type: ignore[misc]
-
-        cls.setUpClass = classmethod(setUpClass)  # type: ignore[assignment,method-assign]
-        cls.tearDownClass = classmethod(tearDownClass)  # type: ignore[assignment,method-assign]
-        cls.setUp = setUp  # type: ignore[method-assign,assignment]
-        return cls
+        return decorate(self._fresh, target)  # type: ignore[no-any-return]
 
 
 @overload
 def mock_connectcases(target: T) -> T: ...
 @overload
-def mock_connectcases(*, account_id: str | None = None, keep_state: bool = False) -> CasesMock: ...
-def mock_connectcases(target: Any = None, *, account_id: str | None = None, keep_state: bool = False) -> Any:
+def mock_connectcases(
+    *, account_id: str | None = None, keep_state: bool = False, any_endpoint: bool = False
+) -> CasesMock: ...
+def mock_connectcases(
+    target: Any = None, *, account_id: str | None = None, keep_state: bool = False, any_endpoint: bool = False
+) -> Any:
     """``@mock_connectcases``, ``@mock_connectcases(account_id=...)``, ``with mock_connectcases():``."""
-    mock = CasesMock(account_id=account_id, keep_state=keep_state)
+    mock = CasesMock(account_id=account_id, keep_state=keep_state, any_endpoint=any_endpoint)
     if target is None:
         return mock
     return mock(target)

@@ -39,13 +39,40 @@ def _scalar_from_text(shape: Shape, text: str, name: str) -> Any:
     return text
 
 
+MAX_JSON_DEPTH = 64  # objects and arrays nested deeper than this are refused (docs/behaviour.md)
+
+
+def _depth_exceeds(value: Any, limit: int) -> bool:
+    """Whether ``value`` nests objects/arrays more than ``limit`` deep (iteratively)."""
+    stack: list[tuple[Any, int]] = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        children = item.values() if isinstance(item, dict) else item if isinstance(item, list) else None
+        if children is None:
+            continue
+        if depth > limit:
+            return True
+        stack.extend((child, depth + 1) for child in children if isinstance(child, (dict, list)))
+    return False
+
+
+def _too_deep() -> ValidationException:
+    return ValidationException(f"The request body nests JSON more than {MAX_JSON_DEPTH} levels deep")
+
+
 def _body(request: WireRequest) -> dict[str, Any]:
-    if not request.body.strip():
+    raw = request.body
+    if not raw.strip():
         return {}
     try:
-        body = json.loads(request.body)
+        body = json.loads(raw)
+    except RecursionError:
+        raise _too_deep() from None
     except (ValueError, UnicodeDecodeError):
         raise ValidationException("The request body is not valid JSON") from None
+    # Only a body with more brackets than the limit can nest deeper than it: the count is cheap.
+    if raw.count(b"{") + raw.count(b"[") > MAX_JSON_DEPTH and _depth_exceeds(body, MAX_JSON_DEPTH):
+        raise _too_deep()
     if not isinstance(body, dict):
         raise ValidationException("The request body must be a JSON object")
     return body

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import re
+import sys
 from collections.abc import Callable
 from datetime import datetime
 from functools import cache
@@ -177,14 +178,27 @@ def _string(shape: Shape) -> Check:
     return string
 
 
+_MAX_DOUBLE = sys.float_info.max
+_INTEGRAL_BOUNDS = {"integer": (-(2**31), 2**31 - 1), "long": (-(2**63), 2**63 - 1)}
+
+
 def _number(shape: Shape, *, integral: bool) -> Check:
     low, high = shape.metadata.get("min"), shape.metadata.get("max")
+    kind = shape.type_name
+    low_bound, high_bound = _INTEGRAL_BOUNDS.get(kind, (0, 0))
 
     def number(value: Any, path: str, problems: list[str]) -> None:
         if isinstance(value, bool) or not isinstance(value, (int,) if integral else (int, float)):
             _fail(problems, path, value, "be an integer" if integral else "be a number")
             return
-        if not integral and not math.isfinite(value):
+        if integral:
+            if not low_bound <= value <= high_bound:
+                _fail(problems, path, None, f"fit a {kind} ({low_bound} to {high_bound})")
+                return
+        elif isinstance(value, int) and not -_MAX_DOUBLE <= value <= _MAX_DOUBLE:
+            _fail(problems, path, None, "be a number that fits a double")
+            return
+        elif not math.isfinite(value):
             _fail(problems, path, value, "be a finite number")
             return
         if low is not None and value < low:

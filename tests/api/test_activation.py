@@ -214,16 +214,23 @@ def test_mock_state_is_inspectable_as_python_objects() -> None:
         assert mock.backend("us-east-1").domains == {}
 
 
-def test_fake_credentials_are_set_while_active_and_restored(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "real-looking-key")
+def test_clients_get_fake_credentials_while_active_and_the_environment_is_untouched(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "AKIAREALLOOKINGKEY00")
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "real-secret")
     monkeypatch.setenv("AWS_SESSION_TOKEN", "real-token")
-    monkeypatch.delenv("AWS_SECRET_ACCESS_KEY", raising=False)
     before = dict(os.environ)
-    with mock_connectcases():
-        assert os.environ["AWS_ACCESS_KEY_ID"] != "real-looking-key"
-        assert "AWS_SESSION_TOKEN" not in os.environ
-        assert os.environ["AWS_SECRET_ACCESS_KEY"]
+    with mock_connectcases() as mock:
+        assert dict(os.environ) == before
+        session = boto3.Session(region_name="us-east-1")
+        credentials = session.get_credentials()
+        assert credentials.access_key != "AKIAREALLOOKINGKEY00"
+        assert credentials.token is None
+        session.client("connectcases").list_domains()
+        assert mock.calls[-1].operation == "ListDomains"
     assert dict(os.environ) == before
+    assert session.get_credentials().access_key == "AKIAREALLOOKINGKEY00"
 
 
 def test_client_created_before_activation_is_answered() -> None:

@@ -19,6 +19,7 @@ from cases_mock import mock_connectcases
 from tests.builders import NO_RETRIES, a_client, a_domain
 
 
+@pytest.mark.network_attempt_expected
 def test_other_aws_services_pass_through_to_the_network() -> None:
     with mock_connectcases(), pytest.raises(EndpointConnectionError) as excinfo:
         boto3.client("s3", region_name="us-east-1", config=NO_RETRIES).list_buckets()
@@ -84,6 +85,7 @@ def test_requests_to_other_hosts_chain_to_a_users_own_responses_mock() -> None:
             assert listed.json() == {"domains": []}
 
 
+@pytest.mark.network_attempt_expected
 def test_requests_to_other_hosts_still_go_to_the_network() -> None:
     with mock_connectcases(), pytest.raises(requests.ConnectionError):
         requests.get("https://example.com/", timeout=5)

@@ -49,7 +49,7 @@ def test_stop_restores_environment_and_handlers_exactly(monkeypatch: pytest.Monk
     handlers = list(botocore.handlers.BUILTIN_HANDLERS)
 
     with mock_connectcases():
-        assert os.environ.get("AWS_PROFILE") is None
+        assert dict(os.environ) == environment  # AWS_PROFILE kept, as moto keeps it
     assert dict(os.environ) == environment
     assert list(botocore.handlers.BUILTIN_HANDLERS) == handlers
 

@@ -72,7 +72,8 @@ def build_parser() -> argparse.ArgumentParser:
     coverage = commands.add_parser(
         "coverage",
         description="Maintainers: rewrites the operation coverage table (docs/coverage.md of a\n"
-        "checkout) from the model, the handlers and the tests.",
+        "checkout) from the model, the handlers and the tests, and the input member table\n"
+        "(members.md beside it) from cases_mock/members.py.",
         formatter_class=_HelpFormatter,
     )
     coverage.add_argument(
@@ -98,7 +99,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "coverage":
         from .coverage import write
 
-        print(f"wrote {write(args.output, args.tests)}")
+        written = write(args.output, args.tests)
+        print(f"wrote {written} and {written.parent / 'members.md'}")
         return 0
     return 2  # pragma: no cover - argparse rejects unknown commands
 

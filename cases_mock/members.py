@@ -4,8 +4,8 @@ Each member of every structure an operation's input reaches is *honoured* (the m
 it: validates, stores, returns, filters...), *ignored* (accepted and without effect, with the
 documented reason) or *refused* (the mock answers ValidationException when it is set, as the
 AWS docs say). Keys are ``Shape.member``; a key ``Operation:Shape.member`` overrides the
-shape's entry on that one operation. ``python -m cases_mock coverage --output docs/coverage.md`` writes it to
-``docs/members.md``; a test fails when the installed model has a member not accounted for
+shape's entry on that one operation. ``python -m cases_mock coverage --output docs/coverage.md``
+writes the table to ``docs/members.md``; a test fails when the installed model has a member not accounted for
 here. Entries the installed model does not have (an older botocore) are simply not listed.
 """
 

@@ -24,6 +24,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from .backend.store import Store
+from .dashboard import Dashboard
 from .dispatch import Dispatcher
 from .errors import ValidationException
 from .faults import Fault
@@ -32,6 +33,7 @@ from .state_json import export_store, import_store
 from .wire import WireRequest, WireResponse
 
 CONTROL = "/_cases_mock/"
+DASHBOARD = CONTROL + "ui"
 MAX_BODY = 10 * 1024 * 1024
 log = logging.getLogger("cases_mock.server")
 
@@ -54,6 +56,7 @@ class CasesServer:
     ) -> None:
         self.store = Store()
         self.dispatcher = Dispatcher(self.store)
+        self.dashboard = Dashboard(self.dispatcher)
         self.quiet = quiet
         self.max_body = max_body
         self._thread: threading.Thread | None = None
@@ -87,6 +90,12 @@ class CasesServer:
         self.stop()
 
     # -- control endpoints -----------------------------------------------------------------------
+    def ui(self, method: str, path: str, query: str, body: bytes) -> WireResponse:
+        """The dashboard (cases_mock/dashboard), ``path`` below ``/_cases_mock/ui``."""
+        if not path:
+            return WireResponse(308, {"Location": DASHBOARD + "/"}, b"")
+        return WireResponse(*self.dashboard.handle(method, path, query, body))
+
     def control(self, method: str, name: str, body: bytes) -> WireResponse:
         recorder, faults = self.dispatcher.recorder, self.dispatcher.faults
         try:
@@ -163,6 +172,9 @@ def _handler_class(server: CasesServer, request_timeout: float) -> type[BaseHTTP
                 self.close_connection = True
                 return
             parts = urlsplit(self.path)
+            if parts.path == DASHBOARD or parts.path.startswith(DASHBOARD + "/"):
+                self._answer(server.ui(self.command, parts.path[len(DASHBOARD) :], parts.query, body))
+                return
             if parts.path.startswith(CONTROL):
                 self._answer(server.control(self.command, parts.path[len(CONTROL) :].strip("/"), body))
                 return

@@ -95,24 +95,65 @@ def _hidden(domain: DomainData, applied: list[_Applied], values: Mapping[str, Sc
     }
 
 
-def _check_options(domain: DomainData, applied: _Applied, values: Mapping[str, Scalar]) -> None:
+@dataclass(slots=True)
+class OptionLimit:
+    """What a ``fieldOptions`` rule allows its child field while the parent has its current value."""
+
+    rule: CaseRule
+    parent_field_id: str
+    parent_key: str  # the parent's value as the mapping names it ("" for no value)
+    allowed: list[str]
+
+
+@dataclass(slots=True)
+class FormState:
+    """How a template's rules present a case with given values: what an agent's form shows.
+
+    ``required`` maps each required field to what requires it (None: the template's
+    ``requiredFields``, else the case rule), in the order ``check_case`` reports them; hidden
+    fields are never in it. ``options`` holds the option limits in force, by child field.
+    """
+
+    hidden: set[str]
+    required: dict[str, CaseRule | None]
+    options: dict[str, OptionLimit]
+
+
+def _option_limit(applied: _Applied, values: Mapping[str, Scalar]) -> OptionLimit | None:
     body = applied.rule.rule["fieldOptions"]
-    child = applied.target
-    if not _has_value(values, child):
-        return
     parent_value = values.get(body["parentFieldId"])
     parent_key = "" if parent_value is None else str(parent_value)
     for mapping in body["parentChildFieldOptionsMappings"]:
-        if mapping["parentFieldOptionValue"] != parent_key:
-            continue
-        allowed: Sequence[str] = mapping["childFieldOptionValues"]
-        if values[child] not in allowed:
-            shown = f"{parent_key!r}" if parent_key else "empty"
-            raise ValidationException(
-                f"Field {child!r} may not be {values[child]!r} while field {body['parentFieldId']!r} "
-                f"is {shown}: case rule {applied.rule.case_rule_id!r} allows {list(allowed)!r}"
-            )
-        return
+        if mapping["parentFieldOptionValue"] == parent_key:
+            allowed: Sequence[str] = mapping["childFieldOptionValues"]
+            return OptionLimit(applied.rule, str(body["parentFieldId"]), parent_key, list(allowed))
+    return None
+
+
+def form_state(domain: DomainData | Domain, template: Template, values: Mapping[str, Scalar]) -> FormState:
+    """The hidden fields, required fields and option limits ``template`` imposes on ``values``.
+
+    The one evaluation of a template's rules: ``check_case`` enforces it on every write and the
+    dashboard's preview shows it. Deleted rules and rules acting on deleted fields are skipped.
+    """
+    data = domain.data if isinstance(domain, Domain) else domain
+    applied = _applied_rules(data, template)
+    hidden = _hidden(data, applied, values)
+    required: dict[str, CaseRule | None] = {}
+    for field_id in template.required_fields:
+        if field_id not in hidden and not _is_deleted_field(data, field_id):
+            required.setdefault(field_id, None)
+    for a in applied:
+        acts = a.kind == "required" and a.target not in hidden and a.target not in required
+        if acts and rule_value(data, a.rule.rule["required"], values):
+            required[a.target] = a.rule
+    options: dict[str, OptionLimit] = {}
+    for a in applied:
+        if a.kind == "fieldOptions":
+            limit = _option_limit(a, values)
+            if limit is not None:
+                options[a.target] = limit
+    return FormState(hidden, required, options)
 
 
 def check_case(domain: DomainData | Domain, template: Template, values: Mapping[str, Scalar]) -> None:
@@ -121,30 +162,28 @@ def check_case(domain: DomainData | Domain, template: Template, values: Mapping[
     ``title`` is always required. The template's ``requiredFields`` and the fields its
     ``required`` rules make required must have a value, unless a ``hidden`` rule hides them on
     ``values``; a ``fieldOptions`` rule limits its child field's value to the options mapped to
-    the parent field's value. Deleted rules and rules acting on deleted fields are skipped.
+    the parent field's value (``form_state``).
     """
-    data = domain.data if isinstance(domain, Domain) else domain
-    applied = _applied_rules(data, template)
-    hidden = _hidden(data, applied, values)
+    state = form_state(domain, template, values)
     if not _has_value(values, "title"):
         raise ValidationException(
             f"Field 'title' is required by template {template.template_id!r} but has no value"
         )
-    for field_id in template.required_fields:
-        if field_id in hidden or _is_deleted_field(data, field_id):
+    for field_id, rule in state.required.items():
+        if _has_value(values, field_id):
             continue
-        if not _has_value(values, field_id):
+        if rule is None:
             raise ValidationException(
                 f"Field {field_id!r} is required by template {template.template_id!r} but has no value"
             )
-    for a in applied:
-        if a.kind != "required" or a.target in hidden or _has_value(values, a.target):
-            continue
-        if rule_value(data, a.rule.rule["required"], values):
+        raise ValidationException(
+            f"Field {field_id!r} is required by case rule {rule.case_rule_id!r} "
+            f"({rule.name}) of template {template.template_id!r} but has no value"
+        )
+    for child, limit in state.options.items():
+        if _has_value(values, child) and values[child] not in limit.allowed:
+            shown = f"{limit.parent_key!r}" if limit.parent_key else "empty"
             raise ValidationException(
-                f"Field {a.target!r} is required by case rule {a.rule.case_rule_id!r} "
-                f"({a.rule.name}) of template {template.template_id!r} but has no value"
+                f"Field {child!r} may not be {values[child]!r} while field {limit.parent_field_id!r} "
+                f"is {shown}: case rule {limit.rule.case_rule_id!r} allows {limit.allowed!r}"
             )
-    for a in applied:
-        if a.kind == "fieldOptions":
-            _check_options(data, a, values)

@@ -1,0 +1,91 @@
+"""The dashboard in a real browser (headless Chromium through Selenium) against a real server."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlencode
+
+import pytest
+from botocore.exceptions import ClientError
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+from cases_mock.dashboard.screenshots import PAGES, example_domain, take, wait_for_page
+from tests.dashboard.support_domain import AGENT, a_support_domain, text
+
+WAIT = 10  # seconds a page may take to react, at most (a bound, not a timing assertion)
+
+
+def open_page(browser: Any, server: str, page: str, **query: str) -> None:
+    browser.get("about:blank")
+    suffix = f"?{urlencode(query)}" if query else ""
+    browser.get(f"{server}/_cases_mock/ui/#/{'' if page == 'state' else page}{suffix}")
+    wait_for_page(browser, page, WAIT)
+
+
+def row(browser: Any, field_id: str) -> Any:
+    return browser.find_element(By.CSS_SELECTOR, f'#preview-form [data-field-id="{field_id}"]')
+
+
+def until(browser: Any, condition: Any) -> Any:
+    return WebDriverWait(browser, WAIT).until(lambda _: condition())
+
+
+def test_preview_hides_and_shows_a_field_as_its_conditions_value_changes(browser, server, client):
+    support = a_support_domain(client)
+    where = {"account": "123456789012", "region": "us-east-1", "domain": support.domain}
+    open_page(browser, server, "preview", **where, template=support.template)
+    assert not row(browser, support.refund).is_displayed()  # hidden unless the reason is billing
+
+    Select(browser.find_element(By.ID, f"field-{support.reason}")).select_by_value("billing")
+    until(browser, lambda: row(browser, support.refund).is_displayed())
+    refund = row(browser, support.refund)
+    assert refund.get_attribute("data-required") is not None
+    assert "Refund needed for billing" in refund.text
+    sub_reasons = Select(browser.find_element(By.ID, f"field-{support.detail}"))
+    assert [o.get_attribute("value") for o in sub_reasons.options] == ["", "refund", "overcharge"]
+
+    Select(browser.find_element(By.ID, f"field-{support.reason}")).select_by_value("outage")
+    until(browser, lambda: not row(browser, support.refund).is_displayed())
+    sub_reasons = Select(browser.find_element(By.ID, f"field-{support.detail}"))
+    assert [o.get_attribute("value") for o in sub_reasons.options] == ["", "fibre"]
+
+
+def test_the_audit_timeline_shows_an_update_made_through_boto3(browser, server, client):
+    support = a_support_domain(client)
+    case_id = support.a_case("Outage in Leeds", reason=text("outage"), priority={"doubleValue": 1})
+    client.update_case(
+        domainId=support.domain,
+        caseId=case_id,
+        fields=[{"id": support.priority, "value": {"doubleValue": 3}}],
+        performedBy={"userArn": AGENT},
+    )
+    where = {"account": "123456789012", "region": "us-east-1", "domain": support.domain}
+    open_page(browser, server, "case", **where, case=case_id)
+    events = browser.find_elements(By.CSS_SELECTOR, "#audit li")
+    assert [e.get_attribute("data-event-type") for e in events] == ["Case.Updated", "Case.Created"]
+    change = events[0].find_element(By.CSS_SELECTOR, f'[data-field-id="{support.priority}"]')
+    assert change.text == "Priority: 1 → 3"
+    assert AGENT in events[0].text
+
+
+def test_a_fault_added_in_the_dashboard_makes_the_next_boto3_call_fail(browser, server, client):
+    domain = client.create_domain(name="support")["domainId"]
+    open_page(browser, server, "faults")
+    Select(browser.find_element(By.ID, "fault-operation")).select_by_value("GetDomain")
+    Select(browser.find_element(By.ID, "fault-error")).select_by_value("ThrottlingException")
+    browser.find_element(By.ID, "fault-add").click()
+    until(browser, lambda: "GetDomain" in browser.find_element(By.ID, "faults").text)
+
+    with pytest.raises(ClientError) as failed:
+        client.get_domain(domainId=domain)
+    assert failed.value.response["Error"]["Code"] == "ThrottlingException"
+    assert client.get_domain(domainId=domain)["name"] == "support"  # times=1: only the next call
+
+
+def test_the_screenshot_command_saves_each_main_page(browser, server, client, tmp_path):
+    ids = example_domain(client)
+    saved = take(browser, f"{server}/_cases_mock/ui/", ids, tmp_path)
+    assert [path.name for path in saved] == [f"dashboard-{page}.png" for page in PAGES]
+    for path in saved:
+        assert path.read_bytes().startswith(b"\x89PNG\r\n\x1a\n")

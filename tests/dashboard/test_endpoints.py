@@ -1,0 +1,328 @@
+"""The dashboard's endpoints through their own interface: (method, path, query, body) -> reply.
+
+State is made through boto3 on the in-process mock; the dashboard reads the same dispatcher.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+from urllib.parse import urlencode
+
+import pytest
+from botocore.exceptions import ClientError
+
+from cases_mock.dashboard import Dashboard
+from tests.builders import a_client
+from tests.dashboard.support_domain import AGENT, SupportDomain, a_support_domain, text
+
+WHERE = {"account": "123456789012", "region": "us-east-1"}
+
+
+def ask(
+    dashboard: Dashboard, method: str, path: str, query: dict[str, str] | None = None, body: Any = None
+) -> Any:
+    raw = b"" if body is None else json.dumps(body).encode()
+    status, headers, content = dashboard.handle(method, path, urlencode(query or {}), raw)
+    assert headers["Content-Type"] == "application/json"
+    return status, json.loads(content)
+
+
+@pytest.fixture
+def dashboard(cases_mock: Any) -> Dashboard:
+    return Dashboard(cases_mock.dispatcher)
+
+
+@pytest.fixture
+def support(cases_mock: Any) -> SupportDomain:
+    return a_support_domain(a_client())
+
+
+def preview(dashboard: Dashboard, support: SupportDomain, **extra: Any) -> Any:
+    body = {**WHERE, "domainId": support.domain, "templateId": support.template, **extra}
+    status, answer = ask(dashboard, "POST", "api/preview", body=body)
+    assert status == 200, answer
+    return answer
+
+
+def form_fields(answer: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    fields = list(answer["header"]) + list(answer["notInLayout"])
+    for panel in answer["panels"]:
+        for section in panel["sections"]:
+            fields += section["fields"]
+    return {field["id"]: field for field in fields}
+
+
+# -- the preview --------------------------------------------------------------------------------
+
+
+def test_preview_lays_out_title_status_then_the_top_panel_then_more_info(dashboard, support):
+    answer = preview(dashboard, support, values={})
+    assert [f["id"] for f in answer["header"]] == ["title", "status"]
+    assert [p["panel"] for p in answer["panels"]] == ["topPanel", "moreInfo"]
+    top, more = (p["sections"][0] for p in answer["panels"])
+    assert (top["name"], [f["id"] for f in top["fields"]]) == ("Triage", [support.reason, support.priority])
+    assert (more["name"], [f["id"] for f in more["fields"]]) == ("Details", [support.detail, support.refund])
+    assert answer["layout"]["name"] == "Support form"
+    assert answer["notInLayout"] == []  # every field the rules use is placed
+
+
+def test_preview_shows_fields_the_rules_use_but_the_layout_omits(dashboard, support):
+    support.client.update_layout(
+        domainId=support.domain,
+        layoutId=support.layout,
+        content={"basic": {"topPanel": {"sections": [{"fieldGroup": {"name": "Only", "fields": []}}]}}},
+    )
+    answer = preview(dashboard, support, values={})
+    assert [f["id"] for f in answer["notInLayout"]] == [
+        support.priority,
+        support.refund,
+        support.reason,
+        support.detail,
+    ]
+
+
+def test_preview_hides_and_requires_a_field_as_its_condition_changes(dashboard, support):
+    outage = form_fields(preview(dashboard, support, values={support.reason: "outage"}))
+    assert outage[support.refund]["hidden"] is True
+    assert outage[support.refund]["required"] is False
+    billing = form_fields(preview(dashboard, support, values={support.reason: "billing"}))
+    assert billing[support.refund]["hidden"] is False
+    assert billing[support.refund]["required"] is True
+    assert "Refund needed for billing" in billing[support.refund]["requiredBy"]
+    assert billing[support.priority]["requiredBy"] == "the template's required fields"
+
+
+def test_preview_narrows_a_child_fields_options_to_the_parents_mapping(dashboard, support):
+    nothing = form_fields(preview(dashboard, support, values={}))[support.detail]
+    assert [o["value"] for o in nothing["options"]] == ["refund", "overcharge", "fibre"]
+    assert nothing["limitedBy"] is None
+    billing = form_fields(preview(dashboard, support, values={support.reason: "billing"}))[support.detail]
+    assert [o["value"] for o in billing["options"]] == ["refund", "overcharge"]
+    assert "Sub-reasons by reason" in billing["limitedBy"]
+
+
+def test_preview_verdict_is_the_message_create_case_gives(dashboard, support):
+    values = {"title": "Charged twice", support.reason: "billing", support.priority: 2}
+    answer = preview(dashboard, support, values=values)
+    with pytest.raises(ClientError) as refused:
+        support.a_case("Charged twice", reason=text("billing"), priority={"doubleValue": 2})
+    assert answer["verdict"] == refused.value.response["Error"]["Message"]
+    assert "Refund needed for billing" in answer["verdict"]
+    accepted = preview(dashboard, support, values={**values, support.refund: 10})
+    assert accepted["verdict"] is None
+
+
+def test_preview_of_a_case_starts_from_its_stored_values(dashboard, support):
+    case_id = support.a_case("Outage in Leeds", reason=text("outage"), priority={"doubleValue": 1})
+    answer = preview(dashboard, support, caseId=case_id)
+    fields = form_fields(answer)
+    assert fields["title"]["value"] == "Outage in Leeds"
+    assert fields[support.reason]["value"] == "outage"
+    assert fields[support.refund]["hidden"] is True
+    assert answer["values"][support.priority] == 1.0
+
+
+def test_preview_reports_a_bad_value_beside_its_field_and_evaluates_the_rest(dashboard, support):
+    answer = preview(
+        dashboard, support, values={support.priority: "soon", "no-such-field": "x", support.reason: "billing"}
+    )
+    assert (
+        answer["invalid"][support.priority]
+        == f"Invalid value for field {support.priority!r}: 'soon' is not a Number"
+    )
+    assert "does not exist" in answer["invalid"]["no-such-field"]
+    assert form_fields(answer)[support.refund]["hidden"] is False
+
+
+@pytest.mark.parametrize(
+    ("body", "status", "names"),
+    [
+        ({"domainId": "nope", "templateId": "t"}, 404, "nope"),
+        ({"domainId": None}, 400, "domainId"),
+        ({"values": []}, 400, "values"),
+    ],
+)
+def test_preview_of_bad_input_is_an_error_naming_what_is_wrong(dashboard, support, body, status, names):
+    given = {**WHERE, "domainId": support.domain, "templateId": support.template, **body}
+    answer_status, answer = ask(dashboard, "POST", "api/preview", body=given)
+    assert answer_status == status
+    assert names in answer["message"]
+
+
+def test_preview_of_an_unknown_template_is_resource_not_found(dashboard, support):
+    status, answer = ask(
+        dashboard, "POST", "api/preview", body={**WHERE, "domainId": support.domain, "templateId": "missing"}
+    )
+    assert (status, answer["code"]) == (404, "ResourceNotFoundException")
+    assert "missing" in answer["message"]
+
+
+# -- browsing -----------------------------------------------------------------------------------
+
+
+def test_overview_lists_accounts_regions_and_domains_with_their_counts(dashboard, support):
+    support.a_case("One", reason=text("outage"), priority={"doubleValue": 1})
+    a_client("eu-west-2").create_domain(name="london")
+    status, answer = ask(dashboard, "GET", "api/overview")
+    assert status == 200
+    where = {(b["account"], b["region"]): b["domains"] for b in answer["backends"]}
+    assert [d["name"] for d in where[("123456789012", "eu-west-2")]] == ["london"]
+    (domain,) = where[("123456789012", "us-east-1")]
+    assert domain["counts"] == {"fields": 20, "layouts": 1, "templates": 1, "caseRules": 3, "cases": 1}
+
+
+def test_domain_shows_fields_with_options_templates_with_rules_and_case_rules(dashboard, support):
+    status, answer = ask(dashboard, "GET", "api/domain", {**WHERE, "domain": support.domain})
+    assert status == 200
+    fields = {f["fieldId"]: f for f in answer["fields"]}
+    assert [o["value"] for o in fields[support.reason]["options"]] == ["billing", "outage"]
+    (template,) = answer["templates"]
+    assert template["layoutId"] == support.layout
+    assert template["requiredFields"] == [support.priority]
+    assert [(r["name"], r["ruleType"], r["fieldId"]) for r in template["rules"]] == [
+        ("Refund only for billing", "Hidden", support.refund),
+        ("Refund needed for billing", "Required", support.refund),
+        ("Sub-reasons by reason", "FieldOptions", support.detail),
+    ]
+    assert {r["caseRuleId"] for r in answer["caseRules"]} == set(support.rules.values())
+    assert [layout["name"] for layout in answer["layouts"]] == ["Support form"]
+
+
+def test_case_search_takes_a_search_cases_filter(dashboard, support):
+    support.a_case("Outage in Leeds", reason=text("outage"), priority={"doubleValue": 1})
+    support.a_case(
+        "Refund please", reason=text("billing"), priority={"doubleValue": 1}, refund={"doubleValue": 5}
+    )
+    only_billing = {"field": {"equalTo": {"id": support.reason, "value": text("billing")}}}
+    query = {**WHERE, "domain": support.domain, "filter": json.dumps(only_billing)}
+    status, answer = ask(dashboard, "GET", "api/cases", query)
+    assert status == 200
+    assert [c["values"]["title"] for c in answer["cases"]] == ["Refund please"]
+    assert answer["totalCount"] == 1
+
+
+@pytest.mark.parametrize(
+    ("filter_text", "named"),
+    [("{not json", "not JSON"), ('{"field": {"equalTo": {"id": "title"}}}', "filter.field.equalTo.value")],
+)
+def test_a_bad_search_filter_is_a_400_naming_the_problem(dashboard, support, filter_text, named):
+    status, answer = ask(
+        dashboard, "GET", "api/cases", {**WHERE, "domain": support.domain, "filter": filter_text}
+    )
+    assert status == 400
+    assert named in answer["message"]
+
+
+def test_case_detail_has_fields_related_items_and_the_audit_timeline(dashboard, support, cases_mock):
+    case_id = support.a_case("Outage in Leeds", reason=text("outage"), priority={"doubleValue": 1})
+    support.client.update_case(
+        domainId=support.domain,
+        caseId=case_id,
+        fields=[{"id": support.priority, "value": {"doubleValue": 3}}],
+        performedBy={"userArn": AGENT},
+    )
+    support.client.create_related_item(
+        domainId=support.domain,
+        caseId=case_id,
+        type="Comment",
+        content={"comment": {"body": "Called back", "contentType": "Text/Plain"}},
+    )
+    status, answer = ask(dashboard, "GET", "api/case", {**WHERE, "domain": support.domain, "case": case_id})
+    assert status == 200
+    values = {f["id"]: f["value"] for f in answer["fields"]}
+    assert (values["title"], values[support.priority]) == ("Outage in Leeds", 3.0)
+    assert answer["templateName"] == "Customer support"
+    assert [item["content"]["comment"]["body"] for item in answer["relatedItems"]] == ["Called back"]
+    newest, updated, created = answer["audit"]
+    assert (newest["type"], newest["relatedItemType"]) == ("RelatedItem.Created", "Comment")
+    assert updated["type"] == "Case.Updated"
+    assert updated["performedBy"]["user"] == {"userArn": AGENT}
+    change = next(f for f in updated["fields"] if f["eventFieldId"] == support.priority)
+    assert (change["oldValue"], change["newValue"]) == ({"doubleValue": 1.0}, {"doubleValue": 3.0})
+    assert created["type"] == "Case.Created"
+    assert answer["fieldNames"][support.priority] == "Priority"
+
+
+def test_unknown_backend_domain_or_case_is_a_404(dashboard, support):
+    assert (
+        ask(
+            dashboard, "GET", "api/domain", {"account": "999999999999", "region": "us-east-1", "domain": "x"}
+        )[0]
+        == 404
+    )
+    assert ask(dashboard, "GET", "api/domain", {**WHERE, "domain": "nope"})[0] == 404
+    assert ask(dashboard, "GET", "api/case", {**WHERE, "domain": support.domain, "case": "nope"})[0] == 404
+    assert ask(dashboard, "GET", "api/case", {**WHERE, "domain": support.domain})[0] == 400
+
+
+# -- calls and faults ---------------------------------------------------------------------------
+
+
+def test_calls_are_newest_first_filtered_by_operation_and_status(dashboard, support, cases_mock):
+    with pytest.raises(ClientError):
+        support.client.get_case(domainId=support.domain, caseId="nope", fields=[{"id": "title"}])
+    support.a_case("One", reason=text("outage"), priority={"doubleValue": 1})
+    status, answer = ask(dashboard, "GET", "api/calls")
+    assert status == 200
+    assert [c["operation"] for c in answer["calls"][:2]] == ["CreateCase", "GetCase"]
+    assert answer["total"] == len(cases_mock.calls)
+    failed = ask(dashboard, "GET", "api/calls", {"status": "4xx"})[1]["calls"]
+    assert [(c["operation"], c["errorCode"]) for c in failed] == [("GetCase", "ResourceNotFoundException")]
+    created = ask(dashboard, "GET", "api/calls", {"operation": "CreateField"})[1]["calls"]
+    assert len(created) == 4
+    assert "CreateTemplate" in answer["operations"]
+
+
+def test_dashboard_reads_are_not_recorded_as_calls(dashboard, support, cases_mock):
+    case_id = support.a_case("One", reason=text("outage"), priority={"doubleValue": 1})
+    before = len(cases_mock.calls)
+    ask(dashboard, "GET", "api/case", {**WHERE, "domain": support.domain, "case": case_id})
+    ask(dashboard, "GET", "api/cases", {**WHERE, "domain": support.domain})
+    preview(dashboard, support, caseId=case_id)
+    assert len(cases_mock.calls) == before
+
+
+def test_faults_lists_the_faults_in_force_and_what_a_new_one_may_name(dashboard, cases_mock):
+    cases_mock.inject_fault("CreateCase", "ThrottlingException", times=2)
+    status, answer = ask(dashboard, "GET", "api/faults")
+    assert status == 200
+    assert [(f["operation"], f["error"], f["times"]) for f in answer["faults"]] == [
+        ("CreateCase", "ThrottlingException", 2)
+    ]
+    assert "SearchCases" in answer["operations"]
+    assert "ConflictException" in answer["errors"]
+
+
+# -- pages ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("path", "kind"),
+    [
+        ("", "text/html"),
+        ("app.js", "text/javascript"),
+        ("app.css", "text/css"),
+        ("favicon.svg", "image/svg+xml"),
+    ],
+)
+def test_pages_are_served_from_the_package_with_a_same_origin_policy(dashboard, path, kind):
+    status, headers, content = dashboard.handle("GET", path, "", b"")
+    assert status == 200
+    assert headers["Content-Type"].startswith(kind)
+    assert headers["Content-Security-Policy"].startswith("default-src 'self'")
+    assert content
+
+
+def test_the_page_loads_nothing_from_another_origin(dashboard):
+    for path in ("", "app.js", "app.css"):
+        content = dashboard.handle("GET", path, "", b"")[2].decode()
+        assert "http://" not in content
+        assert "https://" not in content
+
+
+def test_unknown_pages_and_endpoints_are_404_and_writes_to_pages_405(dashboard):
+    assert dashboard.handle("GET", "secret.py", "", b"")[0] == 404
+    assert ask(dashboard, "GET", "api/nothing")[0] == 404
+    assert ask(dashboard, "GET", "api/preview")[0] == 404
+    assert dashboard.handle("POST", "", "", b"")[0] == 405

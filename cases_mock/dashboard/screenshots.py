@@ -3,7 +3,7 @@
 Starts a server on a free loopback port, fills it through boto3 with ``example_domain`` (a
 support domain whose template hides, requires and narrows fields by case rules), opens each
 main page in headless Chromium and saves a PNG per page. Needs Debian's ``chromium`` and
-``chromium-driver`` (or any Chromium with a matching chromedriver) and Selenium (the test extra).
+``chromium-driver`` (or any Chromium with a matching chromedriver) and Selenium (the ``dev`` extra).
 """
 
 from __future__ import annotations

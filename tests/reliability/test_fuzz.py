@@ -109,19 +109,29 @@ def test_raw_http_bodies_of_any_json(world: tuple[CasesMock, dict[str, list[str]
         )
     url = f"https://cases.us-east-1.amazonaws.com{path}"
     json_values = st.recursive(
-        st.none() | st.booleans() | st.integers() | st.text(max_size=5),
+        st.none() | st.booleans() | st.integers() | st.just(10**400) | st.floats() | st.text(max_size=5),
         lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3),
         max_leaves=8,
     )
+    members = st.sampled_from(list(op.input_shape.members) or ["x"])
     bodies = st.one_of(
-        st.dictionaries(st.sampled_from(list(op.input_shape.members) or ["x"]), json_values, max_size=4),
-        json_values,
+        st.dictionaries(members, json_values, max_size=4).map(json.dumps),
+        json_values.map(json.dumps),
+        # nesting beyond the documented depth (some past the JSON parser's recursion limit)
+        st.builds(
+            lambda member, depth, nest: json.dumps({member: None}).replace(
+                "null", nest[0] * depth + nest[1] + nest[2] * depth
+            ),
+            members,
+            st.sampled_from([65, 200, 5000, 20000]),
+            st.sampled_from([("[", "", "]"), ('{"a":', "1", "}")]),
+        ),
     )
 
     @given(body=bodies)
-    def check(body: Any) -> None:
+    def check(body: str) -> None:
         before = mock.export_state()
-        answer = requests.request(op.http["method"], url, data=json.dumps(body), timeout=5)
+        answer = requests.request(op.http["method"], url, data=body, timeout=5)
         assert answer.status_code < 500, answer.text
         if answer.status_code >= 300:
             code = answer.headers.get("x-amzn-ErrorType", "")

@@ -179,6 +179,11 @@ def example_domain(client: Any) -> dict[str, str]:
         type="Comment",
         content={"comment": {"body": "Engineer booked for Thursday", "contentType": "Text/Plain"}},
     )
+    resolve = {"name": "Resolve in a day", "type": "CaseField", "targetSlaMinutes": 1440}
+    resolve.update(fieldId="status", targetFieldValues=[_value("closed")])
+    client.create_related_item(
+        domainId=domain, caseId=broadband, type="Sla", content={"sla": {"slaInputConfiguration": resolve}}
+    )
     return {"domain": domain, "template": template, "case": broadband, "reason": reason}
 
 

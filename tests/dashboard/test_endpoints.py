@@ -228,14 +228,24 @@ def test_case_detail_has_fields_related_items_and_the_audit_timeline(dashboard, 
         type="Comment",
         content={"comment": {"body": "Called back", "contentType": "Text/Plain"}},
     )
+    resolve = {"name": "resolve", "type": "CaseField", "targetSlaMinutes": 60}
+    resolve.update(fieldId="status", targetFieldValues=[{"stringValue": "closed"}])
+    support.client.create_related_item(
+        domainId=support.domain,
+        caseId=case_id,
+        type="Sla",
+        content={"sla": {"slaInputConfiguration": resolve}},
+    )
     status, answer = ask(dashboard, "GET", "api/case", {**WHERE, "domain": support.domain, "case": case_id})
     assert status == 200
+    sla, comment = answer["relatedItems"]
+    assert (sla["type"], sla["content"]["sla"]["slaConfiguration"]["status"]) == ("Sla", "Active")
     values = {f["id"]: f["value"] for f in answer["fields"]}
     assert (values["title"], values[support.priority]) == ("Outage in Leeds", 3.0)
     assert answer["templateName"] == "Customer support"
-    assert [item["content"]["comment"]["body"] for item in answer["relatedItems"]] == ["Called back"]
-    newest, updated, created = answer["audit"]
-    assert (newest["type"], newest["relatedItemType"]) == ("RelatedItem.Created", "Comment")
+    assert comment["content"]["comment"]["body"] == "Called back"
+    newest, commented, updated, created = answer["audit"]
+    assert (newest["relatedItemType"], commented["relatedItemType"]) == ("Sla", "Comment")
     assert updated["type"] == "Case.Updated"
     assert updated["performedBy"]["user"] == {"userArn": AGENT}
     change = next(f for f in updated["fields"] if f["eventFieldId"] == support.priority)

@@ -28,16 +28,29 @@ function say(text, isError) {
   footer.className = isError ? "error" : "";
 }
 
+// A server started with a control token wants it on every control request (the page itself
+// loads without it): asked for once, kept for this tab only.
+const TOKEN_KEY = "cases-mock-control-token";
+
 async function request(method, url, body) {
   const init = { method, headers: {} };
   if (body !== undefined) {
     init.body = JSON.stringify(body);
     init.headers["Content-Type"] = "application/json";
   }
+  const token = sessionStorage.getItem(TOKEN_KEY);
+  if (token) init.headers["x-cases-mock-token"] = token;
   const response = await fetch(url, init);
   const text = await response.text();
   let data = null;
   try { data = text ? JSON.parse(text) : null; } catch (_) { data = { message: text }; }
+  if (response.status === 401) {
+    const given = window.prompt("This server needs its control token (--control-token):", "");
+    if (given) {
+      sessionStorage.setItem(TOKEN_KEY, given);
+      return request(method, url, body);
+    }
+  }
   if (!response.ok) {
     const message = (data && data.message) || response.statusText;
     throw new Error(`${response.status} ${message}`);
@@ -183,6 +196,19 @@ function casesTable(page, where) {
     el("td", { class: "muted" }, shown(c.values.last_updated_datetime)))), { id: "cases" });
 }
 
+function relatedSummary(kind, content, name) {
+  if (kind === "comment") return content.body;
+  if (kind === "sla") {
+    const sla = content.slaConfiguration;
+    const target = sla.fieldId ? ` (${name(sla.fieldId)} → ${(sla.targetFieldValues || []).map(scalar).join(", ")})` : "";
+    return `${sla.name}${target}: due ${sla.targetTime}${sla.completionTime ? `, met ${sla.completionTime}` : ""}`;
+  }
+  if (kind === "contact") return `${content.contactArn} · ${content.channel || ""}`;
+  if (kind === "file") return content.fileArn;
+  if (kind === "connectCase") return `case ${content.caseId}`;
+  return el("code", {}, JSON.stringify(content));
+}
+
 function who(performedBy) {
   const user = (performedBy || {}).user || {};
   return user.userArn || user.customEntity || (performedBy || {}).iamPrincipalArn || "unknown";
@@ -206,7 +232,7 @@ async function casePage(q) {
       const status = kind === "sla" ? content.slaConfiguration.status : "";
       return el("tr", { "data-related-item": item.relatedItemId },
         el("td", {}, item.type), el("td", { class: "muted" }, item.associationTime),
-        el("td", {}, el("code", {}, JSON.stringify(content))),
+        el("td", {}, relatedSummary(kind, content, name)),
         el("td", {}, status ? el("span", { class: status === "Overdue" ? "pill bad" : "pill" }, status) : ""));
     })),
     el("h3", {}, "Audit history"),

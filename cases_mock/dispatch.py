@@ -116,6 +116,7 @@ class Dispatcher:
             injected = self.faults.fire(op.name)
             if injected is not None:
                 raise injected
+        self.store.limits.take(account, region, op.name)  # opt-in rate quotas (limits.py)
         params = parse(op, request, labels)
         seen.params = params
         validate(op.input_shape, params)

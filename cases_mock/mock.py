@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from .clock import Clock
     from .dispatch import Dispatcher
     from .faults import Fault
+    from .limits import Limits, Quotas
     from .recording import RecordedCall
     from .seed import SeededDomain
     from .wire import WireRequest, WireResponse
@@ -94,6 +95,20 @@ class CasesMock:
     @property
     def clock(self) -> Clock:
         return self.store.clock
+
+    @property
+    def limits(self) -> Limits:
+        """The opt-in rate quotas and search delay, and the resource quotas (limits.py)."""
+        return self.store.limits
+
+    @property
+    def quotas(self) -> Quotas:
+        """The resource quotas every backend of this mock enforces; settable."""
+        return self.store.limits.quotas
+
+    @quotas.setter
+    def quotas(self, quotas: Quotas) -> None:
+        self.store.limits.quotas = quotas
 
     @property
     def dispatcher(self) -> Dispatcher:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..clock import Clock
 from ..ids import partition_for
-from .quotas import Quotas
+from ..limits import Limits, Quotas
 
 if TYPE_CHECKING:
     from .domains import Domain
@@ -21,17 +21,28 @@ class BackendBase:
     a rejected request leaves nothing half-written.
     """
 
-    def __init__(self, account: str, region: str, clock: Clock) -> None:
+    def __init__(self, account: str, region: str, clock: Clock, limits: Limits | None = None) -> None:
         self.account = account
         self.region = region
         self.partition = partition_for(region)
         self.clock = clock
         self.lock = threading.RLock()
-        self.quotas = Quotas()
+        # The mock's limits (``mock.limits``), shared like the clock; ``quotas`` reads theirs
+        # unless this backend was given its own (a state import).
+        self.limits = limits if limits is not None else Limits(clock)
+        self._quotas: Quotas | None = None
         self.domains: dict[str, Domain] = {}
         # Contacts a test registered (contact ARN -> (channel, connected-to-system time)).
         self.contacts: dict[str, tuple[str, Any]] = {}
         self._seq = 0
+
+    @property
+    def quotas(self) -> Quotas:
+        return self._quotas if self._quotas is not None else self.limits.quotas
+
+    @quotas.setter
+    def quotas(self, quotas: Quotas) -> None:
+        self._quotas = quotas
 
     def next_seq(self) -> int:
         """A number that grows with every created resource: the creation order."""
@@ -44,8 +55,8 @@ class BackendBase:
         for name, value in self.__dict__.items():
             if name == "lock":
                 clone.lock = threading.RLock()
-            elif name == "clock":
-                clone.clock = value
+            elif name in ("clock", "limits"):
+                setattr(clone, name, value)
             else:
                 setattr(clone, name, copy.deepcopy(value, memo))
         return clone

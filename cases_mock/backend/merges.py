@@ -26,7 +26,6 @@ if TYPE_CHECKING:
 
 MERGEABLE_SYSTEM = frozenset({"assigned_queue", "assigned_user", "summary", "case_reason"})
 MOVABLE = {"comment": "Comment", "connectCase": "ConnectCase", "contact": "Contact", "custom": "Custom"}
-MAX_FIELD_VALUES = 500
 
 
 def _invalid(path: str, why: str) -> ValidationException:
@@ -165,10 +164,9 @@ class MergesMixin(BackendBase):
                         raise _invalid(path, f"the secondary case has no value for field {field_id!r}")
                     chosen.append(field_id)
             values = self._merged_values(data, primary, secondary, chosen)
-            if len(values) > MAX_FIELD_VALUES:
-                raise _invalid(
-                    "caseId", f"the merged case would hold more than {MAX_FIELD_VALUES} field values"
-                )
+            most = self.quotas.field_values_per_merged_case
+            if len(values) > most:
+                raise _invalid("caseId", f"the merged case would hold more than {most} field values")
             template = data.templates.get(primary.template_id)
             if template is not None:
                 check_case(data, template, values)

@@ -171,8 +171,12 @@ class DomainData:
     # Cases whose values were replaced, created or deleted since the search index last looked;
     # every backend method that replaces Case.values adds the case here.
     dirty_cases: set[str] = field(default_factory=set)
+    lag: Any = None  # a limits.SearchLag while a search delay is set; never exported
 
     def touch(self, case_id: str) -> None:
-        """Marks a case created, deleted or given new values (for the search index, if any)."""
+        """Marks a case created, deleted or given new values (for the search index, if any,
+        and the lagging view of searches, if any)."""
         if self.search_index is not None:
             self.dirty_cases.add(case_id)
+        if self.lag is not None:
+            self.lag.record(case_id, self.cases.get(case_id))

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import copy
 import threading
+from typing import TYPE_CHECKING
 
 from ..clock import Clock
+from ..limits import Limits, lag_of
 from .case_rules import CaseRulesMixin
 from .cases import CasesMixin
 from .domains import DomainsMixin
@@ -16,6 +18,10 @@ from .merges import MergesMixin
 from .related_items import RelatedItemsMixin
 from .tags import TagsMixin
 from .templates import TemplatesMixin
+
+if TYPE_CHECKING:
+    from .domains import Domain
+    from .records import DomainData
 
 
 class CasesBackend(
@@ -33,11 +39,20 @@ class CasesBackend(
     """All Connect Cases state of one account in one region (one mixin per resource)."""
 
 
+def _lag_from_creation(backend: CasesBackend, domain: Domain) -> None:
+    """A domain made while a search delay is set lags from its first write (limits.py)."""
+    lag_of(backend.limits, domain.data)
+
+
+DomainsMixin.domain_created_hooks.append(_lag_from_creation)
+
+
 class Store:
-    """Every backend of one mock, plus the clock they share."""
+    """Every backend of one mock, plus the clock and the limits they share."""
 
     def __init__(self, clock: Clock | None = None) -> None:
         self.clock = clock if clock is not None else Clock()
+        self.limits = Limits(self.clock, self.domain_datas)
         self._backends: dict[tuple[str, str], CasesBackend] = {}
         self._lock = threading.Lock()
 
@@ -49,7 +64,7 @@ class Store:
         with self._lock:
             found = self._backends.get(key)
             if found is None:
-                found = self._backends[key] = CasesBackend(account, region, self.clock)
+                found = self._backends[key] = CasesBackend(account, region, self.clock, self.limits)
             return found
 
     def backends(self) -> dict[tuple[str, str], CasesBackend]:
@@ -68,8 +83,14 @@ class Store:
     def replace(self, backends: dict[tuple[str, str], CasesBackend]) -> None:
         """Puts ``backends`` in place of every backend (state import)."""
         with self._lock:
+            for backend in backends.values():
+                backend.limits = self.limits
             self._backends = dict(backends)
 
     def reset(self) -> None:
         with self._lock:
             self._backends.clear()
+            self.limits.reset()
+
+    def domain_datas(self) -> list[DomainData]:
+        return [d.data for b in self.backends().values() for d in list(b.domains.values())]

@@ -14,6 +14,7 @@ from ..backend.records import DomainData, RelatedItem
 from ..backend.search import Predicate, compile_filter
 from ..backend.slas import sla_status
 from ..backend.values import to_wire
+from ..limits import visible_items
 from . import Call, Output, Params, handles
 from .cases import case_identifier, field_type, performer
 
@@ -198,7 +199,8 @@ def search_related_items(call: Call, params: Params) -> Output:
         data = call.backend.domain(domain_id).data
         now = call.backend.clock.now()
         filters = params.get("filters") or []
-        items = _filtered(data, list(case.related_items.values()), filters, now)
+        visible = visible_items(call.backend.limits, list(case.related_items.values()))
+        items = _filtered(data, visible, filters, now)
         ordered = sorted(items, key=lambda i: (-_time_key(i), -i.seq))
         page, token = paginate(
             ordered,
@@ -220,6 +222,7 @@ def search_all_related_items(call: Call, params: Params) -> Output:
         now = call.backend.clock.now()
         filters = params.get("filters") or []
         every = [item for case in data.cases.values() for item in case.related_items.values()]
+        every = visible_items(call.backend.limits, every)
         items = _filtered(data, every, filters, now)
         sorts = params.get("sorts") or [{"sortProperty": "AssociationTime", "sortOrder": "Desc"}]
         ordered = sorted(items, key=lambda i: i.seq)

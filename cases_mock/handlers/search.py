@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..backend.search import search_cases
 from ..backend.values import to_wire
+from ..limits import searched_data
 from . import Call, Output, Params, handles
 from .cases import field_type
 
@@ -13,9 +14,9 @@ def search(call: Call, params: Params) -> Output:
     """``fields`` ids are a projection, never checked for existence: an id the domain does not
     have is simply absent from each case, as in GetCase (docs/behaviour.md#searchcases)."""
     domain_id = params["domainId"]
-    data = call.backend.domain(domain_id).data
     projection = [str(entry["id"]) for entry in params.get("fields") or []]
     with call.backend.lock:
+        data = searched_data(call.backend.limits, call.backend.domain(domain_id).data)
         page = search_cases(
             data,
             scope=f"{call.account}/{domain_id}",

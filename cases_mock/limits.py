@@ -1,0 +1,210 @@
+"""Service limits, the one place for them (docs/behaviour.md#service-limits): resource quotas
+(always on, settable as ``mock.quotas``) and two opt-in behaviours of the real service, off by
+default, settable on ``mock.limits``: per-operation API rate quotas (a token bucket per
+account, region and operation, on the mock's clock: ThrottlingException, HTTP 429) and the
+eventual consistency of searches (a delay, on the mock's clock, before a write is visible to
+SearchCases, SearchRelatedItems and SearchAllRelatedItems).
+"""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import threading
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from .errors import ThrottlingException
+
+if TYPE_CHECKING:
+    from .backend.records import Case, DomainData, RelatedItem
+    from .clock import Clock
+
+QUOTAS_PAGE = (
+    "https://docs.aws.amazon.com/connect/latest/adminguide/amazon-connect-service-limits.html#cases-quotas"
+)
+
+
+@dataclass(slots=True)
+class Quotas:
+    """Resource quotas: the defaults of the Cases quotas page (QUOTAS_PAGE) where it gives one,
+    else the mock's choice (docs/behaviour.md#service-limits). Exceeding one gives
+    ServiceQuotaExceededException where the operation models it."""
+
+    domains_per_account: int = 5
+    fields_per_domain: int = 500
+    options_per_field: int = 500
+    layouts_per_domain: int = 100
+    templates_per_domain: int = 100
+    fields_per_layout: int = 100
+    case_rules_per_domain: int = 100
+    related_items_per_case: int = 200
+    files_per_case: int = 50
+    slas_per_case: int = 10
+    fields_per_custom_related_item: int = 50
+    deleted_fields_per_domain: int = 100
+    deleted_layouts_per_domain: int = 100
+    deleted_templates_per_domain: int = 100
+    # StartMergeCases: "the primary case would have more than 500 field values" (ValidationException)
+    field_values_per_merged_case: int = 500
+
+
+@dataclass(frozen=True, slots=True)
+class Rate:
+    """A steady rate (requests per second) and a burst (the bucket's size)."""
+
+    per_second: float
+    burst: int
+
+
+# The documented defaults per account and region (QUOTAS_PAGE, "Amazon Connect Cases API").
+RATES: dict[str, Rate] = {
+    "CreateCase": Rate(2, 10),
+    "GetCase": Rate(4, 10),
+    "SearchCases": Rate(2, 10),
+    "UpdateCase": Rate(2, 2),
+    "ListCasesForContact": Rate(2, 2),
+}
+# Every other operation: the mock's choice (docs/behaviour.md#service-limits).
+DEFAULT_RATE = Rate(2, 10)
+SEARCHES = ("SearchCases", "SearchRelatedItems", "SearchAllRelatedItems")
+
+
+class _Bucket:
+    __slots__ = ("at", "tokens")
+
+    def __init__(self, tokens: float, at: datetime) -> None:
+        self.tokens, self.at = tokens, at
+
+
+class Limits:
+    """``mock.limits``: the opt-in rate quotas and search delay, and the resource quotas."""
+
+    def __init__(self, clock: Clock, domains: Callable[[], list[DomainData]] | None = None) -> None:
+        self.clock = clock
+        self._domains = domains
+        self._lock = threading.Lock()
+        self.quotas = Quotas()
+        self.throttling = False
+        self.rates: dict[str, Rate] = dict(RATES)
+        self.default_rate = DEFAULT_RATE
+        self._search_delay = timedelta(0)
+        self._buckets: dict[tuple[str, str, str], _Bucket] = {}
+
+    def reset(self) -> None:
+        """Back to the defaults: no throttling, no search delay, the documented quotas."""
+        with self._lock:
+            self.quotas = Quotas()
+            self.throttling = False
+            self.rates = dict(RATES)
+            self.default_rate = DEFAULT_RATE
+            self._search_delay = timedelta(0)
+            self._buckets.clear()
+
+    # -- rate quotas ------------------------------------------------------------------------
+    def rate(self, operation: str) -> Rate:
+        return self.rates.get(operation, self.default_rate)
+
+    def take(self, account: str, region: str, operation: str) -> None:
+        """Spends one token of the operation's bucket; ThrottlingException when it is empty.
+
+        A bucket starts full (``burst`` tokens) and refills at ``per_second`` on the mock's
+        clock, up to ``burst``; a frozen clock never refills it."""
+        if not self.throttling:
+            return
+        rate = self.rate(operation)
+        now = self.clock.now()
+        with self._lock:
+            key = (account, region, operation)
+            bucket = self._buckets.get(key)
+            if bucket is None:
+                bucket = self._buckets[key] = _Bucket(float(rate.burst), now)
+            elapsed = max((now - bucket.at).total_seconds(), 0.0)
+            bucket.tokens, bucket.at = min(float(rate.burst), bucket.tokens + elapsed * rate.per_second), now
+            if bucket.tokens < 1:
+                raise ThrottlingException(
+                    f"Rate exceeded for {operation}: {rate.per_second:g} requests per second, "
+                    f"burst {rate.burst} ({QUOTAS_PAGE})"
+                )
+            bucket.tokens -= 1
+
+    # -- eventual consistency of searches ---------------------------------------------------
+    @property
+    def search_delay(self) -> timedelta:
+        return self._search_delay
+
+    @search_delay.setter
+    def search_delay(self, delay: timedelta | float) -> None:
+        """How long (a timedelta, or seconds) a write takes to become visible to searches."""
+        self._search_delay = delay if isinstance(delay, timedelta) else timedelta(seconds=delay)
+        for data in self._domains() if self._domains is not None else []:
+            lag_of(self, data)  # from now on, every domain's writes lag
+
+
+class SearchLag:
+    """What searches of one domain see while ``Limits.search_delay`` is set: every case as it
+    was before its writes of the last ``delay``. ``DomainData.touch`` records each write."""
+
+    def __init__(self, limits: Limits, data: DomainData) -> None:
+        self.limits = limits
+        self.visible: dict[str, tuple[Case, dict[str, Any]]] = {
+            case_id: (case, case.values) for case_id, case in data.cases.items()
+        }
+        self.pending: deque[tuple[datetime, str, tuple[Case, dict[str, Any]] | None]] = deque()
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> SearchLag:
+        clone = SearchLag.__new__(SearchLag)
+        memo[id(self)] = clone
+        clone.limits = self.limits  # shared, like the clock
+        clone.visible = copy.deepcopy(self.visible, memo)
+        clone.pending = copy.deepcopy(self.pending, memo)
+        return clone
+
+    def record(self, case_id: str, case: Case | None) -> None:
+        at = self.limits.clock.now() + self.limits.search_delay
+        self.pending.append((at, case_id, (case, case.values) if case is not None else None))
+
+    def cases(self) -> dict[str, Case]:
+        """The cases as searches see them now (copies where the values differ)."""
+        now = self.limits.clock.now()
+        while self.pending and self.pending[0][0] <= now:
+            _, case_id, version = self.pending.popleft()
+            if version is None:
+                self.visible.pop(case_id, None)
+            else:
+                self.visible[case_id] = version
+        return {
+            case_id: case if case.values is values else dataclasses.replace(case, values=values)
+            for case_id, (case, values) in self.visible.items()
+        }
+
+
+def lag_of(limits: Limits, data: DomainData) -> SearchLag | None:
+    """The domain's SearchLag while a search delay is set (made on first need), else None."""
+    if limits.search_delay <= timedelta(0):
+        data.lag = None
+        return None
+    if data.lag is None:
+        data.lag = SearchLag(limits, data)
+    lag: SearchLag = data.lag
+    return lag
+
+
+def searched_data(limits: Limits, data: DomainData) -> DomainData:
+    """``data`` as SearchCases sees it: itself, or a view holding the lagging cases."""
+    lag = lag_of(limits, data)
+    if lag is None:
+        return data
+    return dataclasses.replace(data, cases=lag.cases(), search_index=None, dirty_cases=set(), lag=None)
+
+
+def visible_items(limits: Limits, items: list[RelatedItem]) -> list[RelatedItem]:
+    """The related items a search sees: those associated at least ``search_delay`` ago."""
+    delay = limits.search_delay
+    if delay <= timedelta(0):
+        return items
+    horizon = limits.clock.now() - delay
+    return [item for item in items if item.association_time <= horizon]

@@ -8,6 +8,7 @@ from the help, that rewrites the coverage table of a checkout at an explicit ``-
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -66,9 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=SERVE_EXAMPLES,
         formatter_class=_HelpFormatter,
     )
-    serve.add_argument("--host", default="127.0.0.1", help="address to listen on")
-    serve.add_argument("--port", type=int, default=4566, help="port to listen on; 0 picks a free port")
-    serve.add_argument("--quiet", action="store_true", help="no log line per request on stderr")
+    _serve_options(serve)
     coverage = commands.add_parser(
         "coverage",
         description="Maintainers: rewrites the operation coverage table (docs/coverage.md of a\n"
@@ -85,12 +84,13 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+TOKEN_ENV = "CASES_MOCK_CONTROL_TOKEN"  # the same name as server/security.py's
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "serve":
-        from .server import serve as run_server
-
-        return run_server(args.host, args.port, quiet=args.quiet)
+        return _serve(args)
     if args.command == "demo":
         from .demo import run
 
@@ -103,6 +103,85 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"wrote {written} and {written.parent / 'members.md'}")
         return 0
     return 2  # pragma: no cover - argparse rejects unknown commands
+
+
+def _serve_options(serve: argparse.ArgumentParser) -> None:
+    from .recording import DEFAULT_CAPACITY
+    from .server.app import MAX_CONNECTIONS
+    from .server.http11 import Limits
+
+    limits = Limits()
+    add = serve.add_argument
+    add("--host", default="127.0.0.1", help="address to listen on (IPv6 too: ::1, ::)")
+    add("--port", type=int, default=4566, help="port to listen on; 0 picks a free port")
+    add("--quiet", action="store_true", help="no log line per request on stderr")
+    add(
+        "--allow-host",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="also accept requests whose Host is NAME (repeatable; '*': any)",
+    )
+    add(
+        "--allow-origin",
+        action="append",
+        default=[],
+        metavar="ORIGIN",
+        help="accept browser requests from ORIGIN, e.g. http://localhost:3000 (repeatable; '*': any)",
+    )
+    add(
+        "--control-token",
+        default=os.environ.get(TOKEN_ENV),
+        help=f"require this token on /_cases_mock/ endpoints (default: ${TOKEN_ENV})",
+    )
+    add("--max-connections", type=int, default=MAX_CONNECTIONS, help="concurrent connections served")
+    add(
+        "--request-timeout",
+        type=float,
+        default=limits.request_timeout,
+        help="seconds for a whole request (line, headers, body) to arrive",
+    )
+    add(
+        "--idle-timeout",
+        type=float,
+        default=limits.idle_timeout,
+        help="seconds a kept-alive connection may idle",
+    )
+    add("--max-body", type=int, default=limits.max_body, help="largest request body in bytes")
+    add(
+        "--record-calls",
+        type=int,
+        default=DEFAULT_CAPACITY,
+        metavar="N",
+        help="recent calls kept for /_cases_mock/calls (0: none)",
+    )
+    add("--state-file", metavar="PATH", help="load the state from PATH at start, save it there on exit")
+    add("--save-every", type=float, metavar="SECONDS", help="with --state-file: also save when changed")
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from .server import serve
+    from .server.http11 import Limits
+
+    if args.save_every is not None and (not args.state_file or args.save_every <= 0):
+        print("cases-mock: --save-every needs --state-file and a positive number of seconds", file=sys.stderr)
+        return 2
+    limits = Limits(
+        request_timeout=args.request_timeout, idle_timeout=args.idle_timeout, max_body=args.max_body
+    )
+    return serve(
+        args.host,
+        args.port,
+        save_every=args.save_every,
+        quiet=args.quiet,
+        limits=limits,
+        max_connections=args.max_connections,
+        allow_hosts=args.allow_host,
+        allow_origins=args.allow_origin,
+        control_token=args.control_token or os.environ.get(TOKEN_ENV),
+        record_calls=args.record_calls,
+        state_file=args.state_file,
+    )
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -9,6 +9,7 @@ validation, so a faulted call never changes state.
 
 from __future__ import annotations
 
+import math
 import random
 import threading
 import time
@@ -38,18 +39,65 @@ class Fault:
         return self.operation in ("*", name)
 
 
+MAX_LATENCY = 60.0  # seconds; a fault never holds a request longer than this
+JSON_MEMBERS = ("operation", "error", "times", "probability", "latency", "message")
+
+
+def _number(value: object) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+
+
 def _check(fault: Fault) -> None:
-    if fault.error not in MODELED_ERRORS:
-        raise ValueError(f"{fault.error!r} is not an error cases_mock can answer with")
+    """ValueError naming the member of the first problem; nothing is added."""
+    given: dict[str, object] = dict(vars(fault))  # as given: the server passes JSON values through
+    if not isinstance(given["operation"], str):
+        raise ValueError(f"fault member 'operation' must be an operation or '*', not {given['operation']!r}")
+    if not isinstance(given["error"], str) or fault.error not in MODELED_ERRORS:
+        raise ValueError(f"fault member 'error': {fault.error!r} is not an error cases_mock can answer with")
     names = operation_names() if fault.operation == "*" else (fault.operation,)
     for name in names:
         if name not in operation_names():
-            raise ValueError(f"{name!r} is not a Connect Cases operation")
+            raise ValueError(f"fault member 'operation': {name!r} is not a Connect Cases operation")
         modeled = {shape.name for shape in operation(name).error_shapes}
         if fault.error not in modeled and fault.error not in ALWAYS_ALLOWED:
-            raise ValueError(f"{name} does not list {fault.error} among its errors")
-    if not 0.0 <= fault.probability <= 1.0:
-        raise ValueError("probability must be between 0 and 1")
+            raise ValueError(f"fault member 'error': {name} does not list {fault.error} among its errors")
+    times = given["times"]
+    if times is not None and (isinstance(times, bool) or not isinstance(times, int) or times < 1):
+        raise ValueError(
+            f"fault member 'times' must be a whole number >= 1 or None (no limit), not {times!r}"
+        )
+    if not _number(fault.probability) or not 0.0 <= fault.probability <= 1.0:
+        raise ValueError(
+            f"fault member 'probability' must be a number between 0 and 1, not {fault.probability!r}"
+        )
+    if not _number(fault.latency) or not 0.0 <= fault.latency <= MAX_LATENCY:
+        raise ValueError(
+            f"fault member 'latency' must be a number of seconds between 0 and {MAX_LATENCY:g}, "
+            f"not {fault.latency!r}"
+        )
+    if given["message"] is not None and not isinstance(given["message"], str):
+        raise ValueError(f"fault member 'message' must be a string or None, not {fault.message!r}")
+
+
+def fault_from_json(given: object) -> Fault:
+    """A checked ``Fault`` from the server's JSON form; ValueError naming the member if not."""
+    if not isinstance(given, dict):
+        raise ValueError("a fault is a JSON object with an 'operation' member")
+    unknown = sorted(set(given) - set(JSON_MEMBERS))
+    if unknown:
+        raise ValueError(f"unknown fault member {unknown[0]!r} (known: {', '.join(JSON_MEMBERS)})")
+    if "operation" not in given:
+        raise ValueError("fault member 'operation' is required")
+    fault = Fault(
+        given["operation"],
+        given.get("error", "ThrottlingException"),
+        given.get("times", 1),
+        given.get("probability", 1.0),
+        given.get("latency", 0.0),
+        given.get("message"),
+    )
+    _check(fault)
+    return fault
 
 
 class Faults:

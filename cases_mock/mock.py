@@ -50,6 +50,15 @@ class _Runtime:
         self.dispatcher.account_id = self.active[-1].account_id
         self.interception.set_any_endpoint(any(mock.any_endpoint for mock in self.active))
 
+    def follow_record_calls(self) -> None:
+        """The ring size of the innermost active mock that names one (else the default)."""
+        from .recording import capacity_of
+
+        chosen = next((m.record_calls for m in reversed(self.active) if m.record_calls is not None), None)
+        capacity = capacity_of(chosen)
+        if capacity != self.dispatcher.recorder.capacity:
+            self.dispatcher.recorder.resize(capacity)
+
     def answer(self, request: WireRequest) -> WireResponse:
         return self.dispatcher.dispatch(request)
 
@@ -68,15 +77,25 @@ class CasesMock:
     """An in-memory Amazon Connect Cases for every boto3/botocore client and ``requests`` call."""
 
     def __init__(
-        self, *, account_id: str | None = None, keep_state: bool = False, any_endpoint: bool = False
+        self,
+        *,
+        account_id: str | None = None,
+        keep_state: bool = False,
+        any_endpoint: bool = False,
+        record_calls: int | bool | None = None,
     ) -> None:
         """``account_id``: the default account (else ``CASES_MOCK_ACCOUNT_ID``, else
         ``MOTO_ACCOUNT_ID``, else 123456789012). ``keep_state``: the state outlives the outermost
         stop. ``any_endpoint``: also answer botocore clients given a custom, non-AWS
-        ``endpoint_url`` (by default those are left alone, as moto does)."""
+        ``endpoint_url`` (by default those are left alone, as moto does). ``record_calls``: how
+        many recent calls ``calls`` keeps (a ring buffer, recording.py), False for none."""
+        from .recording import capacity_of
+
         self._account_id = account_id
         self.keep_state = keep_state
         self.any_endpoint = any_endpoint
+        capacity_of(record_calls)  # a bad value fails here, not at start()
+        self.record_calls = record_calls  # None: the default ring of recent calls
 
     # -- the state a test can see ------------------------------------------------------------
     @property
@@ -128,7 +147,8 @@ class CasesMock:
     # -- calls and faults --------------------------------------------------------------------
     @property
     def calls(self) -> list[RecordedCall]:
-        """Every call answered since the outermost activation, oldest first."""
+        """The calls answered since the outermost activation, oldest first (the newest
+        ``record_calls`` of them: a ring buffer, recording.py)."""
         return list(self.dispatcher.recorder.calls)
 
     def calls_of(self, operation: str) -> list[RecordedCall]:
@@ -209,6 +229,7 @@ class CasesMock:
                 runtime.interception.install(runtime.answer, any_endpoint=self.any_endpoint)
             runtime.active.append(self)
             runtime.follow_stack()
+            runtime.follow_record_calls()
         return self
 
     def stop(self) -> None:
@@ -219,6 +240,7 @@ class CasesMock:
             # remove the innermost activation of this mock
             index = len(runtime.active) - 1 - runtime.active[::-1].index(self)
             del runtime.active[index]
+            runtime.follow_record_calls()
             if runtime.active:
                 runtime.follow_stack()
                 return
@@ -254,7 +276,10 @@ class CasesMock:
     # -- decoration ------------------------------------------------------------------------
     def _fresh(self) -> CasesMock:
         return CasesMock(
-            account_id=self._account_id, keep_state=self.keep_state, any_endpoint=self.any_endpoint
+            account_id=self._account_id,
+            keep_state=self.keep_state,
+            any_endpoint=self.any_endpoint,
+            record_calls=self.record_calls,
         )
 
     def __call__(self, target: T) -> T:
@@ -267,13 +292,24 @@ class CasesMock:
 def mock_connectcases(target: T) -> T: ...
 @overload
 def mock_connectcases(
-    *, account_id: str | None = None, keep_state: bool = False, any_endpoint: bool = False
+    *,
+    account_id: str | None = None,
+    keep_state: bool = False,
+    any_endpoint: bool = False,
+    record_calls: int | bool | None = None,
 ) -> CasesMock: ...
 def mock_connectcases(
-    target: Any = None, *, account_id: str | None = None, keep_state: bool = False, any_endpoint: bool = False
+    target: Any = None,
+    *,
+    account_id: str | None = None,
+    keep_state: bool = False,
+    any_endpoint: bool = False,
+    record_calls: int | bool | None = None,
 ) -> Any:
     """``@mock_connectcases``, ``@mock_connectcases(account_id=...)``, ``with mock_connectcases():``."""
-    mock = CasesMock(account_id=account_id, keep_state=keep_state, any_endpoint=any_endpoint)
+    mock = CasesMock(
+        account_id=account_id, keep_state=keep_state, any_endpoint=any_endpoint, record_calls=record_calls
+    )
     if target is None:
         return mock
     return mock(target)

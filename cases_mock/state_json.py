@@ -4,8 +4,7 @@
 The encoding is generic over the dataclasses of ``backend/records.py`` (and ``Domain``): each
 becomes ``{"__record__": <class name>, <field>: <value>...}``, datetimes
 ``{"__datetime__": <ISO-8601>}`` and tuples ``{"__tuple__": [...]}``, so resources added later
-round-trip without changes here. Batch-operation replies kept for clientToken replays are not
-exported.
+round-trip without changes here. Replies kept for clientToken replays are not exported.
 """
 
 from __future__ import annotations
@@ -18,6 +17,7 @@ from .backend import records
 from .backend.domains import Domain
 from .backend.store import CasesBackend, Store
 from .limits import Quotas
+from .state_checks import check_references, check_type, trial_reads
 
 FORMAT = "cases_mock/state/1"
 RECORDS: dict[str, type[Any]] = {
@@ -25,7 +25,7 @@ RECORDS: dict[str, type[Any]] = {
     for cls in [Domain, Quotas, *vars(records).values()]
     if isinstance(cls, type) and dataclasses.is_dataclass(cls)
 }
-SKIPPED = {"batch_replies", "search_index", "dirty_cases", "lag"}
+SKIPPED = {"client_tokens", "batch_replies", "search_index", "dirty_cases", "lag"}
 
 
 def _encode(value: Any) -> Any:
@@ -82,18 +82,36 @@ def export_store(store: Store) -> dict[str, Any]:
 
 
 def import_store(store: Store, state: Any) -> None:
-    """Replaces ``store``'s backends with ``state``'s; ValueError (nothing changed) if malformed."""
+    """Replaces ``store``'s backends with ``state``'s once all of it is checked (state_checks.py);
+    ValueError naming the first problem, and nothing changed, if not."""
     if not isinstance(state, dict) or state.get("format") != FORMAT:
         raise ValueError(f"not a cases_mock state (expected format {FORMAT!r})")
     built: dict[tuple[str, str], CasesBackend] = {}
     try:
         for entry in state["backends"]:
             backend = CasesBackend(str(entry["account"]), str(entry["region"]), store.clock)
-            backend._seq = int(entry["seq"])
+            backend._seq = entry["seq"]
+            check_type(backend._seq, int, "seq")
             backend.quotas = _decode(entry["quotas"])
             backend.contacts = _decode(entry["contacts"])
             backend.domains = _decode(entry["domains"])
             built[(backend.account, backend.region)] = backend
+        for index, backend in enumerate(built.values()):
+            _check_backend(backend, f"backends[{index}]")
     except (KeyError, TypeError, AttributeError) as error:
         raise ValueError(f"malformed cases_mock state: {error}") from None
+    except ValueError as error:
+        raise ValueError(f"malformed cases_mock state: {error}") from None
     store.replace(built)
+
+
+def _check_backend(backend: CasesBackend, path: str) -> None:
+    """Everything ``state_checks`` checks, before the store is touched."""
+    check_type(backend.quotas, Quotas, f"{path}.quotas")
+    check_type(backend.contacts, dict[str, tuple[str, Any]], f"{path}.contacts")
+    check_type(backend.domains, dict[str, Domain], f"{path}.domains")
+    for domain_id, domain in backend.domains.items():
+        if domain.domain_id != domain_id:
+            raise ValueError(f"{path}.domains[{domain_id!r}]: holds domain_id {domain.domain_id!r}")
+        check_references(domain_id, domain.data, f"{path}.domains[{domain_id!r}].data")
+    trial_reads(backend, path)

@@ -26,6 +26,8 @@ from .tags import check_tags
 from .values import datetime_value, from_wire
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from .domains import Domain
 
 READ_ONLY = frozenset(
@@ -65,12 +67,14 @@ def request_digest(request: dict[str, Any]) -> str:
     return hashlib.sha256(json.dumps(request, sort_keys=True, default=str).encode()).hexdigest()
 
 
-def batch_replay(data: DomainData, key: str | None, digest: str) -> Any:
-    """The reply a batch operation gave for clientToken ``key``, or None; ConflictException when
-    the token was used with another request. ``key`` is "<operation>:<token>" or None."""
-    if key is None or key not in data.batch_replies:
+def batch_replay(data: DomainData, key: str | None, digest: str, now: datetime) -> Any:
+    """The reply a batch operation gave for clientToken ``key`` within the idempotency window,
+    or None; ConflictException when the token was used with another request. ``key`` is
+    "<operation>:<token>" or None."""
+    found = None if key is None else data.batch_replies.get(key, now)
+    if found is None or key is None:
         return None
-    stored_digest, reply = data.batch_replies[key]
+    stored_digest, reply = found
     if stored_digest != digest:
         token = key.partition(":")[2]
         raise ConflictException(f"clientToken {token!r} was already used with a different request")
@@ -169,7 +173,7 @@ class CasesMixin(BackendBase):
             data = self.domain(domain_id).data
             digest = request_digest(request if request is not None else {"t": template_id, "f": fields})
             if client_token:
-                replay = data.client_tokens.get(client_token)
+                replay = data.client_tokens.get(client_token, self.clock.now())
                 if replay is not None and replay[1] in data.cases:
                     if replay[0] != digest:
                         raise ConflictException(
@@ -214,7 +218,7 @@ class CasesMixin(BackendBase):
             data.touch(case_id)
             data.reference_numbers[reference.lower()] = case_id
             if client_token:
-                data.client_tokens[client_token] = (digest, case_id)
+                data.client_tokens.put(client_token, digest, case_id, self.clock.now(), (case_id,))
             append_audit(self, case, "Case.Created", performer, snapshot=values)
             return case
 
@@ -303,8 +307,8 @@ class CasesMixin(BackendBase):
             reference = case.values.get("reference_number")
             if reference is not None and data.reference_numbers.get(str(reference).lower()) == case_id:
                 del data.reference_numbers[str(reference).lower()]
-            for token in [t for t, (_, held) in data.client_tokens.items() if held == case_id]:
-                del data.client_tokens[token]
+            data.client_tokens.drop_case(case_id)
+            data.batch_replies.drop_case(case_id)
 
     # -- BatchUpdateCase ------------------------------------------------------------------------
     def batch_update_cases(
@@ -324,7 +328,7 @@ class CasesMixin(BackendBase):
             data = self.domain(domain_id).data
             digest = request_digest(request if request is not None else {"c": identifiers, "f": fields})
             token_key = f"batch-update:{client_token}" if client_token else None
-            replayed = batch_replay(data, token_key, digest)
+            replayed = batch_replay(data, token_key, digest, self.clock.now())
             if replayed is not None:
                 return replayed  # type: ignore[no-any-return]
             entries = self._batch_entries(data, fields, title, status, customer_id)
@@ -348,7 +352,8 @@ class CasesMixin(BackendBase):
                 self._write_update(data, case, values, changes, performer)
                 outcome.succeeded.append(case)
             if token_key:
-                data.batch_replies[token_key] = (digest, outcome)
+                named = [case.case_id for case in outcome.succeeded]
+                data.batch_replies.put(token_key, digest, outcome, self.clock.now(), named)
             return outcome
 
     def _batch_entries(

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from .idempotency import TokenReplies
+
 Scalar = str | float | bool
 
 
@@ -164,8 +166,9 @@ class DomainData:
     cases: dict[str, Case] = field(default_factory=dict)
     event_configuration: dict[str, Any] | None = None  # wire form of EventBridgeConfiguration
     reference_numbers: dict[str, str] = field(default_factory=dict)  # lower-case ref -> case id
-    client_tokens: dict[str, tuple[str, str]] = field(default_factory=dict)  # token -> (digest, case id)
-    batch_replies: dict[str, tuple[str, Any]] = field(default_factory=dict)  # token -> (digest, outcome)
+    # clientToken replies (backend/idempotency.py); never exported
+    client_tokens: TokenReplies = field(default_factory=TokenReplies)  # CreateCase: reply is the case id
+    batch_replies: TokenReplies = field(default_factory=TokenReplies)  # "<operation>:<token>" -> outcome
     deleted_counts: dict[str, int] = field(default_factory=dict)  # "field"/"layout"/"template" -> n
     search_index: Any = None  # a search_index.SearchIndex, built by searches; never exported
     # Cases whose values were replaced, created or deleted since the search index last looked;

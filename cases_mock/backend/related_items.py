@@ -260,7 +260,7 @@ class RelatedItemsMixin(BackendBase):
             data = self.domain(domain_id).data
             digest = request_digest(request if request is not None else {"c": identifiers, "x": content})
             token_key = f"batch-related:{client_token}" if client_token else None
-            replayed = batch_replay(data, token_key, digest)
+            replayed = batch_replay(data, token_key, digest, self.clock.now())
             if replayed is not None:
                 return replayed  # type: ignore[no-any-return]
             if next(iter(content)) != "comment":
@@ -286,7 +286,8 @@ class RelatedItemsMixin(BackendBase):
                 made.append((case, self._new_item(domain_id, case, "Comment", body, None, performer)))
             reply = (made, failed)
             if token_key:
-                data.batch_replies[token_key] = (digest, reply)
+                named = [case.case_id for case, _ in made]
+                data.batch_replies.put(token_key, digest, reply, self.clock.now(), named)
             return reply
 
     # -- reads -------------------------------------------------------------------------------------

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 import pytest
 from botocore.exceptions import ClientError
 
-from tests.server.conftest import a_server_client
+from tests.server.conftest import Served, a_server_client
 
 
 def _raw(
@@ -113,14 +113,14 @@ def test_oversized_half_sent_and_dropped_requests_do_not_stop_the_server(server_
     parts = urlsplit(server_url)
     address = (parts.hostname or "", parts.port or 0)
     with socket.create_connection(address, timeout=10) as oversized:
-        oversized.sendall(b"POST /domains HTTP/1.1\r\nHost: x\r\nContent-Length: 999999999\r\n\r\n")
+        oversized.sendall(b"POST /domains HTTP/1.1\r\nHost: localhost\r\nContent-Length: 999999999\r\n\r\n")
         reply = oversized.recv(4096).decode()
-        assert reply.startswith("HTTP/1.1 400")
+        assert reply.startswith("HTTP/1.1 413")
         assert "ValidationException" in reply
     half = socket.create_connection(address, timeout=10)
-    half.sendall(b'POST /domains HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{"na')
+    half.sendall(b'POST /domains HTTP/1.1\r\nHost: localhost\r\nContent-Length: 100\r\n\r\n{"na')
     dropped = socket.create_connection(address, timeout=10)
-    dropped.sendall(b"POST /domains HTTP/1.1\r\nHost: x\r\n")
+    dropped.sendall(b"POST /domains HTTP/1.1\r\nHost: localhost\r\n")
     dropped.close()
     garbage = socket.create_connection(address, timeout=10)
     garbage.sendall(b"\x00\x01 not http at all\r\n\r\n")
@@ -188,3 +188,12 @@ def test_quiet_serves_without_a_log_line() -> None:
     assert process.returncode == 0
     assert "cases-mock stopped" in out
     assert "domains-list" not in err
+
+
+def test_each_request_is_logged_on_stderr() -> None:
+    with Served(quiet=False) as served:
+        a_server_client(served.url).create_domain(name="logged")
+        out, err = served.stop()
+
+    assert '"POST /domains HTTP/1.1" 200' in err
+    assert out.endswith("cases-mock stopped\n")

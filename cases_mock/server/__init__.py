@@ -1,0 +1,18 @@
+"""``cases-mock serve``: Connect Cases over HTTP for the AWS CLI and every other SDK (docs/server.md).
+
+* ``app.py``: ``CasesServer`` (listener, connection cap, one request path to the dispatcher);
+* ``http11.py``: strict HTTP/1.1 reading under a whole-request deadline, one write per response;
+* ``security.py``: the Host, Origin and control-token checks every request passes;
+* ``control.py``: the ``/_cases_mock/`` routing table (``@control_route`` extends it);
+* ``persistence.py``: ``--state-file`` loading and atomic saves;
+* ``run.py``: the foreground process (signals, periodic saves).
+"""
+
+from __future__ import annotations
+
+from .app import CasesServer
+from .control import ControlRequest, control_route
+from .http11 import Limits, Streamed
+from .run import serve
+
+__all__ = ["CasesServer", "ControlRequest", "Limits", "Streamed", "control_route", "serve"]

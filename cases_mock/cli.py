@@ -112,7 +112,7 @@ def _serve_options(serve: argparse.ArgumentParser) -> None:
 
     limits = Limits()
     add = serve.add_argument
-    add("--host", default="127.0.0.1", help="address to listen on (IPv6 too: ::1, ::)")
+    add("--host", default="127.0.0.1", help="address to listen on, e.g. ::1")
     add("--port", type=int, default=4566, help="port to listen on; 0 picks a free port")
     add("--quiet", action="store_true", help="no log line per request on stderr")
     add(
@@ -131,8 +131,9 @@ def _serve_options(serve: argparse.ArgumentParser) -> None:
     )
     add(
         "--control-token",
-        default=os.environ.get(TOKEN_ENV),
-        help=f"require this token on /_cases_mock/ endpoints (default: ${TOKEN_ENV})",
+        metavar="TOKEN",
+        default=argparse.SUPPRESS,
+        help=f"require TOKEN on the /_cases_mock/ endpoints (else ${TOKEN_ENV}, if set)",
     )
     add("--max-connections", type=int, default=MAX_CONNECTIONS, help="concurrent connections served")
     add(
@@ -178,7 +179,7 @@ def _serve(args: argparse.Namespace) -> int:
         max_connections=args.max_connections,
         allow_hosts=args.allow_host,
         allow_origins=args.allow_origin,
-        control_token=args.control_token or os.environ.get(TOKEN_ENV),
+        control_token=getattr(args, "control_token", None) or os.environ.get(TOKEN_ENV),
         record_calls=args.record_calls,
         state_file=args.state_file,
     )

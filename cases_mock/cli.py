@@ -108,9 +108,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _serve_options(serve: argparse.ArgumentParser) -> None:
     from .recording import DEFAULT_CAPACITY
     from .server.app import MAX_CONNECTIONS
-    from .server.http11 import Limits
+    from .server.http11 import HttpLimits
 
-    limits = Limits()
+    limits = HttpLimits()
     add = serve.add_argument
     add("--host", default="127.0.0.1", help="address to listen on, e.g. ::1")
     add("--port", type=int, default=4566, help="port to listen on; 0 picks a free port")
@@ -162,12 +162,12 @@ def _serve_options(serve: argparse.ArgumentParser) -> None:
 
 def _serve(args: argparse.Namespace) -> int:
     from .server import serve
-    from .server.http11 import Limits
+    from .server.http11 import HttpLimits
 
     if args.save_every is not None and (not args.state_file or args.save_every <= 0):
         print("cases-mock: --save-every needs --state-file and a positive number of seconds", file=sys.stderr)
         return 2
-    limits = Limits(
+    limits = HttpLimits(
         request_timeout=args.request_timeout, idle_timeout=args.idle_timeout, max_body=args.max_body
     )
     return serve(

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from .app import CasesServer
 from .control import ControlRequest, control_route
-from .http11 import Limits, Streamed
+from .http11 import HttpLimits, Streamed
 from .run import serve
 
-__all__ = ["CasesServer", "ControlRequest", "Limits", "Streamed", "control_route", "serve"]
+__all__ = ["CasesServer", "ControlRequest", "HttpLimits", "Streamed", "control_route", "serve"]

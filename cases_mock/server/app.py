@@ -29,7 +29,7 @@ from . import control
 from .http11 import (
     ClientGone,
     HttpError,
-    Limits,
+    HttpLimits,
     Reader,
     Request,
     Streamed,
@@ -161,7 +161,7 @@ class CasesServer:
         port: int = 0,
         *,
         quiet: bool = False,
-        limits: Limits | None = None,
+        limits: HttpLimits | None = None,
         max_connections: int = MAX_CONNECTIONS,
         connection_wait: float = 1.0,
         allow_hosts: Iterable[str] = (),
@@ -177,7 +177,7 @@ class CasesServer:
         self.dispatcher.recorder.resize(record_calls)
         self.dashboard = Dashboard(self.dispatcher)
         self.quiet = quiet
-        self.limits = limits or Limits()
+        self.limits = limits or HttpLimits()
         self.slots = threading.BoundedSemaphore(max_connections)
         self.max_connections = max_connections
         self.connection_wait = connection_wait

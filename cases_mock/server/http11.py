@@ -25,7 +25,7 @@ _CHUNK_SIZE = re.compile(rb"^([0-9A-Fa-f]{1,16})[ \t]*(?:;[^\r\n]*)?$")
 
 
 @dataclass(frozen=True, slots=True)
-class Limits:
+class HttpLimits:
     request_timeout: float = 10.0  # seconds for the request line, the headers and the body together
     idle_timeout: float = 60.0  # seconds a kept-alive connection may wait for its next request
     max_body: int = 10 * 1024 * 1024
@@ -118,7 +118,7 @@ class Reader:
         return data
 
 
-def read_request(reader: Reader, limits: Limits, write: socket.socket) -> Request:
+def read_request(reader: Reader, limits: HttpLimits, write: socket.socket) -> Request:
     """The next request on the connection; HttpError if it is malformed, TimeoutError if it took
     longer than ``limits.request_timeout``, ClientGone if the client left or stayed idle."""
     reader.wait_for_data(limits.idle_timeout)
@@ -148,7 +148,7 @@ def _request_line(line: bytes) -> tuple[str, str, str]:
         raise HttpError(400, "BadRequest", "the request target must be ASCII") from None
 
 
-def _headers(reader: Reader, limits: Limits) -> dict[str, str]:
+def _headers(reader: Reader, limits: HttpLimits) -> dict[str, str]:
     headers: dict[str, str] = {}
     count = size = 0
     while True:
@@ -178,7 +178,7 @@ def _keep_alive(version: str, connection: str) -> bool:
     return "close" not in tokens
 
 
-def _body(reader: Reader, headers: dict[str, str], limits: Limits) -> bytes:
+def _body(reader: Reader, headers: dict[str, str], limits: HttpLimits) -> bytes:
     encoding = headers.get("transfer-encoding")
     length = headers.get("content-length")
     if encoding is not None:
@@ -199,7 +199,7 @@ def _body(reader: Reader, headers: dict[str, str], limits: Limits) -> bytes:
     return reader.exact(size) if size else b""
 
 
-def _chunked(reader: Reader, limits: Limits) -> bytes:
+def _chunked(reader: Reader, limits: HttpLimits) -> bytes:
     body = bytearray()
     while True:
         found = _CHUNK_SIZE.match(reader.line(limits.max_line))

@@ -202,6 +202,16 @@ def test_case_search_takes_a_search_cases_filter(dashboard, support):
     assert answer["totalCount"] == 1
 
 
+def test_case_search_pages_with_the_next_token(dashboard, cases_mock):
+    seeded = cases_mock.seed(cases=30)
+    query = {**WHERE, "domain": seeded.domain_id}
+    first = ask(dashboard, "GET", "api/cases", query)[1]
+    second = ask(dashboard, "GET", "api/cases", {**query, "token": first["nextToken"]})[1]
+    assert (len(first["cases"]), len(second["cases"]), second.get("nextToken")) == (25, 5, None)
+    found = {c["caseId"] for c in first["cases"] + second["cases"]}
+    assert found == set(seeded.case_ids)
+
+
 @pytest.mark.parametrize(
     ("filter_text", "named"),
     [("{not json", "not JSON"), ('{"field": {"equalTo": {"id": "title"}}}', "filter.field.equalTo.value")],

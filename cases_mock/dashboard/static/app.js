@@ -144,10 +144,20 @@ async function domainPage(q) {
   const results = el("div", { id: "case-results" });
   const term = el("input", { type: "text", id: "search-term", placeholder: "search term" });
   const filter = el("textarea", { id: "search-filter", placeholder: 'SearchCases filter, e.g. {"field": {"equalTo": {"id": "status", "value": {"stringValue": "open"}}}}' });
-  const search = async () => {
+  const search = async (token) => {
     try {
-      const page = await api("cases", { ...where, term: term.value, filter: filter.value });
-      results.replaceChildren(casesTable(page, where));
+      const params = { ...where, term: term.value, filter: filter.value };
+      if (token) params.token = token;
+      const page = await api("cases", params);
+      const rows = casesTable(page, where);
+      if (token) {
+        results.querySelector("#more-cases").remove();
+        results.querySelector("#cases tbody").append(...rows.querySelectorAll("tbody tr"));
+      } else results.replaceChildren(rows);
+      if (page.nextToken) {
+        results.append(el("button", { type: "button", class: "secondary", id: "more-cases",
+          onclick: () => search(page.nextToken) }, "More cases"));
+      }
       say(`${page.totalCount} matching cases`);
     } catch (error) { say(error.message, true); }
   };
@@ -156,7 +166,7 @@ async function domainPage(q) {
     el("h2", {}, `Domain ${data.domain.name}`, " ", el("span", { class: "pill" }, data.domain.status)),
     el("h3", {}, "Cases"),
     el("div", { class: "toolbar" }, el("label", {}, "Search term", term),
-      el("button", { type: "button", id: "search", onclick: search }, "Search")),
+      el("button", { type: "button", id: "search", onclick: () => search() }, "Search")),
     filter, results,
     el("h3", {}, "Templates"),
     table(["name", "status", "layout", "required fields", "case rules", ""], data.templates.map((t) => el("tr", {},

@@ -201,6 +201,10 @@ def _dashboard(request: ControlRequest) -> Answer:
     )
 
 
+# The page and its static files hold no data and load without the control token (a browser
+# cannot send it when navigating); everything under ui/api/ (the data) needs it like any route.
 for _method in ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"):
-    CONTROL_ROUTES.add(_method, "ui", _dashboard)
-    CONTROL_ROUTES.add(_method, "ui/*", _dashboard)
+    _page = _method in ("GET", "HEAD")
+    CONTROL_ROUTES.add(_method, "ui", _dashboard, public=_page)
+    CONTROL_ROUTES.add(_method, "ui/*", _dashboard, public=_page)
+    CONTROL_ROUTES.add(_method, "ui/api/*", _dashboard)

@@ -19,6 +19,7 @@ from botocore.config import Config
 from cases_mock.dashboard.screenshots import CHROMEDRIVER, CHROMIUM, chromium
 
 APT_TIMEOUT = 900  # seconds for apt-get update + install, at most
+TOKEN = "dashboard-secret"
 
 
 def _install_chromium() -> str | None:
@@ -52,10 +53,9 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     driver.quit()
 
 
-@pytest.fixture(scope="module")
-def server_url() -> Iterator[str]:
+def _serve(*options: str) -> Iterator[str]:
     process = subprocess.Popen(
-        [sys.executable, "-m", "cases_mock", "serve", "--port", "0", "--quiet"],
+        [sys.executable, "-m", "cases_mock", "serve", "--port", "0", "--quiet", *options],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -67,6 +67,17 @@ def server_url() -> Iterator[str]:
     yield first.split()[-1]
     process.terminate()
     process.communicate(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def server_url() -> Iterator[str]:
+    yield from _serve()
+
+
+@pytest.fixture(scope="module")
+def token_server() -> Iterator[str]:
+    """A server started with ``--control-token TOKEN``."""
+    yield from _serve("--control-token", TOKEN)
 
 
 @pytest.fixture

@@ -8,9 +8,11 @@ from urllib.parse import urlencode
 import pytest
 from botocore.exceptions import ClientError
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from cases_mock.dashboard.screenshots import PAGES, example_domain, take, wait_for_page
+from tests.dashboard.conftest import TOKEN
 from tests.dashboard.support_domain import AGENT, a_support_domain, text
 
 WAIT = 10  # seconds a page may take to react, at most (a bound, not a timing assertion)
@@ -89,3 +91,14 @@ def test_the_screenshot_command_saves_each_main_page(browser, server, client, tm
     assert [path.name for path in saved] == [f"dashboard-{page}.png" for page in PAGES]
     for path in saved:
         assert path.read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
+
+
+def test_with_a_control_token_the_page_asks_for_it_once_then_shows_the_state(browser, token_server):
+    browser.get("about:blank")
+    browser.get(f"{token_server}/_cases_mock/ui/#/")
+    prompt = WebDriverWait(browser, WAIT).until(expected_conditions.alert_is_present())
+    prompt.send_keys(TOKEN)
+    prompt.accept()
+    wait_for_page(browser, "state", WAIT)
+    assert "No state yet" in browser.find_element(By.ID, "view").text
+    browser.execute_script("sessionStorage.clear()")

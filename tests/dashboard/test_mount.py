@@ -7,6 +7,8 @@ import json
 from typing import Any
 from urllib.parse import urlsplit
 
+from tests.dashboard.conftest import TOKEN
+
 
 def get(url: str, path: str, headers: dict[str, str] | None = None, method: str = "GET") -> Any:
     parts = urlsplit(url)
@@ -37,3 +39,36 @@ def test_the_dashboard_endpoints_answer_json_over_http(server, client):
     assert status == 200
     (backend,) = json.loads(body)["backends"]
     assert [d["name"] for d in backend["domains"]] == ["support"]
+
+
+def test_a_cross_origin_request_to_a_dashboard_endpoint_is_refused(server, client):
+    client.create_domain(name="support")
+    evil = {"Origin": "http://evil.example"}
+    for path in ("/_cases_mock/ui/api/overview", "/_cases_mock/ui/api/calls", "/_cases_mock/ui/"):
+        status, _, body = get(server, path, evil)
+        assert status == 403, path
+        assert b"Origin" in body
+    status, _, _ = get(server, "/_cases_mock/ui/api/preview", evil, method="POST")
+    assert status == 403
+
+
+def test_a_dns_rebinding_host_cannot_read_the_dashboard(server):
+    status, _, _ = get(server, "/_cases_mock/ui/api/overview", {"Host": "attacker.example:4566"})
+    assert status == 403
+
+
+def test_the_servers_own_origin_may_use_the_dashboard(server):
+    origin = server.rstrip("/")
+    status, _, body = get(server, "/_cases_mock/ui/api/overview", {"Origin": origin})
+    assert status == 200
+    assert json.loads(body)["backends"] == []
+
+
+def test_with_a_control_token_the_page_loads_but_its_data_needs_the_token(token_server):
+    for page in ("/_cases_mock/ui/", "/_cases_mock/ui/app.js"):
+        assert get(token_server, page)[0] == 200
+    assert get(token_server, "/_cases_mock/ui/api/overview")[0] == 401
+    assert get(token_server, "/_cases_mock/ui/api/preview", method="POST")[0] == 401
+    status, _, body = get(token_server, "/_cases_mock/ui/api/overview", {"x-cases-mock-token": TOKEN})
+    assert status == 200
+    assert json.loads(body)["backends"] == []

@@ -83,12 +83,15 @@ class CasesMock:
         keep_state: bool = False,
         any_endpoint: bool = False,
         record_calls: int | bool | None = None,
+        region: str | None = None,
     ) -> None:
         """``account_id``: the default account (else ``CASES_MOCK_ACCOUNT_ID``, else
         ``MOTO_ACCOUNT_ID``, else 123456789012). ``keep_state``: the state outlives the outermost
         stop. ``any_endpoint``: also answer botocore clients given a custom, non-AWS
         ``endpoint_url`` (by default those are left alone, as moto does). ``record_calls``: how
-        many recent calls ``calls`` keeps (a ring buffer, recording.py), False for none."""
+        many recent calls ``calls`` keeps (a ring buffer, recording.py), False for none.
+        ``region``: the default region of ``backend()`` and ``seed()`` (default ``us-east-1``;
+        clients still choose their own region)."""
         from .recording import capacity_of
 
         self._account_id = account_id
@@ -96,6 +99,7 @@ class CasesMock:
         self.any_endpoint = any_endpoint
         capacity_of(record_calls)  # a bad value fails here, not at start()
         self.record_calls = record_calls  # None: the default ring of recent calls
+        self.region = region or DEFAULT_REGION
 
     # -- the state a test can see ------------------------------------------------------------
     @property
@@ -133,9 +137,10 @@ class CasesMock:
     def dispatcher(self) -> Dispatcher:
         return _get_runtime().dispatcher
 
-    def backend(self, region: str = DEFAULT_REGION, account_id: str | None = None) -> CasesBackend:
-        """The backend of ``account_id`` (default: this mock's) in ``region``."""
-        return self.store.backend(account_id or self.account_id, region)
+    def backend(self, region: str | None = None, account_id: str | None = None) -> CasesBackend:
+        """The backend of ``account_id`` (default: this mock's) in ``region`` (default: this
+        mock's ``region``): its ``domains`` map holds the state as Python objects."""
+        return self.store.backend(account_id or self.account_id, region or self.region)
 
     def reset(self) -> None:
         """Forgets every domain, case and setting of every account and region, the recorded
@@ -183,7 +188,7 @@ class CasesMock:
         cases: int = 10,
         rules: bool = True,
         seed: int = 0,
-        region: str = DEFAULT_REGION,
+        region: str | None = None,
         account_id: str | None = None,
     ) -> SeededDomain:
         """A realistic domain in one line: fields with options, a layout, an active template,
@@ -280,6 +285,7 @@ class CasesMock:
             keep_state=self.keep_state,
             any_endpoint=self.any_endpoint,
             record_calls=self.record_calls,
+            region=self.region,
         )
 
     def __call__(self, target: T) -> T:
@@ -297,6 +303,7 @@ def mock_connectcases(
     keep_state: bool = False,
     any_endpoint: bool = False,
     record_calls: int | bool | None = None,
+    region: str | None = None,
 ) -> CasesMock: ...
 def mock_connectcases(
     target: Any = None,
@@ -305,10 +312,18 @@ def mock_connectcases(
     keep_state: bool = False,
     any_endpoint: bool = False,
     record_calls: int | bool | None = None,
+    region: str | None = None,
 ) -> Any:
-    """``@mock_connectcases``, ``@mock_connectcases(account_id=...)``, ``with mock_connectcases():``."""
+    """``@mock_connectcases``, ``@mock_connectcases(account_id=...)``, ``with mock_connectcases():``.
+
+    The arguments are those of ``CasesMock``.
+    """
     mock = CasesMock(
-        account_id=account_id, keep_state=keep_state, any_endpoint=any_endpoint, record_calls=record_calls
+        account_id=account_id,
+        keep_state=keep_state,
+        any_endpoint=any_endpoint,
+        record_calls=record_calls,
+        region=region,
     )
     if target is None:
         return mock

@@ -1,36 +1,103 @@
 """pytest fixtures, registered through the ``pytest11`` entry point ``cases_mock``.
 
 * ``cases_mock``: an active ``CasesMock`` for the test (fresh state, reset afterwards).
-* ``cases_client``: a ready boto3 ``connectcases`` client in ``us-east-1`` on that mock.
+* ``cases_client``: a ready boto3 ``connectcases`` client on that mock.
 * ``cases_server``: a ``CasesServer`` serving HTTP on a free loopback port in a background
   thread, with its own state (for clients that cannot be patched in-process).
+
+The region and the account default to ``us-east-1`` and ``123456789012``. Choose them for a
+whole project with the ini options ``cases_mock_region`` and ``cases_mock_account_id``, or for
+one test (or a module, with ``pytestmark``) with the marker
+``@pytest.mark.cases_mock(region="eu-west-2", account_id="111122223333")``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 import pytest
 
+from .ids import DEFAULT_REGION
 from .mock import CasesMock
+
+MARKER = "cases_mock"
+MARKER_HELP = (
+    "cases_mock(region=None, account_id=None): the region and account of the cases_mock and "
+    "cases_client fixtures for this test"
+)
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addini(
+        "cases_mock_region", "the default region of the cases_mock fixtures", default=DEFAULT_REGION
+    )
+    parser.addini(
+        "cases_mock_account_id",
+        "the default account of the cases_mock fixtures (else CASES_MOCK_ACCOUNT_ID, else 123456789012)",
+        default="",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", MARKER_HELP)
+
+
+@dataclass(frozen=True)
+class CasesMockSettings:
+    """The region and account the fixtures use for one test."""
+
+    region: str
+    account_id: str | None
 
 
 @pytest.fixture
-def cases_mock() -> Iterator[CasesMock]:
-    with CasesMock() as mock:
+def cases_mock_settings(request: pytest.FixtureRequest) -> CasesMockSettings:
+    """The region and account of this test's fixtures: the ``cases_mock`` marker, else the ini
+    options ``cases_mock_region`` / ``cases_mock_account_id``, else the defaults."""
+    region = str(request.config.getini("cases_mock_region")) or DEFAULT_REGION
+    account_id = str(request.config.getini("cases_mock_account_id")) or None
+    marker = request.node.get_closest_marker(MARKER)
+    if marker is not None:
+        unknown = set(marker.kwargs) - {"region", "account_id"}
+        if marker.args or unknown:
+            raise pytest.UsageError(
+                f"@pytest.mark.cases_mock takes region= and account_id= only, not "
+                f"{[*marker.args, *sorted(unknown)]!r}"
+            )
+        region = marker.kwargs.get("region", region)
+        account_id = marker.kwargs.get("account_id", account_id)
+    return CasesMockSettings(region=region, account_id=account_id)
+
+
+@pytest.fixture
+def cases_mock(cases_mock_settings: CasesMockSettings) -> Iterator[CasesMock]:
+    """An active ``CasesMock``: every boto3 ``connectcases`` client and ``requests`` call in the
+    test is answered in memory; the state is fresh and is reset after the test.
+
+    ``cases_mock.backend()`` and ``cases_mock.seed()`` default to the marker's or ini region;
+    see ``CasesMock`` for recorded calls, faults, the clock and state as JSON.
+    """
+    with CasesMock(account_id=cases_mock_settings.account_id, region=cases_mock_settings.region) as mock:
         yield mock
 
 
 @pytest.fixture
 def cases_client(cases_mock: CasesMock) -> Any:
+    """A boto3 ``connectcases`` client on the ``cases_mock`` fixture, in its region
+    (``us-east-1`` unless the ``cases_mock`` marker or the ``cases_mock_region`` ini option
+    says otherwise)."""
     import boto3
 
-    return boto3.client("connectcases", region_name="us-east-1")
+    return boto3.client("connectcases", region_name=cases_mock.region)
 
 
 @pytest.fixture
 def cases_server() -> Iterator[Any]:
+    """A ``CasesServer`` on a free loopback port, serving in a background thread for this
+    test, with its own state (independent of ``cases_mock``). ``cases_server.url`` is its
+    endpoint URL, for any SDK or the AWS CLI (``--endpoint-url``); it is stopped afterwards."""
     from .server import CasesServer
 
     with CasesServer(quiet=True) as server:

@@ -43,3 +43,7 @@ class Clock:
     @property
     def frozen(self) -> bool:
         return self._frozen is not None
+
+    def __repr__(self) -> str:
+        frozen = self._frozen
+        return f"<Clock frozen at {frozen.isoformat()}>" if frozen is not None else "<Clock running>"

@@ -101,6 +101,10 @@ class CasesMock:
         self.record_calls = record_calls  # None: the default ring of recent calls
         self.region = region or DEFAULT_REGION
 
+    def __repr__(self) -> str:
+        state = "active" if self.active else "inactive"
+        return f"<CasesMock account {self.account_id}, region {self.region}, {state}>"
+
     # -- the state a test can see ------------------------------------------------------------
     @property
     def account_id(self) -> str:

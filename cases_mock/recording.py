@@ -36,6 +36,10 @@ class RecordedCall:
     path: str = ""
     seq: int = 0  # set by the recorder: 1 for the first call recorded
 
+    def __repr__(self) -> str:
+        error = f" {self.error_code}" if self.error_code else ""
+        return f"<RecordedCall {self.operation or self.method + ' ' + self.path} {self.status}{error}>"
+
     def as_json(self) -> dict[str, Any]:
         """A JSON-able form (the server's ``/_cases_mock/calls``)."""
         return {

@@ -41,6 +41,8 @@ def _check_unique_name(data: DomainData, name: str, except_id: str | None = None
 
 def _check_fits_templates(data: DomainData, case_rule_id: str, rule: dict[str, Any]) -> None:
     """An updated rule must still fit how each template not deleted carries it."""
+    updated = data.case_rules.get(case_rule_id)
+    this = updated.label if updated is not None else repr(case_rule_id)
     for template in _templates_carrying(data, case_rule_id):
         acting: set[tuple[str, str]] = set()
         for index, association in enumerate(template.rules):
@@ -50,23 +52,24 @@ def _check_fits_templates(data: DomainData, case_rule_id: str, rule: dict[str, A
                 continue
             carried = rule if other is None or carried_id == case_rule_id else other.rule
             target = rule_target(carried, association)
-            where = f"template {template.template_id!r} rules[{index}]"
+            where = f"template {template.label} rules[{index}]"
             if target is None:
                 raise ValidationException(
-                    f"Case rule {case_rule_id!r} would no longer fit {where}: a {kind_of(carried)} rule "
+                    f"Case rule {this} would no longer fit {where}: a {kind_of(carried)} rule "
                     f"needs the association's fieldId"
                 )
             given = association.get("fieldId")
             if given is not None and given != target:
                 raise ValidationException(
-                    f"Case rule {case_rule_id!r} would no longer fit {where}: its child field "
-                    f"{target!r} differs from the association's fieldId {given!r}"
+                    f"Case rule {this} would no longer fit {where}: its child field "
+                    f"{data.field_label(target)} differs from the association's fieldId "
+                    f"{data.field_label(str(given))}"
                 )
             key = (kind_of(carried), target)
             if key in acting:
                 raise ValidationException(
-                    f"Case rule {case_rule_id!r} would give {where} a second {key[0]} rule "
-                    f"on field {key[1]!r}"
+                    f"Case rule {this} would give {where} a second {key[0]} rule "
+                    f"on field {data.field_label(key[1])}"
                 )
             acting.add(key)
 
@@ -126,7 +129,7 @@ class CaseRulesMixin(BackendBase):
             data = self.domain(domain_id).data
             existing = self.case_rule(domain_id, case_rule_id)
             if existing.deleted:
-                raise ValidationException(f"Case rule {case_rule_id!r} is deleted and cannot be updated")
+                raise ValidationException(f"Case rule {existing.label} is deleted and cannot be updated")
             if name is None and description is None and rule is None:
                 raise ValidationException("Give at least one of name, description and rule to update")
             checked = checked_rule(data, rule) if rule is not None else None
@@ -150,9 +153,9 @@ class CaseRulesMixin(BackendBase):
                 return
             carrying = _templates_carrying(data, case_rule_id)
             if carrying:
-                ids = ", ".join(repr(t.template_id) for t in carrying)
+                ids = ", ".join(t.label for t in carrying)
                 raise ConflictException(
-                    f"Case rule {case_rule_id!r} is used by template(s) {ids}; remove it from them first"
+                    f"Case rule {existing.label} is used by template(s) {ids}; remove it from them first"
                 )
             existing.deleted = True
             existing.last_modified_time = self.clock.now()

@@ -100,20 +100,22 @@ def resolve_changes(
         if found is None:
             raise _invalid(f"{path}.id", f"field {field_id!r} does not exist in this domain")
         if field_id in seen:
-            raise _invalid(f"{path}.id", f"field {field_id!r} is given more than once")
+            raise _invalid(f"{path}.id", f"field {found.label} is given more than once")
         seen.add(field_id)
         if field_id in READ_ONLY:
-            raise _invalid(f"{path}.id", f"field {field_id!r} is maintained by the service and cannot be set")
+            raise _invalid(
+                f"{path}.id", f"field {found.label} is maintained by the service and cannot be set"
+            )
         if found.deleted and (case is None or field_id not in case.values):
-            raise _invalid(f"{path}.id", f"field {field_id!r} is deleted")
+            raise _invalid(f"{path}.id", f"field {found.label} is deleted")
         value = from_wire(found, union, f"{path}.value")
         if found.type == "SingleSelect" and value is not None:
             option = found.options.get(str(value))
             if option is None:
-                raise _invalid(f"{path}.value", f"{value!r} is not an option of field {field_id!r}")
+                raise _invalid(f"{path}.value", f"{value!r} is not an option of field {found.label}")
             unchanged = case is not None and case.values.get(field_id) == value
             if not option.active and not unchanged:
-                raise _invalid(f"{path}.value", f"option {value!r} of field {field_id!r} is inactive")
+                raise _invalid(f"{path}.value", f"option {value!r} of field {found.label} is inactive")
         if field_id == "title" and isinstance(value, str) and len(value) > TITLE_MAX:
             raise _invalid(f"{path}.value", f"a title is at most {TITLE_MAX} characters")
         changes.append(FieldChange(found, value, path))
@@ -182,9 +184,9 @@ class CasesMixin(BackendBase):
                     return data.cases[replay[1]]
             template = self.template(domain_id, template_id)
             if template.deleted:
-                raise _invalid("templateId", f"template {template_id!r} is deleted")
+                raise _invalid("templateId", f"template {template.label} is deleted")
             if template.status != "Active":
-                raise _invalid("templateId", f"template {template_id!r} is {template.status}, not Active")
+                raise _invalid("templateId", f"template {template.label} is {template.status}, not Active")
             entries = [(f"fields[{i}]", str(e["id"]), e["value"]) for i, e in enumerate(fields)]
             changes = resolve_changes(data, entries, None)
             values = _applied({}, changes)
@@ -388,7 +390,8 @@ class CasesMixin(BackendBase):
                     )
             if field_id in ("title", "status", "customer_id"):
                 raise _invalid(
-                    f"{path}.fieldIdentifier", f"set {field_id!r} with the top-level member instead"
+                    f"{path}.fieldIdentifier",
+                    f"set {data.field_label(field_id)} with the top-level member instead",
                 )
             entries.append((path, field_id, entry["value"]))
         for member, field_id, value in (

@@ -10,7 +10,7 @@ from typing import Any, ClassVar
 from ..errors import ConflictException, ServiceQuotaExceededException, not_found
 from ..ids import cases_arn, new_id
 from .base import BackendBase
-from .records import DomainData
+from .records import DomainData, named
 
 
 @dataclass(slots=True)
@@ -23,6 +23,9 @@ class Domain:
     status: str = "Active"
     tags: dict[str, str] = field(default_factory=dict)
     data: DomainData = field(default_factory=DomainData)
+
+    def __repr__(self) -> str:
+        return f"<Domain {named(self.name, self.domain_id)} {self.status}: {self.data.summary()}>"
 
 
 class DomainsMixin(BackendBase):

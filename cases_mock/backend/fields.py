@@ -80,10 +80,12 @@ def live_fields(data: DomainData) -> list[Field]:
 def live_field(data: DomainData, field_id: str, path: str) -> Field:
     """The field ``field_id`` if it exists and is not deleted; else ValidationException at ``path``."""
     found = data.fields.get(field_id)
-    if found is None or found.deleted:
+    if found is None:
         raise ValidationException(
             f"Invalid field id at '{path}': field {field_id!r} does not exist in this domain"
         )
+    if found.deleted:
+        raise ValidationException(f"Invalid field id at '{path}': field {found.label} is deleted")
     return found
 
 
@@ -149,9 +151,9 @@ class FieldsMixin(BackendBase):
     def _changeable_field(self, domain_id: str, field_id: str, action: str) -> Field:
         existing = self.field(domain_id, field_id)
         if existing.namespace == "System":
-            raise ValidationException(f"Field {field_id!r} is a System field and cannot be {action}")
+            raise ValidationException(f"Field {existing.label} is a System field and cannot be {action}")
         if existing.deleted:
-            raise ValidationException(f"Field {field_id!r} is deleted and cannot be {action}")
+            raise ValidationException(f"Field {existing.label} is deleted and cannot be {action}")
         return existing
 
     def update_field(
@@ -214,10 +216,11 @@ class FieldsMixin(BackendBase):
         with self.lock:
             existing = self.field(domain_id, field_id)
             if existing.deleted:
-                raise ValidationException(f"Field {field_id!r} is deleted and takes no options")
+                raise ValidationException(f"Field {existing.label} is deleted and takes no options")
             if existing.type != "SingleSelect":
                 raise ValidationException(
-                    f"Field {field_id!r} is a {existing.type} field; only SingleSelect fields have options"
+                    f"Field {existing.label} is a {existing.type} field; "
+                    "only SingleSelect fields have options"
                 )
             wanted: dict[str, FieldOption] = {}
             errors: list[OptionError] = []
@@ -231,7 +234,8 @@ class FieldsMixin(BackendBase):
                         OptionError(
                             value,
                             "ValidationException",
-                            f"options[{index}]: the built-in option {value!r} of {field_id!r} cannot change",
+                            f"options[{index}]: the built-in option {value!r} of field {existing.label} "
+                            "cannot change",
                         )
                     )
                     continue
@@ -240,7 +244,7 @@ class FieldsMixin(BackendBase):
             limit = self.quotas.options_per_field
             if total > limit:
                 raise ServiceQuotaExceededException(
-                    f"Field {field_id!r} would have {total} options; the most a field may have is {limit}"
+                    f"Field {existing.label} would have {total} options; the most a field may have is {limit}"
                 )
             for value, chosen in wanted.items():
                 existing.options[value] = chosen

@@ -75,13 +75,14 @@ class LayoutsMixin(BackendBase):
         for path, field_id in layout_field_refs(content):
             if field_id in ALWAYS_SHOWN:
                 raise ValidationException(
-                    f"Invalid field id at '{path}': {field_id!r} is always shown "
+                    f"Invalid field id at '{path}': field {data.field_label(field_id)} is always shown "
                     "and cannot be placed in a layout"
                 )
             live_field(data, field_id, path)
             if field_id in seen:
                 raise ValidationException(
-                    f"Invalid field id at '{path}': field {field_id!r} appears twice in the layout"
+                    f"Invalid field id at '{path}': field {data.field_label(field_id)} "
+                    "appears twice in the layout"
                 )
             seen.add(field_id)
         limit = self.quotas.fields_per_layout
@@ -127,7 +128,7 @@ class LayoutsMixin(BackendBase):
             data = self.domain(domain_id).data
             existing = self.layout(domain_id, layout_id)
             if existing.deleted:
-                raise ValidationException(f"Layout {layout_id!r} is deleted and cannot be updated")
+                raise ValidationException(f"Layout {existing.label} is deleted and cannot be updated")
             checked = self._checked_layout_content(data, content) if content is not None else None
             if name is not None:
                 _check_layout_name(data, name, except_id=layout_id)

@@ -159,9 +159,11 @@ class MergesMixin(BackendBase):
                     field_id = str(identifier["id"])
                     path = f"fieldsConfiguration[{index}].fieldIds[{f_index}].id"
                     if not _mergeable(data, field_id):
-                        raise _invalid(path, f"field {field_id!r} cannot be merged")
+                        raise _invalid(path, f"field {data.field_label(field_id)} cannot be merged")
                     if field_id not in secondary.values:
-                        raise _invalid(path, f"the secondary case has no value for field {field_id!r}")
+                        raise _invalid(
+                            path, f"the secondary case has no value for field {data.field_label(field_id)}"
+                        )
                     chosen.append(field_id)
             values = self._merged_values(data, primary, secondary, chosen)
             most = self.quotas.field_values_per_merged_case

@@ -18,11 +18,27 @@ from .idempotency import TokenReplies
 Scalar = str | float | bool
 
 
+def named(name: str, resource_id: str) -> str:
+    """How messages name a resource: its name beside its id, e.g. ``'Priority' (eb43dcf0-…)``."""
+    return f"{name!r} ({resource_id})"
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def _deleted(deleted: bool) -> str:
+    return " deleted" if deleted else ""
+
+
 @dataclass(slots=True)
 class FieldOption:
     name: str
     value: str
     active: bool = True
+
+    def __repr__(self) -> str:
+        return f"<FieldOption {self.value!r} {self.name!r}{'' if self.active else ' inactive'}>"
 
 
 @dataclass(slots=True)
@@ -41,6 +57,15 @@ class Field:
     tags: dict[str, str] = field(default_factory=dict)
     options: dict[str, FieldOption] = field(default_factory=dict)  # by option value, in order
 
+    @property
+    def label(self) -> str:
+        """The field's name beside its id, for messages."""
+        return named(self.name, self.field_id)
+
+    def __repr__(self) -> str:
+        options = f", {_count(len(self.options), 'option')}" if self.options else ""
+        return f"<Field {self.label} {self.type} {self.namespace}{options}{_deleted(self.deleted)}>"
+
 
 @dataclass(slots=True)
 class Layout:
@@ -53,6 +78,14 @@ class Layout:
     seq: int
     deleted: bool = False
     tags: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def label(self) -> str:
+        """The layout's name beside its id, for messages."""
+        return named(self.name, self.layout_id)
+
+    def __repr__(self) -> str:
+        return f"<Layout {self.label}{_deleted(self.deleted)}>"
 
 
 @dataclass(slots=True)
@@ -72,6 +105,17 @@ class Template:
     deleted: bool = False
     tags: dict[str, str] = field(default_factory=dict)
 
+    @property
+    def label(self) -> str:
+        """The template's name beside its id, for messages."""
+        return named(self.name, self.template_id)
+
+    def __repr__(self) -> str:
+        return (
+            f"<Template {self.label} {self.status}: {_count(len(self.required_fields), 'required field')}, "
+            f"{_count(len(self.rules), 'rule')}{_deleted(self.deleted)}>"
+        )
+
 
 @dataclass(slots=True)
 class CaseRule:
@@ -86,6 +130,15 @@ class CaseRule:
     deleted: bool = False
     tags: dict[str, str] = field(default_factory=dict)
 
+    @property
+    def label(self) -> str:
+        """The case rule's name beside its id, for messages."""
+        return named(self.name, self.case_rule_id)
+
+    def __repr__(self) -> str:
+        kind = next(iter(self.rule), "?")
+        return f"<CaseRule {self.label} {kind}{_deleted(self.deleted)}>"
+
 
 @dataclass(slots=True)
 class AuditField:
@@ -93,6 +146,10 @@ class AuditField:
     new: Scalar | None  # None: emptyValue
     old: Scalar | None = None
     has_old: bool = False  # False: oldValue is omitted
+
+    def __repr__(self) -> str:
+        old = f"{self.old!r} -> " if self.has_old else ""
+        return f"<AuditField {self.field_id} {old}{self.new!r}>"
 
 
 @dataclass(slots=True)
@@ -109,6 +166,10 @@ class AuditEvent:
     iam_principal_arn: str | None = None
     user: dict[str, str] | None = None  # wire form {"userArn": ...} or {"customEntity": ...}
     merge_metadata: dict[str, str] | None = None
+
+    def __repr__(self) -> str:
+        changed = len(self.snapshot) if self.snapshot is not None else len(self.fields)
+        return f"<AuditEvent {self.type} {self.performed_time.isoformat()}: {_count(changed, 'field')}>"
 
 
 @dataclass(slots=True)
@@ -134,6 +195,9 @@ class RelatedItem:
     channel: str | None = None
     connected_time: datetime | None = None
 
+    def __repr__(self) -> str:
+        return f"<RelatedItem {self.type} {self.related_item_id} of case {self.case_id}>"
+
 
 @dataclass(slots=True)
 class Case:
@@ -153,6 +217,14 @@ class Case:
     @property
     def arn(self) -> str:
         return f"{self.domain_arn}/case/{self.case_id}"
+
+    def __repr__(self) -> str:
+        merged = f", merged into {self.merged_into}" if self.merged_into else ""
+        return (
+            f"<Case {self.case_id} template {self.template_id}: {_count(len(self.values), 'value')}, "
+            f"{_count(len(self.related_items), 'related item')}, "
+            f"{_count(len(self.audit), 'audit event')}{merged}>"
+        )
 
 
 @dataclass(slots=True)
@@ -183,3 +255,19 @@ class DomainData:
             self.dirty_cases.add(case_id)
         if self.lag is not None:
             self.lag.record(case_id, self.cases.get(case_id))
+
+    def field_label(self, field_id: str) -> str:
+        """How messages name field ``field_id``: its name beside its id (the id alone if unknown)."""
+        found = self.fields.get(field_id)
+        return found.label if found is not None else repr(field_id)
+
+    def summary(self) -> str:
+        """How many fields, layouts, templates, case rules and cases the domain holds."""
+        return (
+            f"{_count(len(self.fields), 'field')}, {_count(len(self.layouts), 'layout')}, "
+            f"{_count(len(self.templates), 'template')}, {_count(len(self.case_rules), 'case rule')}, "
+            f"{_count(len(self.cases), 'case')}"
+        )
+
+    def __repr__(self) -> str:
+        return f"<DomainData: {self.summary()}>"

@@ -56,16 +56,16 @@ def _custom_fields(
             raise _invalid(f"{here}.id", f"field {field_id!r} does not exist in this domain")
         if found.namespace == "System":
             raise _invalid(
-                f"{here}.id", f"{field_id!r} is a System field; custom related items take custom fields"
+                f"{here}.id", f"{found.label} is a System field; custom related items take custom fields"
             )
         if field_id in seen:
-            raise _invalid(f"{here}.id", f"field {field_id!r} is given more than once")
+            raise _invalid(f"{here}.id", f"field {found.label} is given more than once")
         seen.add(field_id)
         value = from_wire(found, entry["value"], f"{here}.value")
         if found.type == "SingleSelect" and value is not None:
             option = found.options.get(str(value))
             if option is None or not option.active:
-                raise _invalid(f"{here}.value", f"{value!r} is not an active option of field {field_id!r}")
+                raise _invalid(f"{here}.value", f"{value!r} is not an active option of field {found.label}")
         stored.append({"id": field_id, "value": value})
     return stored
 

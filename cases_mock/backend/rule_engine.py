@@ -165,25 +165,28 @@ def check_case(domain: DomainData | Domain, template: Template, values: Mapping[
     the parent field's value (``form_state``).
     """
     state = form_state(domain, template, values)
+    data = domain.data if isinstance(domain, Domain) else domain
     if not _has_value(values, "title"):
         raise ValidationException(
-            f"Field 'title' is required by template {template.template_id!r} but has no value"
+            f"Field {data.field_label('title')} is required by template {template.label} but has no value"
         )
     for field_id, rule in state.required.items():
         if _has_value(values, field_id):
             continue
         if rule is None:
             raise ValidationException(
-                f"Field {field_id!r} is required by template {template.template_id!r} but has no value"
+                f"Field {data.field_label(field_id)} is required by template {template.label} "
+                "but has no value"
             )
         raise ValidationException(
-            f"Field {field_id!r} is required by case rule {rule.case_rule_id!r} "
-            f"({rule.name}) of template {template.template_id!r} but has no value"
+            f"Field {data.field_label(field_id)} is required by case rule {rule.label} "
+            f"of template {template.label} but has no value"
         )
     for child, limit in state.options.items():
         if _has_value(values, child) and values[child] not in limit.allowed:
             shown = f"{limit.parent_key!r}" if limit.parent_key else "empty"
             raise ValidationException(
-                f"Field {child!r} may not be {values[child]!r} while field {limit.parent_field_id!r} "
-                f"is {shown}: case rule {limit.rule.case_rule_id!r} allows {limit.allowed!r}"
+                f"Field {data.field_label(child)} may not be {values[child]!r} while field "
+                f"{data.field_label(limit.parent_field_id)} is {shown}: case rule {limit.rule.label} "
+                f"allows {limit.allowed!r}"
             )

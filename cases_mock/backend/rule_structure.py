@@ -68,8 +68,10 @@ def rule_target(rule: dict[str, Any], association: dict[str, Any]) -> str | None
 
 def _live_field(data: DomainData, field_id: str, path: str) -> Field:
     found = data.fields.get(field_id)
-    if found is None or found.deleted:
+    if found is None:
         raise _invalid(path, f"field {field_id!r} does not exist in this domain")
+    if found.deleted:
+        raise _invalid(path, f"field {found.label} is deleted")
     return found
 
 
@@ -81,7 +83,7 @@ def _operands(data: DomainData, operands: dict[str, Any], path: str) -> dict[str
     if member not in (expected, "emptyValue"):
         raise _invalid(
             f"{path}.operandTwo",
-            f"field {field_id!r} is of type {field.type} and compares with {expected} or emptyValue, "
+            f"field {field.label} is of type {field.type} and compares with {expected} or emptyValue, "
             f"not {member}",
         )
     if member == "doubleValue":
@@ -126,7 +128,7 @@ def _field_options(data: DomainData, body: dict[str, Any], path: str) -> dict[st
             raise _invalid(f"{path}.{role}", "a fieldOptions rule must name its parent and child fields")
         field = _live_field(data, str(field_id), f"{path}.{role}")
         if field.type != "SingleSelect":
-            raise _invalid(f"{path}.{role}", f"field {field_id!r} is {field.type}, not SingleSelect")
+            raise _invalid(f"{path}.{role}", f"field {field.label} is {field.type}, not SingleSelect")
         fields[role] = field
     parent, child = fields["parentFieldId"], fields["childFieldId"]
     if parent.field_id == child.field_id:
@@ -140,7 +142,7 @@ def _field_options(data: DomainData, body: dict[str, Any], path: str) -> dict[st
             raise _invalid(f"{where}.parentFieldOptionValue", f"parent value {value!r} is mapped twice")
         if value and value not in parent.options:
             raise _invalid(
-                f"{where}.parentFieldOptionValue", f"{value!r} is not an option of field {parent.field_id!r}"
+                f"{where}.parentFieldOptionValue", f"{value!r} is not an option of field {parent.label}"
             )
         seen.add(value)
         children = [str(v) for v in mapping["childFieldOptionValues"]]
@@ -148,7 +150,7 @@ def _field_options(data: DomainData, body: dict[str, Any], path: str) -> dict[st
             if option and option not in child.options:
                 raise _invalid(
                     f"{where}.childFieldOptionValues[{position}]",
-                    f"{option!r} is not an option of field {child.field_id!r}",
+                    f"{option!r} is not an option of field {child.label}",
                 )
         mappings.append({"parentFieldOptionValue": value, "childFieldOptionValues": children})
     return {

@@ -49,7 +49,7 @@ def _operand(field: Field, union: dict[str, Any], path: str) -> Scalar | None:
     expected = MEMBER_FOR_TYPE[field.type]
     if member != expected:
         raise _invalid(
-            f"{path}.{member}", f"field {field.field_id!r} is {field.type} and compares with {expected}"
+            f"{path}.{member}", f"field {field.label} is {field.type} and compares with {expected}"
         )
     if field.type == "Number":
         return float(literal)
@@ -77,7 +77,7 @@ def _field_predicate(data: DomainData, body: dict[str, Any], path: str) -> Predi
     if operator == "contains":
         if field.type not in CONTAINS_TYPES:
             raise _invalid(
-                f"{path}.contains", f"contains does not apply to the {field.type} field {field_id!r}"
+                f"{path}.contains", f"contains does not apply to the {field.type} field {field.label}"
             )
         needle = str(value).casefold()
 
@@ -87,7 +87,7 @@ def _field_predicate(data: DomainData, body: dict[str, Any], path: str) -> Predi
 
         return contains
     if field.type == "Boolean":
-        raise _invalid(f"{path}.{operator}", f"{operator} does not apply to the Boolean field {field_id!r}")
+        raise _invalid(f"{path}.{operator}", f"{operator} does not apply to the Boolean field {field.label}")
     return _range(operator, field_id, value)
 
 

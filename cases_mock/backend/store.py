@@ -38,6 +38,9 @@ class CasesBackend(
 ):
     """All Connect Cases state of one account in one region (one mixin per resource)."""
 
+    def __repr__(self) -> str:
+        return f"<CasesBackend {self.account} {self.region}: {len(self.domains)} domain(s)>"
+
 
 def _lag_from_creation(backend: CasesBackend, domain: Domain) -> None:
     """A domain made while a search delay is set lags from its first write (limits.py)."""
@@ -49,6 +52,9 @@ DomainsMixin.domain_created_hooks.append(_lag_from_creation)
 
 class Store:
     """Every backend of one mock, plus the clock and the limits they share."""
+
+    def __repr__(self) -> str:
+        return f"<Store: {len(self._backends)} backend(s), clock {self.clock!r}>"
 
     def __init__(self, clock: Clock | None = None) -> None:
         self.clock = clock if clock is not None else Clock()

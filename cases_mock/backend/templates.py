@@ -30,7 +30,9 @@ def _check_required(data: DomainData, required: list[dict[str, Any]]) -> list[st
         field_id = str(entry["fieldId"])
         live_field(data, field_id, path)
         if field_id in ids:
-            raise ValidationException(f"Invalid field id at '{path}': field {field_id!r} is listed twice")
+            raise ValidationException(
+                f"Invalid field id at '{path}': field {data.field_label(field_id)} is listed twice"
+            )
         ids.append(field_id)
     return ids
 
@@ -42,7 +44,11 @@ def _check_layout(data: DomainData, configuration: dict[str, Any]) -> dict[str, 
         if layout is None or layout.deleted:
             raise ValidationException(
                 "Invalid layout id at 'layoutConfiguration.defaultLayout': "
-                f"layout {layout_id!r} does not exist in this domain"
+                + (
+                    f"layout {layout_id!r} does not exist in this domain"
+                    if layout is None
+                    else f"layout {layout.label} is deleted"
+                )
             )
     return copy.deepcopy(configuration)
 
@@ -58,7 +64,11 @@ def check_template_rules(data: DomainData, rules: list[dict[str, Any]]) -> list[
         if rule is None or rule.deleted:
             raise ValidationException(
                 f"Invalid case rule id at '{path}.caseRuleId': "
-                f"case rule {case_rule_id!r} does not exist in this domain"
+                + (
+                    f"case rule {case_rule_id!r} does not exist in this domain"
+                    if rule is None
+                    else f"case rule {rule.label} is deleted"
+                )
             )
         target = rule_target(rule.rule, association)
         if target is None:
@@ -68,14 +78,15 @@ def check_template_rules(data: DomainData, rules: list[dict[str, Any]]) -> list[
         given = association.get("fieldId")
         if given is not None and str(given) != target:
             raise ValidationException(
-                f"Invalid field id at '{path}.fieldId': the fieldOptions rule {case_rule_id!r} "
-                f"applies to its child field {target!r}, not {given!r}"
+                f"Invalid field id at '{path}.fieldId': the fieldOptions rule {rule.label} "
+                f"applies to its child field {data.field_label(target)}, not {data.field_label(str(given))}"
             )
         live_field(data, target, f"{path}.fieldId")
         key = (kind_of(rule.rule), target)
         if key in acting:
             raise ValidationException(
-                f"Invalid '{path}': the template already carries a {key[0]} rule on field {target!r}"
+                f"Invalid '{path}': the template already carries a {key[0]} rule on field "
+                f"{data.field_label(target)}"
             )
         acting.add(key)
         stored.append({"caseRuleId": case_rule_id, **({"fieldId": str(given)} if given is not None else {})})
@@ -160,7 +171,7 @@ class TemplatesMixin(BackendBase):
             data = self.domain(domain_id).data
             existing = self.template(domain_id, template_id)
             if existing.deleted:
-                raise ValidationException(f"Template {template_id!r} is deleted and cannot be updated")
+                raise ValidationException(f"Template {existing.label} is deleted and cannot be updated")
             given = (name, description, layout_configuration, required_fields, status, rules, tag_propagation)
             if all(value is None for value in given):
                 raise ValidationException("Give at least one attribute of the template to update")

@@ -62,7 +62,7 @@ def datetime_value(moment: datetime) -> str:
 
 
 def _invalid(field: Field, path: str, why: str) -> ValidationException:
-    return ValidationException(f"Invalid value for field {field.field_id!r} at '{path}': {why}")
+    return ValidationException(f"Invalid value for field {field.label} at '{path}': {why}")
 
 
 def from_wire(field: Field, union: dict[str, Any], path: str) -> Scalar | None:

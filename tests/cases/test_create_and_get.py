@@ -169,7 +169,7 @@ def test_title_and_the_template_required_fields(mock: CasesMock, domain: RuleDom
                 domainId=domain.domain_id, templateId=template_id, fields=domain.fields(**v)
             )
         )
-        assert (code, f"'{missing}' is required" in message) == ("ValidationException", True), message
+        assert (code, f"({missing}) is required" in message) == ("ValidationException", True), message
     assert stored_cases(mock, domain) == {}
     assert domain.create_case(template_id, priority=1, customer_id=PROFILE)
 

@@ -74,7 +74,23 @@ def _get_runtime() -> _Runtime:
 
 
 class CasesMock:
-    """An in-memory Amazon Connect Cases for every boto3/botocore client and ``requests`` call."""
+    """An in-memory Amazon Connect Cases for every boto3/botocore client and ``requests`` call.
+
+    One object is a decorator (``@CasesMock()``, usually spelt ``@mock_connectcases``), a
+    context manager (``with``, ``async with``) and ``start()``/``stop()``. Activations nest and
+    share one state, which is reset when the outermost stops unless ``keep_state=True``.
+
+    Args:
+        account_id: the account answered. Default: ``CASES_MOCK_ACCOUNT_ID``, else
+            ``MOTO_ACCOUNT_ID``, else ``123456789012``. A 12-digit access key id names the
+            account of a request instead, as in moto.
+        keep_state: keep the state when the outermost activation stops (it is reset otherwise).
+        any_endpoint: also answer botocore clients given a custom, non-AWS ``endpoint_url``.
+        record_calls: how many recent calls ``calls`` keeps (a ring buffer), False for none;
+            None: the default.
+        region: the default region of ``backend()`` and ``seed()`` (default ``us-east-1``);
+            every client still chooses its own region.
+    """
 
     def __init__(
         self,
@@ -85,13 +101,7 @@ class CasesMock:
         record_calls: int | bool | None = None,
         region: str | None = None,
     ) -> None:
-        """``account_id``: the default account (else ``CASES_MOCK_ACCOUNT_ID``, else
-        ``MOTO_ACCOUNT_ID``, else 123456789012). ``keep_state``: the state outlives the outermost
-        stop. ``any_endpoint``: also answer botocore clients given a custom, non-AWS
-        ``endpoint_url`` (by default those are left alone, as moto does). ``record_calls``: how
-        many recent calls ``calls`` keeps (a ring buffer, recording.py), False for none.
-        ``region``: the default region of ``backend()`` and ``seed()`` (default ``us-east-1``;
-        clients still choose their own region)."""
+        # the arguments are described in the class docstring
         from .recording import capacity_of
 
         self._account_id = account_id
@@ -108,6 +118,7 @@ class CasesMock:
     # -- the state a test can see ------------------------------------------------------------
     @property
     def account_id(self) -> str:
+        """The account this mock answers for (see the class's ``account_id`` argument)."""
         return (
             self._account_id
             or os.environ.get(ACCOUNT_ENV)
@@ -117,10 +128,12 @@ class CasesMock:
 
     @property
     def store(self) -> Store:
+        """Every backend, keyed by (account, region), and the clock they share."""
         return _get_runtime().store
 
     @property
     def clock(self) -> Clock:
+        """The clock every timestamp comes from: ``freeze()``, ``advance()``, ``unfreeze()``."""
         return self.store.clock
 
     @property
@@ -139,6 +152,7 @@ class CasesMock:
 
     @property
     def dispatcher(self) -> Dispatcher:
+        """The request path shared by every way in (for tools built on the mock)."""
         return _get_runtime().dispatcher
 
     def backend(self, region: str | None = None, account_id: str | None = None) -> CasesBackend:
@@ -161,6 +175,7 @@ class CasesMock:
         return list(self.dispatcher.recorder.calls)
 
     def calls_of(self, operation: str) -> list[RecordedCall]:
+        """The recorded calls of one operation (e.g. ``"CreateCase"``), oldest first."""
         return self.dispatcher.recorder.of(operation)
 
     def inject_fault(
@@ -183,6 +198,7 @@ class CasesMock:
         return self.dispatcher.faults.add(Fault(operation, error, times, probability, latency, message))
 
     def clear_faults(self) -> None:
+        """Removes every injected fault."""
         self.dispatcher.faults.clear()
 
     def seed(
@@ -215,12 +231,14 @@ class CasesMock:
         import_store(self.store, state)
 
     def save(self, path: str) -> None:
+        """Writes ``export_state()`` to the JSON file ``path``."""
         import json
 
         with open(path, "w", encoding="utf-8") as out:
             json.dump(self.export_state(), out)
 
     def load(self, path: str) -> None:
+        """Replaces the whole state with the JSON file ``path`` that ``save`` wrote."""
         import json
 
         with open(path, encoding="utf-8") as source:
@@ -228,10 +246,15 @@ class CasesMock:
 
     @property
     def active(self) -> bool:
+        """Whether this mock is among the active (started, not yet stopped) activations."""
         return self in _get_runtime().active
 
     # -- activation ------------------------------------------------------------------------
     def start(self) -> CasesMock:
+        """Activates the mock (the first activation switches interception on); returns it.
+
+        Raises BotocoreTooOldError when the installed botocore's model is too old to mock.
+        """
         runtime = _get_runtime()
         with runtime.lock:
             if not runtime.active:
@@ -242,6 +265,8 @@ class CasesMock:
         return self
 
     def stop(self) -> None:
+        """Deactivates the innermost activation of this mock; the outermost stop switches
+        interception off and resets the state (unless ``keep_state``)."""
         runtime = _get_runtime()
         with runtime.lock:
             if self not in runtime.active:

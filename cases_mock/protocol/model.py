@@ -7,11 +7,12 @@ project's virtualenv is not active, so the system Python's older botocore is imp
 
 from __future__ import annotations
 
+import os
 import re
 from functools import cache
 
 import botocore
-import botocore.session
+import botocore.loaders
 from botocore.model import OperationModel, ServiceModel, Shape
 
 SERVICE_NAME = "connectcases"
@@ -56,9 +57,14 @@ def check_model(model: ServiceModel) -> ServiceModel:
 def service_model() -> ServiceModel:
     """The newest installed botocore model of Connect Cases (loaded once per process).
 
-    Raises BotocoreTooOldError when that model predates case rules.
+    Read through botocore's loader directly, not a session: a session would read the AWS
+    config files and fail on an ``AWS_PROFILE`` that names no profile, which the mock does not
+    need. ``AWS_DATA_PATH`` is honoured as botocore does. Raises BotocoreTooOldError when the
+    model predates case rules.
     """
-    return check_model(botocore.session.get_session().get_service_model(SERVICE_NAME))
+    loader = botocore.loaders.create_loader(os.environ.get("AWS_DATA_PATH"))
+    description = loader.load_service_model(SERVICE_NAME, "service-2")
+    return check_model(ServiceModel(description, service_name=SERVICE_NAME))
 
 
 @cache

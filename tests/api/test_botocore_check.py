@@ -47,3 +47,10 @@ def test_the_current_model_activates(tmp_path: Path) -> None:
     done = subprocess.run([sys.executable, "-c", SCRIPT], capture_output=True, text=True, timeout=60)
 
     assert done.returncode == 0, done.stderr
+
+
+def test_activating_with_an_aws_profile_that_names_no_profile_works(tmp_path: Path) -> None:
+    env = {**os.environ, "AWS_PROFILE": "no-such-profile", "HOME": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-c", SCRIPT], capture_output=True, text=True, timeout=60, env=env)
+
+    assert done.returncode == 0, done.stderr

@@ -1,0 +1,159 @@
+"""Every fenced ``python`` block of README.md and docs/*.md runs as written, in a clean
+environment: a new process with no ``AWS_*`` variables, an empty ``HOME`` and an empty working
+directory, so nothing an AWS set-up or an earlier test provides can make an example pass.
+
+* A block that defines ``def test_...`` functions is a test file: it runs under pytest (with the
+  installed cases_mock plugin, as a user's suite would) and every test in it must pass.
+* Any other block runs as a script and must exit 0.
+* A block whose first line is a ``# fragment: ...`` comment is deliberately incomplete (it says
+  why, visibly, to the reader); it is only compiled. docs/contributing.md describes the rule.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import textwrap
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FENCE = re.compile(r"^(?P<indent>[ \t]*)```python[ \t]*$")
+FRAGMENT = "# fragment:"
+
+
+@dataclass(frozen=True)
+class Example:
+    path: str  # relative to the repository
+    line: int  # of the opening fence
+    code: str
+
+    @property
+    def name(self) -> str:
+        return f"{self.path}:{self.line}"
+
+    @property
+    def is_fragment(self) -> bool:
+        return self.code.lstrip().startswith(FRAGMENT)
+
+    @property
+    def is_test_file(self) -> bool:
+        return re.search(r"^(async )?def test_", self.code, re.MULTILINE) is not None
+
+    @property
+    def module(self) -> str:
+        """A unique test-module name for this block."""
+        return "test_" + re.sub(r"\W", "_", self.path) + f"_{self.line}"
+
+
+def examples() -> list[Example]:
+    found: list[Example] = []
+    for path in [ROOT / "README.md", *sorted((ROOT / "docs").rglob("*.md"))]:
+        lines = path.read_text(encoding="utf-8").splitlines()
+        index = 0
+        while index < len(lines):
+            opening = FENCE.match(lines[index])
+            if opening is None:
+                index += 1
+                continue
+            end = index + 1
+            while end < len(lines) and lines[end].strip() != "```":
+                end += 1
+            code = textwrap.dedent("\n".join(lines[index + 1 : end])) + "\n"
+            found.append(Example(str(path.relative_to(ROOT)), index + 1, code))
+            index = end + 1
+    return found
+
+
+EXAMPLES = examples()
+
+
+def clean_environment(home: Path) -> dict[str, str]:
+    """The caller's environment without AWS settings or the suite's own switches."""
+    env = {
+        name: value
+        for name, value in os.environ.items()
+        if not name.startswith(("AWS_", "CASES_MOCK_", "PYTEST_", "HYPOTHESIS_"))
+    }
+    env["HOME"] = str(home)
+    return env
+
+
+@pytest.fixture(scope="module")
+def test_file_outcomes(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[int, int, str]]:
+    """Runs every test-file example in one pytest process: module name -> (passed, failed, report)."""
+    work = tmp_path_factory.mktemp("doc-tests")
+    home = tmp_path_factory.mktemp("home")
+    for example in EXAMPLES:
+        if example.is_test_file and not example.is_fragment:
+            (work / f"{example.module}.py").write_text(example.code, encoding="utf-8")
+    report = work / "report.xml"
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "--continue-on-collection-errors",
+            f"--junitxml={report}",
+            ".",
+        ],
+        cwd=work,
+        env=clean_environment(home),
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    outcomes: dict[str, tuple[int, int, str]] = {}
+    for case in ET.parse(report).getroot().iter("testcase"):
+        # a test's classname is its module; a collection error has none, its name is the module
+        module = str(case.get("classname") or case.get("name", "")).split(".")[-1]
+        passed, failed, text = outcomes.get(module, (0, 0, ""))
+        problems = [child for child in case if child.tag in ("failure", "error", "skipped")]
+        if problems:
+            failed += 1
+            text += "\n".join(str(p.get("message", "")) + "\n" + (p.text or "") for p in problems)
+        else:
+            passed += 1
+        outcomes[module] = (passed, failed, text)
+    outcomes["<session>"] = (0, 0, done.stdout[-4000:] + done.stderr[-4000:])
+    return outcomes
+
+
+def test_the_docs_have_examples_to_run() -> None:
+    assert len([e for e in EXAMPLES if not e.is_fragment]) >= 20
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=[e.name for e in EXAMPLES])
+def test_example_runs_as_written(
+    example: Example, tmp_path: Path, test_file_outcomes: dict[str, tuple[int, int, str]]
+) -> None:
+    compile(example.code, example.name, "exec")
+    if example.is_fragment:
+        return
+    if example.is_test_file:
+        passed, failed, report = test_file_outcomes.get(
+            example.module, (0, 0, test_file_outcomes["<session>"][2])
+        )
+        assert (passed > 0, failed) == (True, 0), f"{example.name} as a pytest file:\n{report}"
+        return
+    home = tmp_path / "home"
+    home.mkdir()
+    script = tmp_path / "example.py"
+    script.write_text(example.code, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, str(script)],
+        cwd=tmp_path,
+        env=clean_environment(home),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, f"{example.name} as a script:\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}"

@@ -34,15 +34,19 @@ _ACCOUNT_KEY = re.compile(r"^\d{12}$")
 
 
 def region_of(request: WireRequest) -> str:
-    """The region from a Connect Cases host (``hosts.py``), else the SigV4 scope."""
+    """The region from a Connect Cases host (``hosts.py``), else the signer's or SigV4 scope."""
     found = region_of_host(request.host)
     if found:
         return found
+    if request.signer is not None:
+        return request.signer[1]
     scope = _CREDENTIAL.search(request.header("authorization") or "")
     return scope.group(2) if scope else DEFAULT_REGION
 
 
 def access_key_of(request: WireRequest) -> str | None:
+    if request.signer is not None:
+        return request.signer[0]
     scope = _CREDENTIAL.search(request.header("authorization") or "")
     return scope.group(1) if scope else None
 

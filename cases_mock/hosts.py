@@ -25,6 +25,8 @@ class HostData:
     suffixes: tuple[str, ...]  # every partition's dnsSuffix and dualStackDnsSuffix
     sample_regions: dict[str, str]  # partition id -> one of its regions (for tests and docs)
     suffix_kinds: dict[str, tuple[str, ...]]  # partition id -> its suffixes, in rule-set order
+    # partition id, its named regions, its region regex: botocore's order of resolution
+    region_patterns: tuple[tuple[str, frozenset[str], re.Pattern[str]], ...]
 
 
 @functools.cache
@@ -40,6 +42,7 @@ def host_data() -> HostData:
     suffixes: dict[str, None] = {}
     samples: dict[str, str] = {}
     per_partition: dict[str, tuple[str, ...]] = {}
+    patterns: list[tuple[str, frozenset[str], re.Pattern[str]]] = []
     for partition in loader.load_data("partitions")["partitions"]:
         outputs = partition["outputs"]
         found = tuple(outputs[kind] for kind in kinds if outputs.get(kind))
@@ -47,7 +50,22 @@ def host_data() -> HostData:
         suffixes.update(dict.fromkeys(found))
         regions = [name for name in partition.get("regions", {}) if not name.endswith("-global")]
         samples[partition["id"]] = regions[0] if regions else f"{partition['id']}-region-1"
-    return HostData(prefixes, tuple(suffixes), samples, per_partition)
+        pattern = re.compile(partition.get("regionRegex") or "(?!)")
+        patterns.append((partition["id"], frozenset(partition.get("regions", {})), pattern))
+    return HostData(prefixes, tuple(suffixes), samples, per_partition, tuple(patterns))
+
+
+@functools.lru_cache(maxsize=256)
+def partition_of(region: str) -> str:
+    """The partition a region belongs to, by botocore's partition data (``aws`` if none says)."""
+    patterns = host_data().region_patterns
+    for partition, regions, _ in patterns:
+        if region in regions:
+            return partition
+    for partition, _, pattern in patterns:
+        if pattern.match(region):
+            return partition
+    return "aws"
 
 
 @functools.cache

@@ -14,15 +14,10 @@ def new_id() -> str:
 
 
 def partition_for(region: str) -> str:
-    if region.startswith("cn-"):
-        return "aws-cn"
-    if region.startswith("us-gov-"):
-        return "aws-us-gov"
-    if region.startswith("us-iso-"):
-        return "aws-iso"
-    if region.startswith("us-isob-"):
-        return "aws-iso-b"
-    return "aws"
+    """The ARN partition of a region, from botocore's partition data (``hosts.partition_of``)."""
+    from .hosts import partition_of
+
+    return partition_of(region)
 
 
 def cases_arn(region: str, account: str, resource: str) -> str:

@@ -4,6 +4,8 @@
   module is imported (so every session made afterwards has it) and inert until a mock is active.
   botocore runs service-specific handlers before generic ones, so it answers before moto's
   catch-all ``before-send`` handler. botocore's real serialiser, signer and parser all run.
+* botocore, faster: ``before-call.connectcases`` answers a successful call before botocore
+  signs it (``fast_path.py``); errors, retries and the switches there take the path above.
 * botocore clients whose session predates the import: while active, ``Endpoint._send`` of
   endpoints with prefix ``cases`` is answered too.
 * ``requests``: ``requests_adapter.CasesAdapter`` for URLs on a Connect Cases host.
@@ -19,10 +21,9 @@ Every patch is undone exactly on stop (``patches.Patch``), and inert while no mo
 
 from __future__ import annotations
 
-import io
 import sys
 import weakref
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import botocore.credentials
@@ -32,9 +33,11 @@ import botocore.session
 import botocore.signers
 from botocore.awsrequest import AWSPreparedRequest, AWSResponse
 
+from .fast_path import EVENT as FAST_EVENT
+from .fast_path import aws_response, parsed_answer, pending, take_pending, wire_request_of
 from .hosts import is_cases_url
 from .patches import Patch
-from .wire import WireRequest, WireResponse, wire_request
+from .wire import WireRequest, WireResponse, body_bytes, wire_request
 
 HOOK_EVENT = "before-send.connectcases"
 HOOK_ID = "cases_mock.before_send"
@@ -51,6 +54,7 @@ class _Active:
 
     answer: Answer | None = None
     any_endpoint: bool = False
+    fast: bool = True  # answer at before-call (fast_path.py) unless a mock asked for the full path
 
 
 _active = _Active()
@@ -61,23 +65,15 @@ def answers(url: str) -> bool:
     return _active.answer is not None and (_active.any_endpoint or is_cases_url(url))
 
 
-class _RawBody(io.BytesIO):
-    """The ``raw`` of an ``AWSResponse``: botocore reads it through ``stream()``."""
-
-    def stream(self, **_: Any) -> Iterator[bytes]:
-        contents = self.read()
-        while contents:
-            yield contents
-            contents = self.read()
-
-
 def _answer_botocore(request: AWSPreparedRequest) -> AWSResponse | None:
     answer = _active.answer
     url = str(request.url)
     if answer is None or not answers(url):
         return None
-    answered = answer(wire_request(request.method or "GET", url, request.headers, request.body))
-    return AWSResponse(url, answered.status, answered.headers, _RawBody(answered.body))
+    answered = take_pending(url, body_bytes(request.body))
+    if answered is None:
+        answered = answer(wire_request(request.method or "GET", url, request.headers, request.body))
+    return aws_response(url, answered)
 
 
 def before_send(request: AWSPreparedRequest, **_: Any) -> AWSResponse | None:
@@ -85,7 +81,25 @@ def before_send(request: AWSPreparedRequest, **_: Any) -> AWSResponse | None:
     return _answer_botocore(request)
 
 
+def before_call(model: Any, params: dict[str, Any], request_signer: Any, **_: Any) -> Any:
+    """The ``before-call.connectcases`` handler: answers a successful call before signing
+    (``fast_path.py``); an error answer waits for the first attempt's ``before-send``."""
+    pending.key = pending.answer = None
+    answer = _active.answer
+    if answer is None or not _active.fast or type(request_signer).__module__.startswith("aiobotocore"):
+        return None
+    url = str(params.get("url", ""))
+    if not answers(url):
+        return None
+    answered = answer(wire_request_of(params, request_signer))
+    if answered.status >= 300:
+        pending.key, pending.answer = (url, body_bytes(params["body"])), answered
+        return None
+    return parsed_answer(model, params, answered, request_signer._event_emitter)
+
+
 botocore.handlers.BUILTIN_HANDLERS.append((HOOK_EVENT, before_send))
+botocore.handlers.BUILTIN_HANDLERS.append((FAST_EVENT, before_call))
 
 
 def _default_session_now() -> Any:
@@ -145,16 +159,18 @@ class Interception:
         self._requests_patch: Patch | None = None
         self._default_session_events: Any = None
 
-    def install(self, answer: Answer, *, any_endpoint: bool = False) -> None:
+    def install(self, answer: Answer, *, any_endpoint: bool = False, fast: bool = True) -> None:
         _active.answer = answer
         _active.any_endpoint = any_endpoint
+        _active.fast = fast
         for patch, make in self._patches:
             patch.apply(make)
         self._patch_requests(answer)
         self._hook_default_session()
 
-    def set_any_endpoint(self, any_endpoint: bool) -> None:
+    def configure(self, *, any_endpoint: bool, fast: bool) -> None:
         _active.any_endpoint = any_endpoint
+        _active.fast = fast
 
     def uninstall(self) -> None:
         _active.answer = None

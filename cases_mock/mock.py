@@ -13,6 +13,7 @@ import threading
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, TypeVar, overload
 
+from .fast_path import FULL_PATH_ENV
 from .ids import DEFAULT_ACCOUNT_ID, DEFAULT_REGION
 from .intercept import Interception  # registers the botocore hook: must load with the package
 
@@ -48,7 +49,10 @@ class _Runtime:
     def follow_stack(self) -> None:
         """The innermost activation names the account; any of them may ask for any endpoint."""
         self.dispatcher.account_id = self.active[-1].account_id
-        self.interception.set_any_endpoint(any(mock.any_endpoint for mock in self.active))
+        self.interception.configure(
+            any_endpoint=any(mock.any_endpoint for mock in self.active),
+            fast=not any(mock.full_path for mock in self.active) and os.environ.get(FULL_PATH_ENV) != "1",
+        )
 
     def follow_record_calls(self) -> None:
         """The ring size of the innermost active mock that names one (else the default)."""
@@ -90,6 +94,8 @@ class CasesMock:
             None: the default.
         region: the default region of ``backend()`` and ``seed()`` (default ``us-east-1``);
             every client still chooses its own region.
+        full_path: answer boto3 calls only at ``before-send``, after botocore signed them, never
+            at ``before-call`` (``CASES_MOCK_FULL_PATH=1`` does the same; docs/performance.md).
     """
 
     def __init__(
@@ -100,6 +106,7 @@ class CasesMock:
         any_endpoint: bool = False,
         record_calls: int | bool | None = None,
         region: str | None = None,
+        full_path: bool = False,
     ) -> None:
         # the arguments are described in the class docstring
         from .recording import capacity_of
@@ -107,6 +114,7 @@ class CasesMock:
         self._account_id = account_id
         self.keep_state = keep_state
         self.any_endpoint = any_endpoint
+        self.full_path = full_path
         capacity_of(record_calls)  # a bad value fails here, not at start()
         self.record_calls = record_calls  # None: the default ring of recent calls
         self.region = region or DEFAULT_REGION
@@ -258,7 +266,7 @@ class CasesMock:
         runtime = _get_runtime()
         with runtime.lock:
             if not runtime.active:
-                runtime.interception.install(runtime.answer, any_endpoint=self.any_endpoint)
+                runtime.interception.install(runtime.answer)
             runtime.active.append(self)
             runtime.follow_stack()
             runtime.follow_record_calls()
@@ -315,6 +323,7 @@ class CasesMock:
             any_endpoint=self.any_endpoint,
             record_calls=self.record_calls,
             region=self.region,
+            full_path=self.full_path,
         )
 
     def __call__(self, target: T) -> T:
@@ -333,6 +342,7 @@ def mock_connectcases(
     any_endpoint: bool = False,
     record_calls: int | bool | None = None,
     region: str | None = None,
+    full_path: bool = False,
 ) -> CasesMock: ...
 def mock_connectcases(
     target: Any = None,
@@ -342,6 +352,7 @@ def mock_connectcases(
     any_endpoint: bool = False,
     record_calls: int | bool | None = None,
     region: str | None = None,
+    full_path: bool = False,
 ) -> Any:
     """``@mock_connectcases``, ``@mock_connectcases(account_id=...)``, ``with mock_connectcases():``.
 
@@ -353,6 +364,7 @@ def mock_connectcases(
         any_endpoint=any_endpoint,
         record_calls=record_calls,
         region=region,
+        full_path=full_path,
     )
     if target is None:
         return mock

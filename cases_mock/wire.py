@@ -17,6 +17,9 @@ class WireRequest:
     headers: Mapping[str, Any] = field(default_factory=dict)
     body: bytes = b""
     host: str = ""
+    # (access key id or None, region) a request answered before signing would have been signed
+    # with (the before-call way in); None: read them from its Authorization header
+    signer: tuple[str | None, str] | None = None
 
     def header(self, name: str) -> str | None:
         value = self.headers.get(name.lower())

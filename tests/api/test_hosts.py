@@ -103,3 +103,18 @@ def test_a_running_cases_server_is_reachable_from_inside_a_mock() -> None:
         in_process = boto3.client("connectcases", region_name="us-east-1", config=NO_RETRIES)
         assert in_process.list_domains()["domains"] == []
         assert [d["name"] for d in client.list_domains()["domains"]] == ["on-the-server"]
+
+
+@pytest.mark.parametrize(
+    ("region", "partition"),
+    [
+        ("cn-north-1", "aws-cn"),
+        ("us-gov-west-1", "aws-us-gov"),
+        ("us-isob-east-1", "aws-iso-b"),
+        ("eusc-de-east-1", "aws-eusc"),
+    ],
+)
+def test_arns_carry_the_partition_botocores_data_gives_the_region(region: str, partition: str) -> None:
+    with mock_connectcases():
+        client = boto3.client("connectcases", region_name=region, config=NO_RETRIES)
+        assert client.create_domain(name="p")["domainArn"].startswith(f"arn:{partition}:cases:{region}:")

@@ -18,6 +18,7 @@ from botocore import xform_name
 from .handlers import load_all
 from .members import members
 from .protocol.model import operation, operation_names, service_model
+from .protocol.releases import LOWER_BOUND, OPERATIONS
 
 STATUSES = ("honoured", "ignored", "refused")
 
@@ -49,8 +50,14 @@ def render(tests_dir: Path) -> str:
         "",
         f"**{done} of {len(names)} operations implemented.**",
         "",
-        "| operation | route | implemented | handler | tests |",
-        "|---|---|---|---|---|",
+        f"The mock serves the operations and members of the botocore model that is installed; "
+        f"cases_mock supports botocore {LOWER_BOUND} and later. The *botocore* column is the "
+        f"first release whose model has the operation (from `cases_mock/protocol/releases.py`, "
+        f"which also lists the members added since {LOWER_BOUND}); with an older botocore the "
+        f"operation is not there, as it is not in that botocore's client.",
+        "",
+        "| operation | botocore | route | implemented | handler | tests |",
+        "|---|---|---|---|---|---|",
     ]
     for name in sorted(names):
         op = operation(name)
@@ -58,7 +65,8 @@ def render(tests_dir: Path) -> str:
         handler = handlers.get(name)
         where = f"`{handler.__module__}.{handler.__name__}`" if handler else "—"
         tests = ", ".join(f"`{t}`" for t in _tests_calling(xform_name(name), tests_dir)) or "—"
-        lines.append(f"| {name} | {route} | {'yes' if handler else 'no'} | {where} | {tests} |")
+        added = OPERATIONS.get(name, "—")
+        lines.append(f"| {name} | {added} | {route} | {'yes' if handler else 'no'} | {where} | {tests} |")
     return "\n".join(lines) + "\n"
 
 

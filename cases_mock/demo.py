@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from .mock import mock_connectcases
+from .protocol.releases import present
 
 
 def _say(text: str) -> None:
@@ -106,9 +107,13 @@ def _cases(client: Any, domain_id: str, ids: dict[str, str]) -> None:
     except client.exceptions.ValidationException as error:
         _say(f"8. Closing it without a resolution is refused: {error.response['Error']['Message']}")
     closing.append({"id": ids["resolution"], "value": {"stringValue": "Firmware updated"}})
-    client.update_case(
-        domainId=domain_id, caseId=case_id, fields=closing, performedBy={"customEntity": "billing-bot"}
+    # a user who is no Connect agent (UserUnion.customEntity) arrived in botocore 1.38.5
+    bot = (
+        {"customEntity": "billing-bot"}
+        if present("UserUnion.customEntity")
+        else {"userArn": agent.replace("alice", "billing-bot")}
     )
+    client.update_case(domainId=domain_id, caseId=case_id, fields=closing, performedBy=bot)
     _say("9. With a resolution, the billing bot closes it")
     _say("10. Its audit trail, newest first:")
     names = {f["fieldId"]: f["name"] for f in client.list_fields(domainId=domain_id)["fields"]}

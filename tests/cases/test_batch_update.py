@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from cases_mock import CasesMock
 from tests.cases.conftest import stored_cases
 from tests.config.helpers import code_of
 from tests.rules.domain import RuleDomain
+
+pytestmark = pytest.mark.needs_model("BatchUpdateCase")
 
 PROFILE = "arn:aws:profile:us-east-1:123456789012:domains/d/profiles/p"
 

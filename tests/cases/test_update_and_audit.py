@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
+import pytest
+
 from cases_mock import CasesMock
 from tests.cases.conftest import stored_cases
 from tests.config.helpers import code_of
@@ -93,6 +95,7 @@ def test_an_update_that_changes_nothing_writes_no_event(domain: RuleDomain) -> N
     assert len(_events(domain, case_id)) == 1
 
 
+@pytest.mark.needs_model("UserUnion.customEntity")
 def test_the_audit_history_of_one_create_and_three_updates(domain: RuleDomain) -> None:
     template_id = domain.template()
     created = domain.client.create_case(
@@ -232,6 +235,7 @@ def test_audit_events_page_newest_first(domain: RuleDomain) -> None:
     assert code == "ValidationException"
 
 
+@pytest.mark.needs_model("DeleteCase")
 def test_delete_case_removes_it_and_its_history(mock: CasesMock, domain: RuleDomain) -> None:
     case_id = domain.create_case(domain.template(), reference_number="REF1")
 

@@ -52,6 +52,7 @@ def test_status_has_the_built_in_options(client: Any, domain_id: str) -> None:
     ]
 
 
+@pytest.mark.needs_model("CreateFieldRequest.attributes")
 def test_a_created_field_reads_back_with_every_member(client: Any, domain_id: str) -> None:
     created = client.create_field(
         domainId=domain_id,
@@ -105,6 +106,7 @@ def test_field_names_are_unique_in_a_domain(client: Any, domain_id: str) -> None
     assert a_field(client, other, "Priority")
 
 
+@pytest.mark.needs_model("CreateFieldRequest.attributes")
 def test_text_attributes_only_on_text_fields(client: Any, domain_id: str) -> None:
     code, message = code_of(
         lambda: client.create_field(
@@ -116,6 +118,7 @@ def test_text_attributes_only_on_text_fields(client: Any, domain_id: str) -> Non
     assert "attributes.text" in message
 
 
+@pytest.mark.needs_model("CreateFieldRequest.attributes")
 def test_update_changes_name_description_and_attributes_only(client: Any, domain_id: str) -> None:
     field_id = a_field(client, domain_id, "Old")
     a_field(client, domain_id, "Taken")

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from cases_mock import CasesMock
 from tests.config.helpers import a_field, a_layout, code_of, walk
 
 PROPAGATION = [{"resourceType": "Cases", "tagMap": {"team": "billing"}}]
 
 
+@pytest.mark.needs_model("CreateTemplateRequest.tagPropagationConfigurations")
 def test_a_template_reads_back_with_every_member(client: Any, domain_id: str) -> None:
     notes = a_field(client, domain_id, "Notes")
     layout_id = a_layout(client, domain_id, "Main", notes)

@@ -100,6 +100,7 @@ def test_nested_required_member_and_several_problems_are_all_reported(client: An
     assert "'content.basic.topPanel.sections[0].fieldGroup.fields[0].id'" in message
 
 
+@pytest.mark.needs_model("CreateCaseRequest.tags")
 def test_map_key_pattern_on_case_tags(client: Any) -> None:
     message = rejected(
         client.create_case,

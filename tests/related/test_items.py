@@ -45,6 +45,7 @@ def test_contact_items_take_what_the_contact_directory_knows(related: Related) -
     assert contents[other]["channel"] == "VOICE"
 
 
+@pytest.mark.needs_model("RelatedItemInputContent.connectCase")
 def test_file_and_connect_case_items(related: Related) -> None:
     other = related.domain.create_case(related.template_id)
     related.create("File", {"file": {"fileArn": FILE}})
@@ -59,6 +60,7 @@ def test_file_and_connect_case_items(related: Related) -> None:
         assert code == "ValidationException"
 
 
+@pytest.mark.needs_model("RelatedItemInputContent.custom")
 def test_custom_items_are_validated_like_case_fields(related: Related) -> None:
     ids = related.domain.ids
     fields = [
@@ -95,6 +97,7 @@ def test_content_must_fit_the_type(related: Related) -> None:
     )
 
 
+@pytest.mark.needs_model("RelatedItemInputContent.custom", "UpdateRelatedItem")
 def test_comments_and_custom_items_can_be_updated(related: Related) -> None:
     ids = related.domain.ids
     comment = related.create("Comment", COMMENT, performedBy={"userArn": AGENT})
@@ -133,6 +136,7 @@ def test_comments_and_custom_items_can_be_updated(related: Related) -> None:
         ("Sla", sla(60)),
     ],
 )
+@pytest.mark.needs_model("UpdateRelatedItem", "RelatedItemInputContent.sla")
 def test_other_types_cannot_be_updated(related: Related, item_type: str, content: dict[str, Any]) -> None:
     item_id = related.create(item_type, content)
 
@@ -148,6 +152,7 @@ def test_other_types_cannot_be_updated(related: Related, item_type: str, content
     assert code == "ValidationException"
 
 
+@pytest.mark.needs_model("DeleteRelatedItem")
 def test_delete_and_its_limits(related: Related) -> None:
     comment = related.create("Comment", COMMENT)
     file_item = related.create("File", {"file": {"fileArn": FILE}})
@@ -167,6 +172,7 @@ def test_delete_and_its_limits(related: Related) -> None:
     )
 
 
+@pytest.mark.needs_model("RelatedItemInputContent.sla")
 def test_quotas_per_case(related: Related) -> None:
     quotas = related.mock.backend().quotas
     quotas.related_items_per_case, quotas.slas_per_case = 3, 1
@@ -181,6 +187,7 @@ def test_quotas_per_case(related: Related) -> None:
     assert len(related.items()) == 3
 
 
+@pytest.mark.needs_model("RelatedItemInputContent.sla")
 def test_sla_status_follows_the_clock_and_the_case(related: Related) -> None:
     related.mock.clock.freeze(datetime(2026, 3, 1, 12, 0, tzinfo=timezone.utc))
     on_time = related.domain.create_case(related.template_id)
@@ -208,6 +215,7 @@ def test_sla_status_follows_the_clock_and_the_case(related: Related) -> None:
     assert related.domain.case_values(late, "next_sla_breach_datetime") == {}
 
 
+@pytest.mark.needs_model("RelatedItemInputContent.sla")
 def test_an_sla_already_fulfilled_is_met_at_once_and_sla_input_is_checked(related: Related) -> None:
     related.domain.update_case(related.case_id, status="closed")
     related.create("Sla", sla(60))

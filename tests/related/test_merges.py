@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from tests.config.helpers import code_of
 from tests.related.conftest import CONTACT, FILE, Related
+
+pytestmark = pytest.mark.needs_model("StartMergeCases", "GetMergeCasesStatus")
 
 COMMENT = {"comment": {"body": "from the secondary", "contentType": "Text/Plain"}}
 

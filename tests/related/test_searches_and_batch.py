@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
+
 from tests.config.helpers import code_of
 from tests.related.conftest import CONTACT, FILE, Related, sla
 
@@ -14,6 +16,7 @@ def _kinds(items: list[dict[str, object]]) -> list[object]:
     return [i["type"] for i in items]
 
 
+@pytest.mark.needs_model("RelatedItemInputContent.sla")
 def test_filters_per_type_are_or_ed(related: Related) -> None:
     ids = related.domain.ids
     other_case = related.domain.create_case(related.template_id)
@@ -70,6 +73,7 @@ def test_search_orders_newest_first_and_pages(related: Related) -> None:
     assert seen == made[::-1]
 
 
+@pytest.mark.needs_model("SearchAllRelatedItems")
 def test_search_all_spans_cases_and_sorts(related: Related) -> None:
     second = related.domain.create_case(related.template_id)
     first_item = related.create("Comment", COMMENT)
@@ -117,6 +121,7 @@ def test_list_cases_for_contact(related: Related) -> None:
     assert page["nextToken"]
 
 
+@pytest.mark.needs_model("BatchCreateRelatedItem")
 def test_batch_comments_on_many_cases(related: Related) -> None:
     second = related.domain.create_case(related.template_id, reference_number="REF-2")
     related.mock.backend().quotas.related_items_per_case = 1

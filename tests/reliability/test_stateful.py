@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from botocore.exceptions import ClientError
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
@@ -175,4 +176,6 @@ class DomainLife(RuleBasedStateMachine):
 DomainLife.TestCase.settings = settings(
     max_examples=15, stateful_step_count=20, deadline=None, suppress_health_check=list(HealthCheck)
 )
-test_domain_life = DomainLife.TestCase
+test_domain_life = pytest.mark.needs_model(
+    "DeleteCase", "SearchCasesResponse.totalCount", "SearchCasesRequestMaxResultsInteger:max=100"
+)(DomainLife.TestCase)

@@ -121,6 +121,7 @@ def test_an_unknown_domain_is_not_found() -> None:
     assert error_of(raised)["resourceType"] == "Domain"
 
 
+@pytest.mark.needs_model("CaseRuleDetails.hidden")
 def test_an_update_changes_only_what_it_names_and_moves_last_modified() -> None:
     with mock_connectcases() as mock:
         mock.clock.freeze(datetime(2025, 2, 6, 12, 0, tzinfo=timezone.utc))
@@ -213,6 +214,7 @@ def test_a_deleted_rule_stays_readable_flagged_deleted_and_leaves_the_list() -> 
     assert client.list_case_rules(domainId=domain_id)["caseRules"] == []
 
 
+@pytest.mark.needs_model("BatchGetCaseRuleResponse.unprocessedCaseRules")
 @mock_connectcases
 def test_batch_get_reports_unknown_ids_as_errors_and_nothing_unprocessed() -> None:
     client = a_client()
@@ -247,6 +249,7 @@ def test_batch_get_takes_at_most_fifty_ids() -> None:
     assert "caseRules" in error_of(raised)["Error"]["Message"]
 
 
+@pytest.mark.needs_model("CaseRuleDetails.hidden")
 @mock_connectcases
 def test_the_list_summarises_each_live_rule_with_its_type_in_creation_order() -> None:
     client = a_client()

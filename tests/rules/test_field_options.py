@@ -10,6 +10,8 @@ from botocore.exceptions import ClientError
 from tests.builders import error_of, options_rule
 from tests.rules.domain import RuleDomain
 
+pytestmark = pytest.mark.needs_model("CaseRuleDetails.fieldOptions")
+
 
 def refused(action: Any) -> str:
     with pytest.raises(ClientError) as raised:

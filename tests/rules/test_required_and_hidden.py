@@ -114,6 +114,7 @@ def test_an_empty_operand_matches_a_field_never_set_or_emptied(domain: RuleDomai
     assert domain.case_values(case_id, "note", "reason") == {"reason": "r"}
 
 
+@pytest.mark.needs_model("BooleanCondition.andAll")
 def test_and_all_needs_every_condition(domain: RuleDomain) -> None:
     rule = required_rule(
         and_all(equal_to("status", CLOSED), equal_to(domain.ids["urgent"], {"booleanValue": True}))
@@ -124,6 +125,7 @@ def test_and_all_needs_every_condition(domain: RuleDomain) -> None:
     refused(lambda: domain.create_case(template_id, status="closed", urgent=True))
 
 
+@pytest.mark.needs_model("BooleanCondition.orAll")
 def test_or_all_needs_one_condition(domain: RuleDomain) -> None:
     rule = required_rule(
         or_all(equal_to("status", CLOSED), equal_to(domain.ids["urgent"], {"booleanValue": True}))
@@ -134,6 +136,7 @@ def test_or_all_needs_one_condition(domain: RuleDomain) -> None:
     refused(lambda: domain.create_case(template_id, status="open", urgent=True))
 
 
+@pytest.mark.needs_model("BooleanCondition.orAll")
 def test_a_compound_dictates_the_result_of_its_deciding_condition(domain: RuleDomain) -> None:
     rule = required_rule(
         or_all(
@@ -148,6 +151,7 @@ def test_a_compound_dictates_the_result_of_its_deciding_condition(domain: RuleDo
     refused(lambda: domain.create_case(template_id, urgent=False, status="closed"))
 
 
+@pytest.mark.needs_model("BooleanCondition.andAll", "BooleanCondition.orAll")
 def test_nested_compounds_evaluate_inside_out(domain: RuleDomain) -> None:
     rule = required_rule(
         and_all(
@@ -166,6 +170,7 @@ def test_nested_compounds_evaluate_inside_out(domain: RuleDomain) -> None:
     refused(lambda: domain.create_case(template_id, status="closed", urgent=True))
 
 
+@pytest.mark.needs_model("CaseRuleDetails.hidden")
 def test_a_hidden_field_is_exempt_from_template_required_fields_and_keeps_its_value(
     domain: RuleDomain,
 ) -> None:
@@ -180,6 +185,7 @@ def test_a_hidden_field_is_exempt_from_template_required_fields_and_keeps_its_va
     assert domain.case_values(kept, "reason") == {"reason": "still stored"}
 
 
+@pytest.mark.needs_model("CaseRuleDetails.hidden")
 def test_a_hidden_field_is_exempt_from_required_rules(domain: RuleDomain) -> None:
     need = domain.rule(required_rule(default=True))
     hide = domain.rule(hidden_rule(and_all(equal_to(domain.ids["urgent"], {"booleanValue": False}))))
@@ -189,6 +195,7 @@ def test_a_hidden_field_is_exempt_from_required_rules(domain: RuleDomain) -> Non
     refused(lambda: domain.create_case(template_id, urgent=True))
 
 
+@pytest.mark.needs_model("CaseRuleDetails.hidden")
 def test_hidden_by_default_unless_a_condition_shows_the_field(domain: RuleDomain) -> None:
     hide = domain.rule(hidden_rule(equal_to("status", CLOSED, result=False), default=True))
     template_id = domain.template((hide, "reason"), required=("reason",))
@@ -197,6 +204,7 @@ def test_hidden_by_default_unless_a_condition_shows_the_field(domain: RuleDomain
     refused(lambda: domain.create_case(template_id, status="closed"))
 
 
+@pytest.mark.needs_model("CaseRuleDetails.hidden")
 def test_title_stays_required_even_when_hidden(domain: RuleDomain) -> None:
     template_id = domain.template((domain.rule(hidden_rule(default=True)), "title"))
 
@@ -218,6 +226,7 @@ def test_a_rule_update_applies_to_the_next_write(domain: RuleDomain) -> None:
     refused(lambda: domain.create_case(template_id))
 
 
+@pytest.mark.needs_model("BatchUpdateCase")
 def test_batch_update_reports_a_rule_violation_per_case(domain: RuleDomain) -> None:
     template_id = domain.template((domain.rule(required_rule(equal_to("status", CLOSED))), "reason"))
     with_reason = domain.create_case(template_id, reason="known")

@@ -85,6 +85,7 @@ def test_an_operand_of_another_type_than_the_field_is_refused_naming_the_operand
     assert next(iter(operand)) in message
 
 
+@pytest.mark.needs_model("CaseRuleDetails.hidden")
 def test_a_date_time_operand_must_be_iso_8601(domain: RuleDomain) -> None:
     message = refusal(
         domain.client, domain.domain_id, hidden_rule(equal_to(domain.ids["due"], {"stringValue": "Tuesday"}))
@@ -128,6 +129,7 @@ def test_system_fields_may_be_operands(domain: RuleDomain) -> None:
     assert a_case_rule(domain.client, domain.domain_id, rule)
 
 
+@pytest.mark.needs_model("BooleanCondition.andAll", "BooleanCondition.orAll")
 def test_five_conditions_across_two_levels_of_nesting_are_accepted(domain: RuleDomain) -> None:
     note = domain.ids["note"]
     rule = required_rule(
@@ -141,6 +143,7 @@ def test_five_conditions_across_two_levels_of_nesting_are_accepted(domain: RuleD
     assert case_rule_detail(domain.client, domain.domain_id, case_rule_id)["rule"] == rule
 
 
+@pytest.mark.needs_model("BooleanCondition.andAll", "BooleanCondition.orAll")
 def test_a_sixth_condition_is_refused_wherever_it_sits(domain: RuleDomain) -> None:
     note = domain.ids["note"]
     rule = required_rule(
@@ -154,6 +157,7 @@ def test_a_sixth_condition_is_refused_wherever_it_sits(domain: RuleDomain) -> No
     assert "5" in message
 
 
+@pytest.mark.needs_model("CaseRuleDetails.hidden", "BooleanCondition.andAll", "BooleanCondition.orAll")
 def test_a_third_level_of_nesting_is_refused(domain: RuleDomain) -> None:
     note = domain.ids["note"]
     rule = hidden_rule(and_all(or_all(and_all(equal_to(note, TEXT)))))
@@ -163,12 +167,14 @@ def test_a_third_level_of_nesting_is_refused(domain: RuleDomain) -> None:
     assert "rule.hidden.conditions[0].andAll.conditions[0].orAll.conditions[0].andAll" in message
 
 
+@pytest.mark.needs_model("BooleanCondition.orAll")
 def test_an_empty_compound_is_refused(domain: RuleDomain) -> None:
     message = refusal(domain.client, domain.domain_id, required_rule(or_all()))
 
     assert "rule.required.conditions[0].orAll.conditions" in message
 
 
+@pytest.mark.needs_model("CaseRuleDetails.hidden")
 def test_an_empty_condition_list_leaves_the_default_alone(domain: RuleDomain) -> None:
     case_rule_id = a_case_rule(domain.client, domain.domain_id, hidden_rule(default=True))
 
@@ -194,6 +200,7 @@ def test_a_refused_update_leaves_the_rule_as_it_was(domain: RuleDomain) -> None:
     assert (detail["name"], detail["rule"]) == ("kept", before)
 
 
+@pytest.mark.needs_model("CaseRuleDetails.fieldOptions")
 def test_a_field_options_rule_reads_back_as_sent(domain: RuleDomain) -> None:
     rule = options_rule(
         domain.ids["country"], domain.ids["state"], {"us": ["wa", "or"], "ca": ["on", "qc"], "": []}
@@ -216,6 +223,7 @@ def test_a_field_options_rule_reads_back_as_sent(domain: RuleDomain) -> None:
         ("ghost", "state", "parentFieldId"),
     ],
 )
+@pytest.mark.needs_model("CaseRuleDetails.fieldOptions")
 def test_field_options_need_two_different_single_select_fields(
     domain: RuleDomain, parent: str, child: str, member: str
 ) -> None:
@@ -226,6 +234,7 @@ def test_field_options_need_two_different_single_select_fields(
     assert f"rule.fieldOptions.{member}" in message
 
 
+@pytest.mark.needs_model("CaseRuleDetails.fieldOptions")
 def test_field_options_without_a_parent_are_refused(domain: RuleDomain) -> None:
     rule = options_rule(domain.ids["country"], domain.ids["state"], {"us": ["wa"]})
     del rule["fieldOptions"]["parentFieldId"]
@@ -240,6 +249,7 @@ def test_field_options_without_a_parent_are_refused(domain: RuleDomain) -> None:
         ({"us": ["wa", "zz"]}, "parentChildFieldOptionsMappings[0].childFieldOptionValues[1]"),
     ],
 )
+@pytest.mark.needs_model("CaseRuleDetails.fieldOptions")
 def test_mapping_values_must_be_options_of_their_fields(
     domain: RuleDomain, mapping: dict[str, list[str]], member: str
 ) -> None:
@@ -248,6 +258,7 @@ def test_mapping_values_must_be_options_of_their_fields(
     assert f"rule.fieldOptions.{member}" in refusal(domain.client, domain.domain_id, rule)
 
 
+@pytest.mark.needs_model("CaseRuleDetails.fieldOptions")
 def test_a_parent_value_mapped_twice_is_refused(domain: RuleDomain) -> None:
     rule = options_rule(domain.ids["country"], domain.ids["state"], {"us": ["wa"]})
     mappings = rule["fieldOptions"]["parentChildFieldOptionsMappings"]
@@ -262,10 +273,18 @@ def test_a_parent_value_mapped_twice_is_refused(domain: RuleDomain) -> None:
 @pytest.mark.parametrize(
     ("rule", "member"),
     [
-        ({"required": {"defaultValue": True, "conditions": []}, "hidden": {}}, "rule"),
+        pytest.param(
+            {"required": {"defaultValue": True, "conditions": []}, "hidden": {}},
+            "rule",
+            marks=pytest.mark.needs_model("CaseRuleDetails.hidden"),
+        ),
         (required_rule(equal_to("f", {"stringValue": "x" * 1501})), "operandTwo.stringValue"),
         (required_rule(equal_to("f", {})), "operandTwo"),
-        ({"fieldOptions": {"parentChildFieldOptionsMappings": []}}, "parentChildFieldOptionsMappings"),
+        pytest.param(
+            {"fieldOptions": {"parentChildFieldOptionsMappings": []}},
+            "parentChildFieldOptionsMappings",
+            marks=pytest.mark.needs_model("CaseRuleDetails.fieldOptions"),
+        ),
     ],
 )
 def test_the_model_constraints_are_checked_by_the_server(rule: dict[str, Any], member: str) -> None:

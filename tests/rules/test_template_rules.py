@@ -11,6 +11,7 @@ from tests.rules.domain import RuleDomain
 CLOSED = {"stringValue": "closed"}
 
 
+@pytest.mark.needs_model("CaseRuleDetails.hidden")
 def test_get_template_returns_the_rules_it_carries(domain: RuleDomain) -> None:
     required = domain.rule(required_rule(equal_to("status", CLOSED)))
     hidden = domain.rule(hidden_rule(default=True))
@@ -63,6 +64,7 @@ def test_a_rule_only_deleted_templates_carry_can_be_deleted(domain: RuleDomain) 
     assert answer["caseRules"][0]["deleted"] is True
 
 
+@pytest.mark.needs_model("CaseRuleDetails.fieldOptions")
 def test_an_update_must_keep_fitting_the_templates_that_carry_the_rule(domain: RuleDomain) -> None:
     rule_id = domain.rule(required_rule(default=True))
     domain.template((rule_id, "reason"))
@@ -76,6 +78,7 @@ def test_an_update_must_keep_fitting_the_templates_that_carry_the_rule(domain: R
     assert detail["caseRules"][0]["rule"] == required_rule(default=True)
 
 
+@pytest.mark.needs_model("CaseRuleDetails.hidden")
 def test_an_update_may_not_give_a_template_two_rules_of_one_type_on_a_field(domain: RuleDomain) -> None:
     hidden = domain.rule(hidden_rule(default=True))
     required = domain.rule(required_rule(default=True))

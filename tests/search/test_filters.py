@@ -116,6 +116,7 @@ def test_and_all_and_or_all_nest(searchable: Searchable) -> None:
     assert (code, "filter.andAll[1].field.equalTo.id" in message) == ("ValidationException", True)
 
 
+@pytest.mark.needs_model("CaseFilter.tag")
 def test_tag_filters(searchable: Searchable) -> None:
     domain = searchable.domain
     arn = domain.client.get_domain(domainId=domain.domain_id)["domainArn"]

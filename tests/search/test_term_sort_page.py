@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from cases_mock import mock_connectcases
 from tests.builders import a_client
 from tests.config.helpers import code_of
@@ -67,6 +69,7 @@ def test_default_order_is_last_updated_first(searchable: Searchable) -> None:
     assert _order(searchable, [])[0] == "A"
 
 
+@pytest.mark.needs_model("SearchCasesResponse.totalCount")
 def test_projection_total_count_and_page_bounds(searchable: Searchable) -> None:
     ids = searchable.domain.ids
     page = searchable.search(
@@ -89,6 +92,7 @@ def test_projection_total_count_and_page_bounds(searchable: Searchable) -> None:
     assert code_of(lambda: searchable.search(searchTerm="x", nextToken=token))[0] == "ValidationException"
 
 
+@pytest.mark.needs_model("DeleteCase")
 def test_paging_returns_every_match_once_while_cases_change() -> None:
     with mock_connectcases():
         domain = a_rule_domain(a_client(), "paging")
@@ -111,6 +115,7 @@ def test_paging_returns_every_match_once_while_cases_change() -> None:
         assert [c["caseId"] for c in first["cases"]] + rest == [*made, late]
 
 
+@pytest.mark.needs_model("DeleteCase")
 def test_results_follow_every_kind_of_write() -> None:
     with mock_connectcases() as mock:
         domain = a_rule_domain(a_client(), "fresh")

@@ -157,7 +157,7 @@ def test_seed_builds_a_realistic_domain_in_one_line() -> None:
         client = a_client()
 
         template = client.get_template(domainId=seeded.domain_id, templateId=seeded.template_id)
-        found = client.search_cases(domainId=seeded.domain_id, maxResults=100)
+        found = client.search_cases(domainId=seeded.domain_id, maxResults=25)  # 25: any botocore
         options = client.list_field_options(domainId=seeded.domain_id, fieldId=seeded.fields["Product"])
 
         assert (template["status"], template["requiredFields"]) == (
@@ -166,8 +166,8 @@ def test_seed_builds_a_realistic_domain_in_one_line() -> None:
         )
         assert template["layoutConfiguration"] == {"defaultLayout": seeded.layout_id}
         assert [r["caseRuleId"] for r in template["rules"]] == seeded.case_rule_ids
-        assert found["totalCount"] == 12
         assert sorted(c["caseId"] for c in found["cases"]) == sorted(seeded.case_ids)
+        assert len(seeded.case_ids) == 12
         assert [o["value"] for o in options["options"]] == ["router", "modem", "phone", "tv"]
         again = mock.seed(name="support-2", cases=12, seed=3, rules=False)
         assert again.case_rule_ids == []

@@ -27,6 +27,11 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers", "network_attempt_expected: the test checks that a call passes through to the network"
     )
+    config.addinivalue_line(
+        "markers",
+        "needs_model(*features): skip unless the installed botocore model has these operations or "
+        "members (named as in cases_mock/protocol/releases.py)",
+    )
 
 
 def _mock_active() -> bool:
@@ -84,14 +89,6 @@ def _block_network(monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureReque
     _attempts_while_active.clear()
     if attempts and request.node.get_closest_marker("network_attempt_expected") is None:
         pytest.fail(f"tried to reach the network while a mock was active: {attempts}", pytrace=False)
-
-
-def pytest_configure(config: pytest.Config) -> None:
-    config.addinivalue_line(
-        "markers",
-        "needs_model(*features): skip unless the installed botocore model has these operations or "
-        "members (named as in cases_mock/protocol/releases.py)",
-    )
 
 
 def pytest_runtest_setup(item: pytest.Item) -> None:

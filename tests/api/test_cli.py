@@ -80,6 +80,6 @@ def test_coverage_writes_only_where_it_is_told(tmp_path: Path, capsys: pytest.Ca
     assert main(["coverage", "--output", str(target), "--tests", str(tests_dir)]) == 0
 
     table = target.read_text(encoding="utf-8")
-    assert "| CreateDomain | `POST /domains` | yes |" in table
+    assert "| CreateDomain | 1.27.86 | `POST /domains` | yes |" in table
     assert "`tests/test_one.py`" in table
     assert f"wrote {target}" in capsys.readouterr().out

@@ -6,6 +6,8 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
+import pytest
+
 from tests.config.helpers import code_of
 from tests.related.conftest import CONTACT, Related, sla
 
@@ -28,6 +30,7 @@ def _retarget(related: Related, item_id: str, minutes: int, case_id: str | None 
     )
 
 
+@pytest.mark.needs_model("RelatedItemInputContent.sla")
 def test_an_sla_tracks_a_single_select_field_only(related: Related) -> None:
     """https://docs.aws.amazon.com/connect/latest/APIReference/API_connect-cases_SlaInputConfiguration.html
     (fieldId: "The field must be a single-select field")."""
@@ -45,6 +48,7 @@ def test_an_sla_tracks_a_single_select_field_only(related: Related) -> None:
     assert _sla_of(related)["status"] == "Met"
 
 
+@pytest.mark.needs_model("RelatedItemUpdateContent.sla")
 def test_updating_an_sla_moves_its_deadline_from_its_creation(related: Related) -> None:
     """https://docs.aws.amazon.com/connect/latest/APIReference/API_connect-cases_UpdateRelatedItem.html
     and https://docs.aws.amazon.com/connect/latest/APIReference/API_connect-cases_SlaUpdateConfiguration.html
@@ -67,6 +71,7 @@ def test_updating_an_sla_moves_its_deadline_from_its_creation(related: Related) 
     assert related.events()[0]["relatedItemType"] == "Sla"
 
 
+@pytest.mark.needs_model("RelatedItemUpdateContent.sla")
 def test_a_completed_sla_is_met_or_not_met_against_the_new_deadline(related: Related) -> None:
     """https://docs.aws.amazon.com/connect/latest/APIReference/API_connect-cases_UpdateRelatedItem.html
     ("a completed SLA becomes Met or NotMet")."""
@@ -86,6 +91,9 @@ def test_a_completed_sla_is_met_or_not_met_against_the_new_deadline(related: Rel
     assert related.domain.case_values(related.case_id, "next_sla_breach_datetime") == {}
 
 
+@pytest.mark.needs_model(
+    "RelatedItemUpdateContent.sla", "StartMergeCases", "RelatedItemInputContent.connectCase"
+)
 def test_an_sla_takes_sla_content_and_other_items_refuse_it(related: Related) -> None:
     """https://docs.aws.amazon.com/connect/latest/APIReference/API_connect-cases_RelatedItemUpdateContent.html"""
     related.mock.clock.freeze(START)
@@ -121,6 +129,7 @@ def _links(related: Related, case_id: str) -> list[str]:
     ]
 
 
+@pytest.mark.needs_model("StartMergeCases", "RelatedItemInputContent.connectCase")
 def test_a_link_the_primary_already_has_is_removed_not_moved(related: Related) -> None:
     """https://docs.aws.amazon.com/connect/latest/APIReference/API_connect-cases_RelatedItemsConfiguration.html
     (connectCase: "the secondary case's link is removed instead of moved")."""
@@ -148,6 +157,7 @@ def _contact(related: Related, case_id: str, contact_arn: str) -> tuple[str, str
     return str(created["relatedItemId"]), str(created["relatedItemArn"])
 
 
+@pytest.mark.needs_model("StartMergeCases")
 def test_a_contact_on_both_cases_stays_on_the_primary_and_gains_the_secondarys_tag_keys(
     related: Related,
 ) -> None:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from .client_types import AsyncCasesClient, CasesClient
 from .errors import CasesError
 from .mock import CasesMock, mock_connectcases
 
-__all__ = ["CasesError", "CasesMock", "mock_connectcases"]
+__all__ = ["AsyncCasesClient", "CasesClient", "CasesError", "CasesMock", "mock_connectcases"]
 __version__ = "0.1.0"

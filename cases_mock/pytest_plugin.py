@@ -19,6 +19,7 @@ from typing import Any
 
 import pytest
 
+from .client_types import CasesClient
 from .ids import DEFAULT_REGION
 from .mock import CasesMock
 
@@ -84,7 +85,7 @@ def cases_mock(cases_mock_settings: CasesMockSettings) -> Iterator[CasesMock]:
 
 
 @pytest.fixture
-def cases_client(cases_mock: CasesMock) -> Any:
+def cases_client(cases_mock: CasesMock) -> CasesClient:
     """A boto3 ``connectcases`` client on the ``cases_mock`` fixture, in its region
     (``us-east-1`` unless the ``cases_mock`` marker or the ``cases_mock_region`` ini option
     says otherwise)."""

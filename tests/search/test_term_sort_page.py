@@ -115,7 +115,7 @@ def test_paging_returns_every_match_once_while_cases_change() -> None:
         assert [c["caseId"] for c in first["cases"]] + rest == [*made, late]
 
 
-@pytest.mark.needs_model("DeleteCase")
+@pytest.mark.needs_model("DeleteCase", "StartMergeCases")
 def test_results_follow_every_kind_of_write() -> None:
     with mock_connectcases() as mock:
         domain = a_rule_domain(a_client(), "fresh")

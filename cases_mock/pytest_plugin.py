@@ -91,7 +91,8 @@ def cases_client(cases_mock: CasesMock) -> CasesClient:
     says otherwise)."""
     import boto3
 
-    return boto3.client("connectcases", region_name=cases_mock.region)
+    client: CasesClient = boto3.client("connectcases", region_name=cases_mock.region)
+    return client
 
 
 @pytest.fixture

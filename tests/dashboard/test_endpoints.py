@@ -16,6 +16,9 @@ from cases_mock.dashboard import Dashboard
 from tests.builders import a_client
 from tests.dashboard.support_domain import AGENT, SupportDomain, a_support_domain, text
 
+# the support domain has hidden and field-options rules
+pytestmark = pytest.mark.needs_model("CaseRuleDetails.hidden", "CaseRuleDetails.fieldOptions")
+
 WHERE = {"account": "123456789012", "region": "us-east-1"}
 
 

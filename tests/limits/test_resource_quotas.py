@@ -4,6 +4,8 @@ https://docs.aws.amazon.com/connect/latest/adminguide/amazon-connect-service-lim
 
 from __future__ import annotations
 
+import pytest
+
 from cases_mock import mock_connectcases
 from cases_mock.limits import Quotas
 from tests.builders import a_client
@@ -42,6 +44,7 @@ def test_quotas_can_be_replaced_and_are_reset_when_the_mock_stops() -> None:
         assert fresh.quotas == Quotas()
 
 
+@pytest.mark.needs_model("StartMergeCases")
 def test_the_merge_field_value_limit_is_a_quota(desk: Desk) -> None:
     """StartMergeCases: "the primary case would have more than 500 field values"
     (https://docs.aws.amazon.com/connect/latest/APIReference/API_connect-cases_StartMergeCases.html)."""

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
+
 from tests.limits.conftest import Desk
 
 COMMENT = {"comment": {"body": "hello", "contentType": "Text/Plain"}}
@@ -30,6 +32,7 @@ def test_a_new_case_is_found_once_the_delay_has_passed(desk: Desk) -> None:
     assert desk.titles_found() == ["fresh"]
 
 
+@pytest.mark.needs_model("DeleteCase")
 def test_updates_and_deletes_reach_searches_after_the_delay(desk: Desk) -> None:
     old = desk.create_case("before")
     gone = desk.create_case("doomed")
@@ -48,6 +51,7 @@ def test_updates_and_deletes_reach_searches_after_the_delay(desk: Desk) -> None:
     assert desk.titles_found("before") == []
 
 
+@pytest.mark.needs_model("SearchAllRelatedItems")
 def test_related_items_reach_searches_after_the_delay(desk: Desk) -> None:
     case_id = desk.create_case("a")
     desk.mock.limits.search_delay = timedelta(seconds=3)

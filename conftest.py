@@ -54,20 +54,17 @@ def _refuse(what: str) -> None:
         _attempts_while_active.append(what)
 
 
-def _loopback_only(sock: socket.socket, address: Any) -> Any:
-    host = address[0] if isinstance(address, tuple) else None
-    if host is not None and not _is_loopback(host):
-        _refuse(f"connect to {address!r}")
-        raise OSError(f"test tried to reach {address!r}: only loopback is allowed")
-    return _real_connect(sock, address)
+def _loopback_only(real: Any, name: str) -> Any:
+    """``socket.connect``/``connect_ex`` refusing every address but loopback."""
 
+    def guarded(sock: socket.socket, address: Any) -> Any:
+        host = address[0] if isinstance(address, tuple) else None
+        if host is not None and not _is_loopback(host):
+            _refuse(f"{name} to {address!r}")
+            raise OSError(f"test tried to reach {address!r}: only loopback is allowed")
+        return real(sock, address)
 
-def _loopback_only_ex(sock: socket.socket, address: Any) -> Any:
-    host = address[0] if isinstance(address, tuple) else None
-    if host is not None and not _is_loopback(host):
-        _refuse(f"connect_ex to {address!r}")
-        raise OSError(f"test tried to reach {address!r}: only loopback is allowed")
-    return _real_connect_ex(sock, address)
+    return guarded
 
 
 def _loopback_names_only(host: Any, *args: Any, **kwargs: Any) -> Any:
@@ -80,8 +77,8 @@ def _loopback_names_only(host: Any, *args: Any, **kwargs: Any) -> Any:
 
 @pytest.fixture(autouse=True)
 def _block_network(monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest) -> Any:
-    monkeypatch.setattr(socket.socket, "connect", _loopback_only)
-    monkeypatch.setattr(socket.socket, "connect_ex", _loopback_only_ex)
+    monkeypatch.setattr(socket.socket, "connect", _loopback_only(_real_connect, "connect"))
+    monkeypatch.setattr(socket.socket, "connect_ex", _loopback_only(_real_connect_ex, "connect_ex"))
     monkeypatch.setattr(socket, "getaddrinfo", _loopback_names_only)
     _attempts_while_active.clear()
     yield

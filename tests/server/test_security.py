@@ -20,7 +20,9 @@ def _answer(
     head, _, data = reply.partition(b"\r\n\r\n")
     status = int(head.split()[1])
     found = dict(line.split(": ", 1) for line in head.decode().split("\r\n")[1:])
-    return status, {k.lower(): v for k, v in found.items()}, json.loads(data) if data else None
+    headers = {k.lower(): v for k, v in found.items()}
+    is_json = headers.get("content-type", "").startswith("application/json")
+    return status, headers, json.loads(data) if data and is_json else data
 
 
 @pytest.mark.parametrize(
@@ -154,3 +156,19 @@ def test_ipv6_binds_print_a_bracketed_url_and_serve(host: str) -> None:
         assert [d["name"] for d in client.list_domains()["domains"]] == ["over-ipv6"]
         if host == "::":  # the wildcard takes IPv4 too
             assert a_server_client(f"http://127.0.0.1:{port}").list_domains()["domains"]
+
+
+def test_with_a_control_token_the_dashboard_page_loads_and_its_api_needs_the_token() -> None:
+    with Served("--control-token", "s3cret") as served:
+        local = {"Host": "localhost"}
+
+        page = _answer(served.url, "GET", "/_cases_mock/ui/", local)
+        api = _answer(served.url, "GET", "/_cases_mock/ui/api/overview", local)
+        api_with_token = _answer(
+            served.url, "GET", "/_cases_mock/ui/api/overview", {**local, "x-cases-mock-token": "s3cret"}
+        )
+
+    assert page[0] == 200
+    assert page[1]["content-type"].startswith("text/html")
+    assert api[0] == 401
+    assert api_with_token[0] == 200

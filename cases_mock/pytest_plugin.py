@@ -3,7 +3,8 @@
 * ``cases_mock``: an active ``CasesMock`` for the test (fresh state, reset afterwards).
 * ``cases_client``: a ready boto3 ``connectcases`` client on that mock.
 * ``cases_server``: a ``CasesServer`` serving HTTP on a free loopback port in a background
-  thread, with its own state (for clients that cannot be patched in-process).
+  thread, with its own state (for clients that cannot be patched in-process);
+  ``cases_server.client()`` is a boto3 client for it that needs no AWS configuration.
 
 The region and the account default to ``us-east-1`` and ``123456789012``. Choose them for a
 whole project with the ini options ``cases_mock_region`` and ``cases_mock_account_id``, or for

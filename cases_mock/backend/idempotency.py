@@ -23,9 +23,9 @@ class TokenReplies:
 
     __slots__ = ("_by_case", "_entries", "cap", "window")
 
-    def __init__(self, window: timedelta = WINDOW, cap: int = CAP) -> None:
-        self.window = window
-        self.cap = cap
+    def __init__(self, window: timedelta | None = None, cap: int | None = None) -> None:
+        self.window = WINDOW if window is None else window
+        self.cap = CAP if cap is None else cap
         # token -> (digest, reply, first use, case ids the reply names)
         self._entries: OrderedDict[str, tuple[str, Any, datetime, tuple[str, ...]]] = OrderedDict()
         self._by_case: dict[str, set[str]] = {}

@@ -1,0 +1,139 @@
+"""Bounded memory: the call ring buffer in-process and on the server (paged), clientToken replies
+kept for the idempotency window, up to a cap, and dropped with their cases."""
+
+from __future__ import annotations
+
+import http.client
+import json
+from datetime import datetime, timedelta, timezone
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+
+from cases_mock import mock_connectcases
+from cases_mock.backend import idempotency
+from cases_mock.recording import DEFAULT_CAPACITY
+from tests.builders import a_client, a_domain
+from tests.server.conftest import Served, a_server_client
+
+
+def _get(url: str, path: str) -> tuple[int, Any]:
+    parts = urlsplit(url)
+    connection = http.client.HTTPConnection(parts.hostname or "", parts.port, timeout=10)
+    connection.request("GET", path)
+    answer = connection.getresponse()
+    data = json.loads(answer.read())
+    connection.close()
+    return answer.status, data
+
+
+def test_the_mock_keeps_the_newest_record_calls_calls() -> None:
+    with mock_connectcases(record_calls=3) as mock:
+        client = a_client()
+        for index in range(5):
+            client.create_domain(name=f"d{index}")
+
+        assert [call.params["name"] for call in mock.calls] == ["d2", "d3", "d4"]
+
+
+def test_record_calls_false_records_nothing_and_the_default_comes_back() -> None:
+    with mock_connectcases(record_calls=False) as mock:
+        a_client().list_domains()
+        assert mock.calls == []
+    with mock_connectcases() as mock:
+        a_client().list_domains()
+        assert len(mock.calls) == 1
+        assert mock.dispatcher.recorder.capacity == DEFAULT_CAPACITY
+
+
+@pytest.mark.parametrize("bad", [-1, 2.5, "10"])
+def test_a_bad_record_calls_is_a_value_error(bad: Any) -> None:
+    with pytest.raises(ValueError, match="record_calls"):
+        mock_connectcases(record_calls=bad)
+
+
+def test_the_server_keeps_record_calls_calls_and_pages_them() -> None:
+    with Served("--record-calls", "5") as served:
+        client = a_server_client(served.url)
+        for index in range(8):
+            client.create_domain(name=f"d{index}") if index < 5 else client.list_domains()
+
+        status, everything = _get(served.url, "/_cases_mock/calls")
+        _, first = _get(served.url, "/_cases_mock/calls?limit=2")
+        _, second = _get(served.url, f"/_cases_mock/calls?limit=2&after={first['next']}")
+        _, last = _get(served.url, f"/_cases_mock/calls?limit=2&after={second['next']}")
+        bad = _get(served.url, "/_cases_mock/calls?limit=0")
+
+    assert status == 200
+    assert everything["capacity"] == 5
+    assert [c["seq"] for c in everything["calls"]] == [4, 5, 6, 7, 8]
+    assert "next" not in everything
+    assert [c["seq"] for c in first["calls"] + second["calls"] + last["calls"]] == [4, 5, 6, 7, 8]
+    assert "next" not in last
+    assert bad[0] == 400
+    assert "limit" in bad[1]["message"]
+
+
+def _a_template(client: Any, domain_id: str) -> str:
+    return str(client.create_template(domainId=domain_id, name="T")["templateId"])
+
+
+def _create(client: Any, domain_id: str, template_id: str, token: str, title: str = "t") -> str:
+    return str(
+        client.create_case(
+            domainId=domain_id,
+            templateId=template_id,
+            clientToken=token,
+            fields=[{"id": "title", "value": {"stringValue": title}}],
+        )["caseId"]
+    )
+
+
+def test_a_client_token_replays_within_the_window_and_not_after() -> None:
+    with mock_connectcases() as mock:
+        mock.clock.freeze(datetime(2026, 1, 1, tzinfo=timezone.utc))
+        client = a_client()
+        domain_id = a_domain(client)
+        template_id = _a_template(client, domain_id)
+        first = _create(client, domain_id, template_id, "token-1")
+
+        mock.clock.advance(idempotency.WINDOW - timedelta(seconds=1))
+        replayed = _create(client, domain_id, template_id, "token-1")
+        mock.clock.advance(timedelta(seconds=2))
+        after_the_window = _create(client, domain_id, template_id, "token-1", title="other body, no conflict")
+
+    assert replayed == first
+    assert after_the_window != first
+
+
+def test_client_tokens_are_capped_oldest_first(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(idempotency, "CAP", 3)
+    with mock_connectcases():
+        client = a_client()
+        domain_id = a_domain(client)
+        template_id = _a_template(client, domain_id)
+        made = [_create(client, domain_id, template_id, f"token-{i}") for i in range(4)]
+
+        assert _create(client, domain_id, template_id, "token-3") == made[3]  # kept
+        assert _create(client, domain_id, template_id, "token-0") != made[0]  # the oldest went
+
+
+def test_deleting_a_case_forgets_its_create_and_batch_tokens() -> None:
+    with mock_connectcases() as mock:
+        client = a_client()
+        domain_id = a_domain(client)
+        template_id = _a_template(client, domain_id)
+        case_id = _create(client, domain_id, template_id, "create-token")
+        other = _create(client, domain_id, template_id, "other-token")
+        cases = [{"caseIdentifier": {"caseId": c}} for c in (case_id, other)]
+        client.batch_update_case(
+            domainId=domain_id, cases=cases, fields=[], title="batched", clientToken="batch"
+        )
+        data = mock.backend().domains[domain_id].data
+        assert (len(data.client_tokens), len(data.batch_replies)) == (2, 1)
+
+        client.delete_case(domainId=domain_id, caseId=case_id)
+
+        assert (len(data.client_tokens), len(data.batch_replies)) == (1, 0)
+        assert _create(client, domain_id, template_id, "create-token", title="new body") != case_id

@@ -6,13 +6,13 @@ import os
 
 import pytest
 
-TEST_FILE = '''
+TEST_FILE = """
 def test_a_ready_client(cases_server):
     client = cases_server.client()
     client.create_domain(name="zero-config")
     assert [d["name"] for d in client.list_domains()["domains"]] == ["zero-config"]
     assert cases_server.client(region_name="eu-west-2").list_domains()["domains"] == []
-'''
+"""
 
 
 def test_the_fixture_runs_alone_without_aws_environment_or_home(

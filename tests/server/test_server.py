@@ -159,6 +159,14 @@ def test_the_aws_cli_drives_the_server(server_url: str, tmp_path: Path) -> None:
     assert created["domainArn"].startswith("arn:aws:cases:sa-east-1:")
     code, listed = cli("list-domains")
     assert [d["name"] for d in listed["domains"]] == ["from-the-cli"]
+    by_environment = subprocess.run(  # the service-specific endpoint variable, no --endpoint-url
+        [aws, "connectcases", "list-domains", "--output", "json"],
+        env={**env, "AWS_ENDPOINT_URL_CONNECTCASES": server_url},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert json.loads(by_environment.stdout)["domains"] == listed["domains"]
     code, error = cli("get-domain", "--domain-id", "ghost")
     assert code != 0
     assert "ResourceNotFoundException" in error

@@ -11,6 +11,9 @@ a comparable rest-json read (Connect Cases is not in moto). Prints, for each ser
   record's ring buffer is full (cases_mock runs with ``--record-calls 1000`` here so the ring
   fills quickly; the default is 10,000; the stored state does not change during the calls).
 
+Then, in-process, the median DeleteCase time in a domain of 1,000 and of 10,000 cases made by
+boto3 (so each has a clientToken): it should not grow with the number of cases.
+
 No figure is asserted; the ratios are printed next to the targets of issue 15.
 """
 
@@ -56,7 +59,8 @@ def _start_cases_mock() -> tuple[subprocess.Popen[str], str]:
 
 def _start_moto() -> tuple[subprocess.Popen[str], str]:
     port = _free_port()
-    process = subprocess.Popen([sys.executable, "-c", MOTO, str(port)], stdout=subprocess.PIPE, text=True)
+    command = [sys.executable, "-c", MOTO, str(port)]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     assert process.stdout is not None
     assert process.stdout.readline().strip() == "ready"
     return process, f"http://127.0.0.1:{port}"
@@ -167,14 +171,35 @@ def measure(start: Starter, prepare: Any, args: Any) -> dict[str, float]:
         process.wait(timeout=10)
 
 
+def delete_case_ms(cases: int, deletes: int = 200) -> float:
+    """The median DeleteCase time (ms) in a domain of ``cases`` cases, in-process."""
+    from cases_mock import mock_connectcases
+
+    with mock_connectcases():
+        client = boto3.client("connectcases", config=CONFIG, **CREDENTIALS)
+        domain_id = client.create_domain(name="deletes")["domainId"]
+        template_id = client.create_template(domainId=domain_id, name="T", status="Active")["templateId"]
+        title = [{"id": "title", "value": {"stringValue": "to delete"}}]
+        made = [
+            client.create_case(domainId=domain_id, templateId=template_id, fields=title)["caseId"]
+            for _ in range(cases)
+        ]
+        times = []
+        for case_id in made[:deletes]:
+            start = time.perf_counter()
+            client.delete_case(domainId=domain_id, caseId=case_id)
+            times.append((time.perf_counter() - start) * 1000)
+        return statistics.median(times)
+
+
 def main(argv: list[str] | None = None) -> int:
     formatter = argparse.RawDescriptionHelpFormatter
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=formatter)
     add = parser.add_argument
     add("--calls", type=int, default=500, help="calls for the latency figure")
     add("--seconds", type=float, default=3.0, help="seconds per throughput figure")
-    add("--warm", type=int, default=3000, help="calls before the memory figure (fills the ring)")
-    add("--memory-calls", type=int, default=20_000, help="calls measured for the memory figure")
+    add("--warm", type=int, default=2000, help="calls before the memory figure (fills the ring)")
+    add("--memory-calls", type=int, default=10_000, help="calls measured for the memory figure")
     args = parser.parse_args(argv)
     ours = measure(_start_cases_mock, _cases_call, args)
     theirs = measure(_start_moto, _moto_call, args)
@@ -196,6 +221,9 @@ def main(argv: list[str] | None = None) -> int:
     rss_mark = "ok" if ours["rss"] <= 1024 else "MISSED"
     line("RSS growth per 10k calls", "rss", "KiB", None, f"<= 1 MiB {rss_mark}")
     line("RSS at the end", "rss_total", "KiB", None)
+    small, large = delete_case_ms(1_000), delete_case_ms(10_000)
+    print(f"  DeleteCase in-process: {small:.3f} ms at 1,000 cases, {large:.3f} ms at 10,000", end="")
+    print(f" ({large / small:.2f}x)")
     return 0
 
 

@@ -119,6 +119,7 @@ def test_client_tokens_are_capped_oldest_first(monkeypatch: pytest.MonkeyPatch) 
         assert _create(client, domain_id, template_id, "token-0") != made[0]  # the oldest went
 
 
+@pytest.mark.needs_model("DeleteCase", "BatchUpdateCase")
 def test_deleting_a_case_forgets_its_create_and_batch_tokens() -> None:
     with mock_connectcases() as mock:
         client = a_client()

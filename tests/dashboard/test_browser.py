@@ -7,6 +7,7 @@ from urllib.parse import urlencode
 
 import pytest
 from botocore.exceptions import ClientError
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select, WebDriverWait
@@ -33,7 +34,9 @@ def row(browser: Any, field_id: str) -> Any:
 
 
 def until(browser: Any, condition: Any) -> Any:
-    return WebDriverWait(browser, WAIT).until(lambda _: condition())
+    # a page that re-renders replaces the element being read: read it again rather than fail
+    waiting = WebDriverWait(browser, WAIT, ignored_exceptions=(StaleElementReferenceException,))
+    return waiting.until(lambda _: condition())
 
 
 def test_preview_hides_and_shows_a_field_as_its_conditions_value_changes(browser, server, client):

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from .backend.store import CasesBackend, Store
     from .clock import Clock
     from .dispatch import Dispatcher
+    from .events import EventList
     from .faults import Fault
     from .limits import Limits, Quotas
     from .recording import RecordedCall
@@ -169,8 +170,8 @@ class CasesMock:
         return self.store.backend(account_id or self.account_id, region or self.region)
 
     def reset(self) -> None:
-        """Forgets every domain, case and setting of every account and region, the recorded
-        calls and the injected faults."""
+        """Forgets every domain, case and setting of every account and region, the published
+        events, the recorded calls and the injected faults."""
         self.store.reset()
         self.dispatcher.recorder.clear()
         self.dispatcher.faults.clear()
@@ -185,6 +186,16 @@ class CasesMock:
     def calls_of(self, operation: str) -> list[RecordedCall]:
         """The recorded calls of one operation (e.g. ``"CreateCase"``), oldest first."""
         return self.dispatcher.recorder.of(operation)
+
+    # -- case events (docs/events.md) -------------------------------------------------------
+    @property
+    def events(self) -> EventList:
+        """The case events published since the last reset, oldest first (at most
+        ``cases_mock.events.MAX_EVENTS``); ``mock.events.of("CASE.UPDATED", case_id=...)`` filters."""
+        return self.store.publisher.events()
+
+    def clear_events(self) -> None:
+        self.store.publisher.clear()
 
     def inject_fault(
         self,

@@ -7,6 +7,7 @@ import threading
 from typing import TYPE_CHECKING, Any
 
 from ..clock import Clock
+from ..events.publisher import Publisher
 from ..ids import partition_for
 from ..limits import Limits, Quotas
 
@@ -21,11 +22,20 @@ class BackendBase:
     a rejected request leaves nothing half-written.
     """
 
-    def __init__(self, account: str, region: str, clock: Clock, limits: Limits | None = None) -> None:
+    def __init__(
+        self,
+        account: str,
+        region: str,
+        clock: Clock,
+        limits: Limits | None = None,
+        *,
+        publisher: Publisher | None = None,
+    ) -> None:
         self.account = account
         self.region = region
         self.partition = partition_for(region)
         self.clock = clock
+        self.publisher = publisher if publisher is not None else Publisher()  # case events
         self.lock = threading.RLock()
         # The mock's limits (``mock.limits``), shared like the clock; ``quotas`` reads theirs
         # unless this backend was given its own (a state import).
@@ -55,7 +65,7 @@ class BackendBase:
         for name, value in self.__dict__.items():
             if name == "lock":
                 clone.lock = threading.RLock()
-            elif name in ("clock", "limits"):
+            elif name in ("clock", "limits", "publisher"):
                 setattr(clone, name, value)
             else:
                 setattr(clone, name, copy.deepcopy(value, memo))

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..errors import ConflictException, ValidationException, not_found
+from ..events import publish
 from ..ids import new_id
 from .audit import Performer, append_audit
 from .base import BackendBase
@@ -222,6 +223,7 @@ class CasesMixin(BackendBase):
             if client_token:
                 data.client_tokens.put(client_token, digest, case_id, self.clock.now(), (case_id,))
             append_audit(self, case, "Case.Created", performer, snapshot=values)
+            publish.case_changed(self, data, case, "CASE.CREATED", performer)
             return case
 
     # -- UpdateCase -----------------------------------------------------------------------------
@@ -282,6 +284,7 @@ class CasesMixin(BackendBase):
             for c in changed
         ]
         append_audit(self, case, "Case.Updated", performer, audit_fields)
+        publish.case_changed(self, data, case, "CASE.UPDATED", performer, before)
         return True
 
     def update_case(
@@ -299,7 +302,7 @@ class CasesMixin(BackendBase):
         """Hook for merges: a case locked by a running merge gives ConflictException."""
 
     # -- DeleteCase -----------------------------------------------------------------------------
-    def delete_case(self, domain_id: str, case_id: str) -> None:
+    def delete_case(self, domain_id: str, case_id: str, performer: Performer | None = None) -> None:
         with self.lock:
             data = self.domain(domain_id).data
             case = self.case(domain_id, case_id)
@@ -311,6 +314,8 @@ class CasesMixin(BackendBase):
                 del data.reference_numbers[str(reference).lower()]
             data.client_tokens.drop_case(case_id)
             data.batch_replies.drop_case(case_id)
+            if performer is not None:
+                publish.case_changed(self, data, case, "CASE.DELETED", performer)
 
     # -- BatchUpdateCase ------------------------------------------------------------------------
     def batch_update_cases(

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..errors import ConflictException, ServiceQuotaExceededException, ValidationException, not_found
+from ..events import publish
 from ..ids import new_id
 from .audit import Performer, append_audit
 from .base import BackendBase
@@ -180,6 +181,7 @@ class MergesMixin(BackendBase):
             ):
                 raise ServiceQuotaExceededException(f"The merge would take a case over {limit} related items")
 
+            before = (primary.values, secondary.values)  # replaced below, never mutated
             event_id = new_id()
             metadata = {
                 "mergeEventId": event_id,
@@ -205,9 +207,10 @@ class MergesMixin(BackendBase):
                 del secondary.related_items[item.related_item_id]
             for kept, extra in plan.gained:
                 kept.tags = {**kept.tags, **extra}
+            links: list[tuple[Case, RelatedItem]] = []  # (case, new link), for the events
             for owner, other in ((primary, secondary), (secondary, primary)):
                 if other.case_id not in _links(owner):
-                    _link(self, owner, other, performer)
+                    links.append((owner, _link(self, owner, other, performer)))
             old_status = secondary.values.get("status")
             secondary.values = {
                 **secondary.values,
@@ -223,6 +226,10 @@ class MergesMixin(BackendBase):
                 refresh_slas(self, case)
             data.touch(primary_id)
             data.touch(secondary_id)
+            publish.case_changed(self, data, primary, "CASE.UPDATED", performer, before[0])
+            for case, item in links:
+                publish.related_item_created(self, data, case, item, performer)
+            publish.case_changed(self, data, secondary, "CASE.UPDATED", performer, before[1])
             return event_id
 
     def merge_status(self, domain_id: str, case_id: str) -> Case:

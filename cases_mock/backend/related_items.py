@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from ..errors import ServiceQuotaExceededException, ValidationException, not_found
+from ..events import publish
 from ..ids import new_id
 from .audit import Performer, append_audit
 from .base import BackendBase
@@ -190,6 +191,7 @@ class RelatedItemsMixin(BackendBase):
         if item_type == "Sla":
             refresh_slas(self, case)
             self.domain(domain_id).data.touch(case.case_id)
+        publish.related_item_created(self, self.domain(domain_id).data, case, item, performer)
         return item
 
     def create_related_item(

@@ -7,6 +7,7 @@ import threading
 from typing import TYPE_CHECKING
 
 from ..clock import Clock
+from ..events.publisher import Publisher
 from ..limits import Limits, lag_of
 from .case_rules import CaseRulesMixin
 from .cases import CasesMixin
@@ -51,7 +52,7 @@ DomainsMixin.domain_created_hooks.append(_lag_from_creation)
 
 
 class Store:
-    """Every backend of one mock, plus the clock and the limits they share."""
+    """Every backend of one mock, plus the clock, the limits and the event publisher they share."""
 
     def __repr__(self) -> str:
         return f"<Store: {len(self._backends)} backend(s), clock {self.clock!r}>"
@@ -59,6 +60,7 @@ class Store:
     def __init__(self, clock: Clock | None = None) -> None:
         self.clock = clock if clock is not None else Clock()
         self.limits = Limits(self.clock, self.domain_datas)
+        self.publisher = Publisher()
         self._backends: dict[tuple[str, str], CasesBackend] = {}
         self._lock = threading.Lock()
 
@@ -70,7 +72,9 @@ class Store:
         with self._lock:
             found = self._backends.get(key)
             if found is None:
-                found = self._backends[key] = CasesBackend(account, region, self.clock, self.limits)
+                found = self._backends[key] = CasesBackend(
+                    account, region, self.clock, self.limits, publisher=self.publisher
+                )
             return found
 
     def backends(self) -> dict[tuple[str, str], CasesBackend]:
@@ -91,12 +95,14 @@ class Store:
         with self._lock:
             for backend in backends.values():
                 backend.limits = self.limits
+                backend.publisher = self.publisher
             self._backends = dict(backends)
 
     def reset(self) -> None:
         with self._lock:
             self._backends.clear()
             self.limits.reset()
+        self.publisher.clear()
 
     def domain_datas(self) -> list[DomainData]:
         return [d.data for b in self.backends().values() for d in list(b.domains.values())]

@@ -71,7 +71,7 @@ def update_case(call: Call, params: Params) -> Output:
 
 @handles("DeleteCase")
 def delete_case(call: Call, params: Params) -> Output:
-    call.backend.delete_case(params["domainId"], params["caseId"])
+    call.backend.delete_case(params["domainId"], params["caseId"], performer(call, params))
     return {}
 
 

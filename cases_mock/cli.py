@@ -158,6 +158,11 @@ def _serve_options(serve: argparse.ArgumentParser) -> None:
     )
     add("--state-file", metavar="PATH", help="load the state from PATH at start, save it there on exit")
     add("--save-every", type=float, metavar="SECONDS", help="with --state-file: also save when changed")
+    add(
+        "--eventbridge-endpoint",
+        metavar="URL",
+        help="also send every case event with EventBridge PutEvents to URL, e.g. a moto server",
+    )
 
 
 def _serve(args: argparse.Namespace) -> int:
@@ -182,6 +187,7 @@ def _serve(args: argparse.Namespace) -> int:
         control_token=getattr(args, "control_token", None) or os.environ.get(TOKEN_ENV),
         record_calls=args.record_calls,
         state_file=args.state_file,
+        eventbridge_endpoint=args.eventbridge_endpoint,
     )
 
 

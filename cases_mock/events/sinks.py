@@ -57,8 +57,8 @@ class MotoEventBridge:
 class HttpPutEvents:
     """Forwards each event to ``endpoint_url`` with EventBridge PutEvents (botocore, signed).
 
-    The access key id is the event's account, so a moto server or LocalStack files the event
-    under that account. One attempt per event, short timeouts.
+    The access key id is the event's account (LocalStack reads a 12-digit key as the account; a
+    moto server files every event under its default account). One attempt, short timeouts.
     """
 
     def __init__(self, endpoint_url: str, *, timeout: float = 5.0) -> None:

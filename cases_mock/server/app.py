@@ -22,10 +22,11 @@ from urllib.parse import urlsplit
 from ..backend.store import Store
 from ..dashboard import Dashboard
 from ..dispatch import Dispatcher
+from ..events.sinks import HttpPutEvents
 from ..protocol.router import resolve
 from ..recording import DEFAULT_CAPACITY
 from ..wire import WireRequest, WireResponse
-from . import control
+from . import control, events  # noqa: F401 (events registers /_cases_mock/events)
 from .http11 import (
     ClientGone,
     HttpError,
@@ -169,6 +170,7 @@ class CasesServer:
         control_token: str | None = None,
         record_calls: int = DEFAULT_CAPACITY,
         state_file: str | None = None,
+        eventbridge_endpoint: str | None = None,
     ) -> None:
         if max_connections < 1:
             raise ValueError("max_connections must be at least 1")
@@ -176,6 +178,10 @@ class CasesServer:
         self.dispatcher = Dispatcher(self.store)
         self.dispatcher.recorder.resize(record_calls)
         self.dashboard = Dashboard(self.dispatcher)
+        # --eventbridge-endpoint: every case event also goes there with PutEvents (docs/events.md)
+        self.forwarder = HttpPutEvents(eventbridge_endpoint) if eventbridge_endpoint else None
+        if self.forwarder is not None:
+            self.store.publisher.sinks.append(self.forwarder)
         self.quiet = quiet
         self.limits = limits or HttpLimits()
         self.slots = threading.BoundedSemaphore(max_connections)

@@ -153,18 +153,21 @@ class MergesMixin(BackendBase):
             if all(customers) and customers[0] != customers[1]:
                 raise _invalid("secondaryCaseIds[0]", "the two cases belong to different customers")
             chosen: list[str] = []
+            if len(fields_configuration or []) > 1:
+                raise _invalid("fieldsConfiguration", "give at most one entry, for the secondary case")
             for index, entry in enumerate(fields_configuration or []):
                 if entry["sourceCaseId"] != secondary_id:
                     raise _invalid(f"fieldsConfiguration[{index}].sourceCaseId", "must be the secondary case")
                 for f_index, identifier in enumerate(entry["fieldIds"]):
                     field_id = str(identifier["id"])
                     path = f"fieldsConfiguration[{index}].fieldIds[{f_index}].id"
+                    label = data.field_label(field_id)
                     if not _mergeable(data, field_id):
-                        raise _invalid(path, f"field {data.field_label(field_id)} cannot be merged")
+                        raise _invalid(path, f"field {label} cannot be merged")
+                    if field_id in chosen:
+                        raise _invalid(path, f"field {label} is listed more than once")
                     if field_id not in secondary.values:
-                        raise _invalid(
-                            path, f"the secondary case has no value for field {data.field_label(field_id)}"
-                        )
+                        raise _invalid(path, f"the secondary case has no value for field {label}")
                     chosen.append(field_id)
             values = self._merged_values(data, primary, secondary, chosen)
             most = self.quotas.field_values_per_merged_case

@@ -130,12 +130,14 @@ class RelatedItemsMixin(BackendBase):
                 if found.type != "SingleSelect":
                     raise _invalid(
                         f"{path}.fieldId",
-                        f"field {found.name!r} ({field_id}) is a {found.type} field; "
-                        "an SLA tracks a SingleSelect field",
+                        f"field {found.label} is a {found.type} field; an SLA tracks a SingleSelect field",
                     )
                 targets = []
                 for index, union in enumerate(wanted or []):
-                    value = from_wire(found, union, f"{path}.targetFieldValues[{index}]")
+                    here = f"{path}.targetFieldValues[{index}]"
+                    value = from_wire(found, union, here)
+                    if value is not None and str(value) not in found.options:
+                        raise _invalid(here, f"{value!r} is not an option of field {found.label}")
                     if value is not None:
                         targets.append(value)
         return body, targets

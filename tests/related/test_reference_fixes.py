@@ -180,3 +180,46 @@ def test_a_contact_on_both_cases_stays_on_the_primary_and_gains_the_secondarys_t
     assert contacts[kept]["tags"] == {"team": "billing", "channel": "chat"}
     assert dropped not in {i["relatedItemId"] for i in related.items(secondary)}
     assert [i for i in related.items(secondary) if i["type"] == "Contact"] == []
+
+
+def test_a_merge_takes_one_fields_configuration_entry_naming_each_field_once(related: Related) -> None:
+    """https://docs.aws.amazon.com/connect/latest/APIReference/API_connect-cases_StartMergeCases.html
+    ("Specify at most one entry") and
+    https://docs.aws.amazon.com/connect/latest/APIReference/API_connect-cases_FieldsConfiguration.html
+    ("Don't list the same field more than once")."""
+    ids, template = related.domain.ids, related.template_id
+    primary = related.domain.create_case(template)
+    secondary = related.domain.create_case(template, note="from the secondary")
+    entry = {"fieldIds": [{"id": ids["note"]}], "sourceCaseId": secondary}
+    twice = {"fieldIds": [{"id": ids["note"]}, {"id": ids["note"]}], "sourceCaseId": secondary}
+
+    def merge(configuration: list[dict[str, Any]]) -> None:
+        related.client.start_merge_cases(
+            domainId=related.domain.domain_id,
+            caseId=primary,
+            secondaryCaseIds=[secondary],
+            fieldsConfiguration=configuration,
+        )
+
+    code, message = code_of(lambda: merge([entry, entry]))
+    assert (code, "'fieldsConfiguration'" in message) == ("ValidationException", True)
+    code, message = code_of(lambda: merge([twice]))
+    assert code == "ValidationException"
+    assert "fieldsConfiguration[0].fieldIds[1].id" in message
+    assert f"'note' ({ids['note']})" in message
+    assert related.domain.case_values(secondary, "status") == {"status": "open"}
+    merge([entry])
+    assert related.domain.case_values(primary, "note") == {"note": "from the secondary"}
+
+
+def test_an_sla_targets_options_of_its_field(related: Related) -> None:
+    """https://docs.aws.amazon.com/connect/latest/APIReference/API_connect-cases_SlaInputConfiguration.html
+    (targetFieldValues: target values "for the fieldId"; the mock refuses a value that is not
+    one of the single-select field's options, which could never be met)."""
+    ids = related.domain.ids
+    code, message = code_of(lambda: related.create("Sla", sla(60, field_id=ids["country"], target="fr")))
+    assert code == "ValidationException"
+    assert "targetFieldValues[0]" in message
+    assert f"'country' ({ids['country']})" in message
+    assert code_of(lambda: related.create("Sla", sla(60, target="pending")))[0] == "ValidationException"
+    assert related.items() == []

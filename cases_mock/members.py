@@ -156,7 +156,7 @@ REFUSED: dict[str, str] = {
 # Member -> a note on how it is honoured, where the table should say more than "honoured".
 NOTES: dict[str, str] = {
     "CreateRelatedItemRequest.type": "must agree with the content member",
-    "EventBridgeConfiguration.enabled": "stored and returned by GetCaseEventConfiguration",
+    "EventBridgeConfiguration.enabled": "stored, returned; turns the case event stream on (docs/events.md)",
     "EventBridgeConfiguration.includedData": "stored and returned; field ids checked",
     "GetCaseRequest.nextToken": "GetCase issues none, so any token is refused",
     "SearchCasesRequest.fields": "a projection: unknown ids are absent from the output",

@@ -36,15 +36,15 @@ from botocore.awsrequest import AWSPreparedRequest, AWSResponse
 from .fast_path import EVENT as FAST_EVENT
 from .fast_path import aws_response, parsed_answer, pending, take_pending, wire_request_of
 from .hosts import is_cases_url
+from .intercept_aio import AioInterception, answer_later, called_by_async_emitter
 from .patches import Patch
 from .wire import WireRequest, WireResponse, body_bytes, wire_request
 
 HOOK_EVENT = "before-send.connectcases"
 HOOK_ID = "cases_mock.before_send"
 FAKE_ACCESS_KEY = "CASESMOCKACCESSKEY"
-FAKE_CREDENTIALS = botocore.credentials.Credentials(
-    FAKE_ACCESS_KEY, "cases-mock-secret-access-key", method="cases-mock"
-)
+_FAKE_KEYS = (FAKE_ACCESS_KEY, "cases-mock-secret-access-key")
+FAKE_CREDENTIALS = botocore.credentials.Credentials(*_FAKE_KEYS, method="cases-mock")
 
 Answer = Callable[[WireRequest], WireResponse]
 
@@ -76,8 +76,14 @@ def _answer_botocore(request: AWSPreparedRequest) -> AWSResponse | None:
     return aws_response(url, answered)
 
 
-def before_send(request: AWSPreparedRequest, **_: Any) -> AWSResponse | None:
+def before_send(request: AWSPreparedRequest, **_: Any) -> Any:
     """The ``before-send.connectcases`` handler: answers while a mock is active."""
+    # aiobotocore hook (intercept_aio.py): its emitter awaits the answer; decided before dispatch
+    if called_by_async_emitter(sys._getframe(1)):
+        answer, url = _active.answer, str(request.url)
+        if answer is None or not answers(url):
+            return None
+        return answer_later(answer, request.method or "GET", url, request.headers, request.body)
     return _answer_botocore(request)
 
 
@@ -158,6 +164,8 @@ class Interception:
         ]
         self._requests_patch: Patch | None = None
         self._default_session_events: Any = None
+        # aiobotocore hook (intercept_aio.py): fake credentials for an AioSession too
+        self._aio = AioInterception(lambda: _active.answer is not None, *_FAKE_KEYS)
 
     def install(self, answer: Answer, *, any_endpoint: bool = False, fast: bool = True) -> None:
         _active.answer = answer
@@ -167,6 +175,7 @@ class Interception:
             patch.apply(make)
         self._patch_requests(answer)
         self._hook_default_session()
+        self._aio.install()
 
     def configure(self, *, any_endpoint: bool, fast: bool) -> None:
         _active.any_endpoint = any_endpoint
@@ -175,6 +184,7 @@ class Interception:
     def uninstall(self) -> None:
         _active.answer = None
         _active.any_endpoint = False
+        self._aio.uninstall()
         self._unhook_default_session()
         if self._requests_patch is not None:
             self._requests_patch.undo()

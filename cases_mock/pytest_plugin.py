@@ -2,6 +2,7 @@
 
 * ``cases_mock``: an active ``CasesMock`` for the test (fresh state, reset afterwards).
 * ``cases_client``: a ready boto3 ``connectcases`` client on that mock.
+* ``cases_async_client``: an aiobotocore client on that mock, entered with ``async with``.
 * ``cases_server``: a ``CasesServer`` serving HTTP on a free loopback port in a background
   thread, with its own state (for clients that cannot be patched in-process);
   ``cases_server.client()`` is a boto3 client for it that needs no AWS configuration.
@@ -15,12 +16,13 @@ one test (or a module, with ``pytestmark``) with the marker
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass
 from typing import Any
 
 import pytest
 
-from .client_types import CasesClient
+from .client_types import AsyncCasesClient, CasesClient
 from .ids import DEFAULT_REGION
 from .mock import CasesMock
 
@@ -93,6 +95,19 @@ def cases_client(cases_mock: CasesMock) -> CasesClient:
     import boto3
 
     client: CasesClient = boto3.client("connectcases", region_name=cases_mock.region)
+    return client
+
+
+@pytest.fixture
+def cases_async_client(cases_mock: CasesMock) -> AbstractAsyncContextManager[AsyncCasesClient]:
+    """An aiobotocore ``connectcases`` client on the ``cases_mock`` fixture, in its region, to
+    enter in the test: ``async with cases_async_client as client:`` (so it works under
+    pytest-asyncio and anyio alike; docs/async.md). Skips the test when aiobotocore is not
+    installed."""
+    session = pytest.importorskip("aiobotocore.session", reason="aiobotocore is not installed")
+    client: AbstractAsyncContextManager[AsyncCasesClient] = session.get_session().create_client(
+        "connectcases", region_name=cases_mock.region
+    )
     return client
 
 

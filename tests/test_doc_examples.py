@@ -7,10 +7,14 @@ directory, so nothing an AWS set-up or an earlier test provides can make an exam
 * Any other block runs as a script and must exit 0.
 * A block whose first line is a ``# fragment: ...`` comment is deliberately incomplete (it says
   why, visibly, to the reader); it is only compiled. docs/contributing.md describes the rule.
+* A block whose first line is ``# requires: module ...`` runs where those modules are installed
+  and is skipped, naming them, elsewhere (docs/async.md: aiobotocore and aioboto3 pin older
+  botocore releases than the README's install, so CI runs those in their own environments).
 """
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import re
 import subprocess
@@ -25,6 +29,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 FENCE = re.compile(r"^(?P<indent>[ \t]*)```python[ \t]*$")
 FRAGMENT = "# fragment:"
+REQUIRES = "# requires:"
 
 
 @dataclass(frozen=True)
@@ -40,6 +45,14 @@ class Example:
     @property
     def is_fragment(self) -> bool:
         return self.code.lstrip().startswith(FRAGMENT)
+
+    @property
+    def missing(self) -> list[str]:
+        """The modules its ``# requires:`` line names that are not installed."""
+        first = self.code.lstrip().splitlines()[0] if self.code.strip() else ""
+        if not first.startswith(REQUIRES):
+            return []
+        return [name for name in first[len(REQUIRES) :].split() if importlib.util.find_spec(name) is None]
 
     @property
     def is_test_file(self) -> bool:
@@ -90,7 +103,7 @@ def test_file_outcomes(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tu
     work = tmp_path_factory.mktemp("doc-tests")
     home = tmp_path_factory.mktemp("home")
     for example in EXAMPLES:
-        if example.is_test_file and not example.is_fragment:
+        if example.is_test_file and not example.is_fragment and not example.missing:
             (work / f"{example.module}.py").write_text(example.code, encoding="utf-8")
     report = work / "report.xml"
     done = subprocess.run(
@@ -138,6 +151,8 @@ def test_example_runs_as_written(
     compile(example.code, example.name, "exec")
     if example.is_fragment:
         return
+    if example.missing:
+        pytest.skip(f"{example.name} requires {', '.join(example.missing)}, not installed here")
     if example.is_test_file:
         passed, failed, report = test_file_outcomes.get(
             example.module, (0, 0, test_file_outcomes["<session>"][2])

@@ -7,9 +7,10 @@ directory, so nothing an AWS set-up or an earlier test provides can make an exam
 * Any other block runs as a script and must exit 0.
 * A block whose first line is a ``# fragment: ...`` comment is deliberately incomplete (it says
   why, visibly, to the reader); it is only compiled. docs/contributing.md describes the rule.
-* A block whose first line is ``# requires: module ...`` runs where those modules are installed
-  and is skipped, naming them, elsewhere (docs/async.md: aiobotocore and aioboto3 pin older
-  botocore releases than the README's install, so CI runs those in their own environments).
+* A block whose first line is ``# requires: ...`` runs where what it names is there and is
+  skipped, naming it, elsewhere: modules (docs/async.md: aiobotocore and aioboto3 pin older
+  botocore releases than the README's install, so CI runs those in their own environments),
+  and operations or members of the model (named as in cases_mock/protocol/releases.py).
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
+from cases_mock.protocol.releases import MEMBERS, OPERATIONS, absent
 
 ROOT = Path(__file__).resolve().parent.parent
 FENCE = re.compile(r"^(?P<indent>[ \t]*)```python[ \t]*$")
@@ -52,7 +55,10 @@ class Example:
         first = self.code.lstrip().splitlines()[0] if self.code.strip() else ""
         if not first.startswith(REQUIRES):
             return []
-        return [name for name in first[len(REQUIRES) :].split() if importlib.util.find_spec(name) is None]
+        names = first[len(REQUIRES) :].split()
+        features = [name for name in names if name in OPERATIONS or name in MEMBERS]
+        modules = [name for name in names if name not in features]
+        return [name for name in modules if importlib.util.find_spec(name) is None] + absent(*features)
 
     @property
     def is_test_file(self) -> bool:
@@ -152,7 +158,7 @@ def test_example_runs_as_written(
     if example.is_fragment:
         return
     if example.missing:
-        pytest.skip(f"{example.name} requires {', '.join(example.missing)}, not installed here")
+        pytest.skip(f"{example.name} requires {', '.join(example.missing)}, missing here")
     if example.is_test_file:
         passed, failed, report = test_file_outcomes.get(
             example.module, (0, 0, test_file_outcomes["<session>"][2])

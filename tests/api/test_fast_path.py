@@ -12,6 +12,7 @@ from botocore.exceptions import ClientError
 
 from benchmarks.floor import canned_client
 from cases_mock import mock_connectcases
+from cases_mock.protocol.releases import OPERATIONS
 from tests.builders import NO_RETRIES, a_client, a_domain
 
 CONTACT = "arn:aws:connect:us-east-1:123456789012:instance/i-1/contact/c-1"
@@ -141,6 +142,7 @@ def _compare_on_both_paths(seen: list[Any]) -> None:
         assert parsed == full, method
 
 
+@pytest.mark.needs_model(*OPERATIONS)  # every operation the mock knows of is called
 def test_every_operation_parses_exactly_as_on_the_full_path() -> None:
     with mock_connectcases() as mock:
         recorder = Recorder(boto3.client("connectcases", region_name="us-east-1"))  # as canned_client

@@ -43,10 +43,15 @@ def _install_chromium() -> str | None:
 
 
 @pytest.fixture(scope="session")
-def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+def chromium_installed() -> None:
+    """Headless Chromium and chromedriver are there (installed now if need be), else a skip saying why."""
     reason = _install_chromium()
     if reason is not None:
         pytest.skip(f"browser tests skipped: {reason}")
+
+
+@pytest.fixture(scope="session")
+def browser(chromium_installed: None, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     driver = chromium(str(tmp_path_factory.mktemp("chromium-profile")))
     driver.implicitly_wait(0)
     yield driver

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from typing import Any
 from urllib.parse import urlencode
 
@@ -12,7 +14,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from cases_mock.dashboard.screenshots import PAGES, example_domain, take, wait_for_page
+from cases_mock.dashboard.screenshots import PAGES, wait_for_page
 from tests.dashboard.conftest import TOKEN
 from tests.dashboard.support_domain import AGENT, a_support_domain, text
 
@@ -91,11 +93,17 @@ def test_a_fault_added_in_the_dashboard_makes_the_next_boto3_call_fail(browser, 
     assert client.get_domain(domainId=domain)["name"] == "support"  # times=1: only the next call
 
 
-def test_the_screenshot_command_saves_each_main_page(browser, server, client, tmp_path):
-    ids = example_domain(client)
-    saved = take(browser, f"{server}/_cases_mock/ui/", ids, tmp_path)
-    assert [path.name for path in saved] == [f"dashboard-{page}.png" for page in PAGES]
-    for path in saved:
+def test_the_documented_screenshot_command_saves_each_main_page(chromium_installed, tmp_path):
+    done = subprocess.run(
+        [sys.executable, "-m", "cases_mock.dashboard.screenshots", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    expected = [tmp_path / f"dashboard-{page}.png" for page in PAGES]
+    assert done.stdout.split() == [str(path) for path in expected]
+    for path in expected:
         assert path.read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
 
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
+import pytest
+
 from cases_mock.events import MAX_EVENTS, Publisher
 from tests.events.conftest import ACCOUNT, AGENT, PRINCIPAL, REGION, Stream
 
@@ -102,6 +104,7 @@ def test_without_case_data_an_event_carries_the_case_metadata_only(stream: Strea
     }
 
 
+@pytest.mark.needs_model("UserUnion.customEntity")
 def test_a_custom_entity_is_the_performing_user(stream: Stream) -> None:
     stream.configure("status")
     stream.create_case(performedBy={"customEntity": "order-bot"})
@@ -113,6 +116,7 @@ def test_a_custom_entity_is_the_performing_user(stream: Stream) -> None:
     }
 
 
+@pytest.mark.needs_model("DeleteCase")
 def test_a_deleted_case_publishes_its_last_values(stream: Stream) -> None:
     stream.configure("status", "title")
     case_id = stream.create_case()
@@ -150,6 +154,7 @@ def test_a_field_deleted_after_configuring_is_left_out(stream: Stream) -> None:
     assert list(stream.mock.events[0]["detail"]["case"]["fields"]) == ["status"]
 
 
+@pytest.mark.needs_model("BatchUpdateCase")
 def test_a_batch_update_publishes_one_event_per_updated_case(stream: Stream) -> None:
     stream.configure("status")
     first, second = stream.create_case("one"), stream.create_case("two")

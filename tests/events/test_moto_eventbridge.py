@@ -71,6 +71,7 @@ def some_case_activity(client: Any) -> None:
     client.delete_case(domainId=domain_id, caseId=case_id)
 
 
+@pytest.mark.needs_model("DeleteCase")
 @pytest.mark.parametrize("cases_first", [True, False], ids=["cases-then-moto", "moto-then-cases"])
 def test_a_rule_with_an_sqs_target_receives_every_event(cases_first: bool) -> None:
     mocks = [mock_connectcases(), moto.mock_aws()]
@@ -98,6 +99,7 @@ def test_a_rule_with_an_sqs_target_receives_every_event(cases_first: bool) -> No
             assert body["time"] == event["time"]
 
 
+@pytest.mark.needs_model("DeleteCase")
 def test_a_rule_on_one_event_type_receives_only_those() -> None:
     with moto.mock_aws(), mock_connectcases():
         sqs, queue_url = a_queue_behind_a_rule(
@@ -110,6 +112,7 @@ def test_a_rule_on_one_event_type_receives_only_those() -> None:
         assert body["detail"]["relatedItem"]["comment"]["body"] == "hello"
 
 
+@pytest.mark.needs_model("DeleteCase")
 def test_events_of_another_region_go_to_that_regions_bus() -> None:
     with moto.mock_aws(), mock_connectcases() as cases:
         east, east_url = a_queue_behind_a_rule("us-east-1")

@@ -104,6 +104,9 @@ def _items(stream: Stream, case_id: str, other_case: str) -> dict[str, tuple[str
     }
 
 
+@pytest.mark.needs_model(
+    "RelatedItemInputContent.sla", "RelatedItemInputContent.connectCase", "RelatedItemInputContent.custom"
+)
 @pytest.mark.parametrize("item_type", ["File", "Sla", "ConnectCase", "Custom"])
 def test_every_related_item_type_publishes_its_type_and_content(stream: Stream, item_type: str) -> None:
     stream.configure(content=True)
@@ -125,6 +128,7 @@ def test_every_related_item_type_publishes_its_type_and_content(stream: Stream, 
     assert event["detail"]["changedAttributes"] == [f"{member}.{key}" for key in content[member]]
 
 
+@pytest.mark.needs_model("UpdateRelatedItem", "DeleteRelatedItem")
 def test_updating_or_deleting_a_related_item_publishes_nothing(stream: Stream) -> None:
     stream.configure(content=True)
     case_id = stream.create_case()
@@ -142,6 +146,7 @@ def test_updating_or_deleting_a_related_item_publishes_nothing(stream: Stream) -
     assert stream.mock.events == []
 
 
+@pytest.mark.needs_model("BatchCreateRelatedItem")
 def test_a_batch_of_comments_publishes_one_event_per_comment(stream: Stream) -> None:
     stream.configure(content=True)
     first, second = stream.create_case("one"), stream.create_case("two")
@@ -158,6 +163,7 @@ def test_a_batch_of_comments_publishes_one_event_per_comment(stream: Stream) -> 
     assert all(r["comment"]["body"] == "outage notice" for r in related)
 
 
+@pytest.mark.needs_model("StartMergeCases")
 def test_a_merge_publishes_the_updates_and_the_links_it_makes(stream: Stream) -> None:
     stream.configure("status", stream.reason_id, content=True)
     primary = stream.create_case("primary")

@@ -34,6 +34,7 @@ def moto_server() -> Iterator[str]:
     server.stop()
 
 
+@pytest.mark.needs_model("DeleteCase")
 def test_the_server_lists_filters_and_clears_its_events() -> None:
     with Served() as served:
         some_case_activity(a_server_client(served.url))
@@ -56,6 +57,7 @@ def test_the_server_lists_filters_and_clears_its_events() -> None:
         assert control(served.url)["events"] == []
 
 
+@pytest.mark.needs_model("DeleteCase")
 def test_events_are_forwarded_with_put_events_to_a_moto_server(moto_server: str) -> None:
     sqs = boto3.client("sqs", region_name="us-east-1", endpoint_url=moto_server, **MOTO_KEYS)
     rules = boto3.client("events", region_name="us-east-1", endpoint_url=moto_server, **MOTO_KEYS)
@@ -75,6 +77,7 @@ def test_events_are_forwarded_with_put_events_to_a_moto_server(moto_server: str)
     assert listed["forwarding"] == {"endpoint": moto_server, "forwarded": 4, "failed": 0}
 
 
+@pytest.mark.needs_model("DeleteCase")
 def test_a_failing_forward_is_counted_and_never_fails_the_call() -> None:
     with socket.socket() as unused:
         unused.bind(("127.0.0.1", 0))

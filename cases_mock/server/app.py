@@ -192,6 +192,8 @@ class CasesServer:
         )
         self.routes = control.CONTROL_ROUTES.copy()
         self.state_file = StateFile(state_file, self.store) if state_file else None
+        if self.state_file is not None:
+            self.state_file.load()  # StateFileError (before binding) if the file is unusable
         self.generation = 0  # moves with every change of the state (for --save-every)
         self._thread: threading.Thread | None = None
         self.httpd = _Listener(host, port, self)
@@ -222,11 +224,14 @@ class CasesServer:
         return self
 
     def stop(self) -> None:
+        """Stops serving; saves the state first when there is a state file."""
         self.httpd.shutdown()
         self.httpd.server_close()
         if self._thread is not None:
             self._thread.join(timeout=5)
             self._thread = None
+        if self.state_file is not None:
+            self.state_file.save()
 
     def __enter__(self) -> CasesServer:
         return self.start()

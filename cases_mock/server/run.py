@@ -16,15 +16,12 @@ from .persistence import PeriodicSaver, StateFileError
 def serve(host: str, port: int, *, save_every: float | None = None, **options: Any) -> int:
     """Runs until SIGINT or SIGTERM; prints the URL first (flushed, for whoever started us).
     ``options`` are ``CasesServer``'s. Returns the exit status (2: the state file is unusable)."""
-    server = CasesServer(host, port, **options)
-    state_file = server.state_file
     try:
-        if state_file is not None:
-            state_file.load()
+        server = CasesServer(host, port, **options)  # loads the state file, if any
     except StateFileError as error:
-        server.httpd.server_close()
         print(f"cases-mock: {error}; the file was left untouched", file=sys.stderr, flush=True)
         return 2
+    state_file = server.state_file
     saver = None
     if state_file is not None and save_every:
         saver = PeriodicSaver(state_file, save_every, lambda: server.generation).start()

@@ -172,3 +172,13 @@ def test_sigkill_during_writes_never_tears_the_file_nor_loses_a_saved_case(tmp_p
         saved = json.loads(state.read_text(encoding="utf-8"))  # whole, never torn or empty
         assert saved["format"] == "cases_mock/state/1"
     assert len(confirmed) == 48
+
+
+def test_the_python_server_loads_its_state_file_and_saves_it_on_stop(tmp_path: Path) -> None:
+    from cases_mock.server import CasesServer
+
+    state = tmp_path / "state.json"
+    with CasesServer(quiet=True, state_file=str(state)) as server:
+        server.client().create_domain(name="in-process")
+    with CasesServer(quiet=True, state_file=str(state)) as again:
+        assert [d["name"] for d in again.client().list_domains()["domains"]] == ["in-process"]

@@ -1,0 +1,47 @@
+"""The control routing table as other modules extend it: a route added later gets the same
+security checks, and may stream its answer."""
+
+from __future__ import annotations
+
+import http.client
+from urllib.parse import urlsplit
+
+from cases_mock.server import CasesServer, ControlRequest, Streamed
+from cases_mock.wire import WireResponse
+
+
+def _get(url: str, path: str, headers: dict[str, str] | None = None) -> tuple[int, bytes, str | None]:
+    parts = urlsplit(url)
+    connection = http.client.HTTPConnection(parts.hostname or "", parts.port, timeout=10)
+    connection.request("GET", path, headers=headers or {})
+    answer = connection.getresponse()
+    body = answer.read()
+    connection.close()
+    return answer.status, body, answer.getheader("Transfer-Encoding")
+
+
+def _ticks(request: ControlRequest) -> Streamed:
+    count = request.number("count", 3, low=1, high=10)
+    return Streamed(200, {"Content-Type": "text/plain"}, (f"tick {i}\n".encode() for i in range(count)))
+
+
+def test_an_added_route_streams_and_is_guarded_like_the_built_in_ones() -> None:
+    with CasesServer(quiet=True, control_token="s3cret") as server:
+        server.routes.add("GET", "ticks", _ticks)
+        server.routes.add("GET", "open", lambda request: WireResponse(200, {}, b"open"), public=True)
+        token = {"x-cases-mock-token": "s3cret"}
+
+        streamed = _get(server.url, "/_cases_mock/ticks?count=2", token)
+        without_token = _get(server.url, "/_cases_mock/ticks")
+        foreign_host = _get(server.url, "/_cases_mock/open", {"Host": "attacker.example"})
+        public = _get(server.url, "/_cases_mock/open")
+        bad_query = _get(server.url, "/_cases_mock/ticks?count=99", token)
+        wrong_method = _get(server.url, "/_cases_mock/reset", token)
+
+    assert streamed == (200, b"tick 0\ntick 1\n", "chunked")
+    assert without_token[0] == 401
+    assert foreign_host[0] == 403
+    assert public[:2] == (200, b"open")
+    assert bad_query[0] == 400
+    assert b"count" in bad_query[1]
+    assert wrong_method[0] == 405

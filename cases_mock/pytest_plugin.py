@@ -114,8 +114,9 @@ def cases_async_client(cases_mock: CasesMock) -> AbstractAsyncContextManager[Asy
 @pytest.fixture
 def cases_server() -> Iterator[Any]:
     """A ``CasesServer`` on a free loopback port, serving in a background thread for this
-    test, with its own state (independent of ``cases_mock``). ``cases_server.url`` is its
-    endpoint URL, for any SDK or the AWS CLI (``--endpoint-url``); it is stopped afterwards."""
+    test, with its own state (independent of ``cases_mock``). ``cases_server.client()`` is a
+    ready boto3 client on it (fake credentials, no AWS configuration); ``cases_server.url`` is
+    its endpoint URL, for any other SDK or the AWS CLI (``--endpoint-url``). Stopped afterwards."""
     from .server import CasesServer
 
     with CasesServer(quiet=True) as server:

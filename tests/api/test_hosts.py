@@ -115,6 +115,8 @@ def test_a_running_cases_server_is_reachable_from_inside_a_mock() -> None:
     ],
 )
 def test_arns_carry_the_partition_botocores_data_gives_the_region(region: str, partition: str) -> None:
+    if partition not in host_data().suffix_kinds:
+        pytest.skip(f"the installed botocore's partition data has no {partition}")
     with mock_connectcases():
         client = boto3.client("connectcases", region_name=region, config=NO_RETRIES)
         assert client.create_domain(name="p")["domainArn"].startswith(f"arn:{partition}:cases:{region}:")

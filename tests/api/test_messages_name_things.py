@@ -139,6 +139,7 @@ def test_a_system_field_is_named(world: Any) -> None:
     assert message == "Field 'Title' (title) is a System field and cannot be deleted"
 
 
+@pytest.mark.needs_model("CaseRuleDetails.fieldOptions")
 def test_a_field_option_rule_names_both_fields(world: Any) -> None:
     _, client, seeded = world
     product = seeded.fields["Product"]

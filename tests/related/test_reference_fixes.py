@@ -182,6 +182,7 @@ def test_a_contact_on_both_cases_stays_on_the_primary_and_gains_the_secondarys_t
     assert [i for i in related.items(secondary) if i["type"] == "Contact"] == []
 
 
+@pytest.mark.needs_model("StartMergeCases")
 def test_a_merge_takes_one_fields_configuration_entry_naming_each_field_once(related: Related) -> None:
     """https://docs.aws.amazon.com/connect/latest/APIReference/API_connect-cases_StartMergeCases.html
     ("Specify at most one entry") and
@@ -212,6 +213,7 @@ def test_a_merge_takes_one_fields_configuration_entry_naming_each_field_once(rel
     assert related.domain.case_values(primary, "note") == {"note": "from the secondary"}
 
 
+@pytest.mark.needs_model("RelatedItemInputContent.sla")
 def test_an_sla_targets_options_of_its_field(related: Related) -> None:
     """https://docs.aws.amazon.com/connect/latest/APIReference/API_connect-cases_SlaInputConfiguration.html
     (targetFieldValues: target values "for the fieldId"; the mock refuses a value that is not

@@ -26,30 +26,35 @@ if TYPE_CHECKING:
 QUOTAS_PAGE = (
     "https://docs.aws.amazon.com/connect/latest/adminguide/amazon-connect-service-limits.html#cases-quotas"
 )
+RATES_PAGE = "https://docs.aws.amazon.com/connect/latest/adminguide/amazon-connect-service-limits.html#cases-api-quotas"
 
 
 @dataclass(slots=True)
 class Quotas:
-    """Resource quotas: the defaults of the Cases quotas page (QUOTAS_PAGE) where it gives one,
-    else the mock's choice (docs/behaviour.md#service-limits). Exceeding one gives
-    ServiceQuotaExceededException where the operation models it."""
+    """Resource quotas (docs/behaviour.md#service-limits). The defaults are the Cases quotas
+    table of QUOTAS_PAGE where it has a row, the API Reference where an operation's page gives
+    the figure, else the mock's choice. Exceeding one gives ServiceQuotaExceededException where
+    the operation models it."""
 
-    domains_per_account: int = 5
-    fields_per_domain: int = 500
-    options_per_field: int = 500
-    layouts_per_domain: int = 100
-    templates_per_domain: int = 100
-    fields_per_layout: int = 100
-    case_rules_per_domain: int = 100
-    related_items_per_case: int = 200
-    files_per_case: int = 50
-    slas_per_case: int = 10
-    fields_per_custom_related_item: int = 50
+    # QUOTAS_PAGE, "Cases service quotas"
+    domains_per_account: int = 5  # Cases domains per AWS account
+    fields_per_domain: int = 500  # Fields in a Cases domain
+    options_per_field: int = 500  # Field options per single-select field in the Cases domain
+    layouts_per_domain: int = 100  # Layouts in a Cases domain
+    templates_per_domain: int = 100  # Templates in a Cases domain
+    fields_per_layout: int = 100  # Case fields per case layout (not adjustable)
+    related_items_per_case: int = 200  # Related items that can be attached to a case
+    files_per_case: int = 50  # Files that can be attached to a case
+    slas_per_case: int = 10  # SLAs that can be attached to a case
+    fields_per_custom_related_item: int = 5  # Fields in a Custom type related item
+    # DeleteField, DeleteLayout, DeleteTemplate pages: "You can delete up to 100 ... per domain"
     deleted_fields_per_domain: int = 100
     deleted_layouts_per_domain: int = 100
     deleted_templates_per_domain: int = 100
     # StartMergeCases: "the primary case would have more than 500 field values" (ValidationException)
     field_values_per_merged_case: int = 500
+    # not on QUOTAS_PAGE: the mock's choice
+    case_rules_per_domain: int = 100
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,15 +65,57 @@ class Rate:
     burst: int
 
 
-# The documented defaults per account and region (QUOTAS_PAGE, "Amazon Connect Cases API").
-RATES: dict[str, Rate] = {
-    "CreateCase": Rate(2, 10),
-    "GetCase": Rate(4, 10),
-    "SearchCases": Rate(2, 10),
-    "UpdateCase": Rate(2, 2),
-    "ListCasesForContact": Rate(2, 2),
-}
-# Every other operation: the mock's choice (docs/behaviour.md#service-limits).
+# QUOTAS_PAGE, "Cases API throttling quotas": default rate and burst per account and Region.
+# The page's rows name "CreateRelatedItems" and "DeleteCaseRules"; no operation has those names,
+# so they are read as CreateRelatedItem and DeleteCaseRule.
+_PAGE_RATES: tuple[tuple[Rate, tuple[str, ...]], ...] = (
+    (
+        Rate(2, 10),
+        (
+            "CreateCase",
+            "SearchCases",
+            "ListTemplates",
+            "ListLayouts",
+            "CreateRelatedItem",
+            "SearchRelatedItems",
+            "ListCaseRules",
+            "ListTagsForResource",
+            "TagResource",
+            "UntagResource",
+            "GetCaseAuditEvents",
+            "GetCaseEventConfiguration",
+            "PutCaseEventConfiguration",
+        ),
+    ),
+    (Rate(4, 10), ("GetCase",)),
+    (Rate(2, 2), ("UpdateCase", "ListCasesForContact")),
+    (
+        Rate(2, 5),
+        (
+            "CreateField",
+            "ListFields",
+            "UpdateField",
+            "BatchPutFieldOptions",
+            "CreateDomain",
+            "GetDomain",
+            "ListDomains",
+            "CreateTemplate",
+            "UpdateTemplate",
+            "CreateLayout",
+            "UpdateLayout",
+            "CreateCaseRule",
+            "UpdateCaseRule",
+            "DeleteCaseRule",
+        ),
+    ),
+    (Rate(8, 25), ("BatchGetField", "BatchGetCaseRule")),
+    (Rate(6, 16), ("ListFieldOptions",)),
+    (Rate(6, 20), ("GetTemplate", "GetLayout")),
+)
+RATES: dict[str, Rate] = {operation: rate for rate, operations in _PAGE_RATES for operation in operations}
+# Every operation the page does not list (the deletes, the batch writes, UpdateRelatedItem,
+# SearchAllRelatedItems, the merges): the mock's choice, the page's most common row
+# (docs/behaviour.md#service-limits).
 DEFAULT_RATE = Rate(2, 10)
 SEARCHES = ("SearchCases", "SearchRelatedItems", "SearchAllRelatedItems")
 
@@ -127,7 +174,7 @@ class Limits:
             if bucket.tokens < 1:
                 raise ThrottlingException(
                     f"Rate exceeded for {operation}: {rate.per_second:g} requests per second, "
-                    f"burst {rate.burst} ({QUOTAS_PAGE})"
+                    f"burst {rate.burst} ({RATES_PAGE})"
                 )
             bucket.tokens -= 1
 

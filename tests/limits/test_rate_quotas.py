@@ -1,6 +1,6 @@
 """Opt-in API rate quotas: a token bucket per account, region and operation, on the mock's clock,
 at the documented defaults of
-https://docs.aws.amazon.com/connect/latest/adminguide/amazon-connect-service-limits.html#cases-quotas
+https://docs.aws.amazon.com/connect/latest/adminguide/amazon-connect-service-limits.html#cases-api-quotas
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import pytest
 from botocore.exceptions import ClientError
 
 from cases_mock.limits import DEFAULT_RATE, RATES, Rate
+from cases_mock.protocol.releases import OPERATIONS
 from tests.builders import a_client
 from tests.limits.conftest import Desk
 
@@ -75,11 +76,47 @@ def test_each_operation_region_and_account_has_its_own_bucket(desk: Desk) -> Non
     other_region.update_case(domainId=domain, caseId=other, fields=[])
 
 
-def test_documented_rates_and_settable_ones(desk: Desk) -> None:
-    """CreateCase 2/s burst 10, GetCase 4/s burst 10; other operations the mock's default."""
-    assert RATES["CreateCase"] == Rate(2, 10)
-    assert RATES["GetCase"] == Rate(4, 10)
-    assert desk.mock.limits.rate("CreateLayout") == DEFAULT_RATE
+def test_rates_are_the_cases_api_throttling_quotas_of_the_page(desk: Desk) -> None:
+    """The "Cases API throttling quotas" table of
+    https://docs.aws.amazon.com/connect/latest/adminguide/amazon-connect-service-limits.html#cases-api-quotas
+    row by row; an operation the table does not list gets the mock's default."""
+    rows = {
+        Rate(2, 10): "CreateCase SearchCases ListTemplates ListLayouts CreateRelatedItem SearchRelatedItems "
+        "ListCaseRules ListTagsForResource TagResource UntagResource GetCaseAuditEvents "
+        "GetCaseEventConfiguration PutCaseEventConfiguration",
+        Rate(4, 10): "GetCase",
+        Rate(2, 2): "UpdateCase ListCasesForContact",
+        Rate(2, 5): "CreateField ListFields UpdateField BatchPutFieldOptions CreateDomain GetDomain "
+        "ListDomains CreateTemplate UpdateTemplate CreateLayout UpdateLayout CreateCaseRule UpdateCaseRule "
+        "DeleteCaseRule",
+        Rate(8, 25): "BatchGetField BatchGetCaseRule",
+        Rate(6, 16): "ListFieldOptions",
+        Rate(6, 20): "GetTemplate GetLayout",
+    }
+    expected = {operation: rate for rate, names in rows.items() for operation in names.split()}
+    assert expected == RATES
+    assert set(RATES) <= set(OPERATIONS)  # every name is an operation (the page writes two in plural)
+    for unlisted in ("DeleteCase", "BatchUpdateCase", "SearchAllRelatedItems", "StartMergeCases"):
+        assert desk.mock.limits.rate(unlisted) == DEFAULT_RATE == Rate(2, 10)
+
+
+def test_batch_get_field_bursts_to_25_and_refills_at_8_per_second(desk: Desk) -> None:
+    """BatchGetField: rate 8, burst 25 (the page's "Cases API throttling quotas")."""
+    desk.mock.limits.throttling = True
+
+    def get() -> Any:
+        return desk.client.batch_get_field(domainId=desk.domain_id, fields=[{"id": "title"}])
+
+    for _ in range(25):
+        get()
+    assert _throttled(get)["Error"]["Code"] == "ThrottlingException"
+    desk.mock.clock.advance(timedelta(milliseconds=125))  # 8/s: one token
+    get()
+    assert _throttled(get)["Error"]["Code"] == "ThrottlingException"
+    desk.client.get_template(domainId=desk.domain_id, templateId=desk.template_id)  # its own bucket
+
+
+def test_rates_are_settable(desk: Desk) -> None:
     desk.mock.limits.throttling = True
     desk.mock.limits.rates["CreateCase"] = Rate(1, 3)
 

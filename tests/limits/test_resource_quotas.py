@@ -4,6 +4,8 @@ https://docs.aws.amazon.com/connect/latest/adminguide/amazon-connect-service-lim
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from cases_mock import mock_connectcases
@@ -14,11 +16,41 @@ from tests.limits.conftest import Desk
 
 
 def test_quotas_have_the_documented_defaults(desk: Desk) -> None:
+    """Every row of the "Cases service quotas" table of
+    https://docs.aws.amazon.com/connect/latest/adminguide/amazon-connect-service-limits.html#cases-quotas"""
     quotas = desk.mock.quotas
-    assert (quotas.domains_per_account, quotas.fields_per_domain, quotas.layouts_per_domain) == (5, 500, 100)
-    assert (quotas.templates_per_domain, quotas.related_items_per_case) == (100, 200)
+    assert (quotas.domains_per_account, quotas.fields_per_domain, quotas.options_per_field) == (5, 500, 500)
+    assert (quotas.layouts_per_domain, quotas.templates_per_domain) == (100, 100)
+    assert quotas.related_items_per_case == 200
+    assert (quotas.files_per_case, quotas.fields_per_layout, quotas.slas_per_case) == (50, 100, 10)
+    assert quotas.fields_per_custom_related_item == 5
     assert desk.mock.backend().quotas is quotas
     assert desk.mock.backend("eu-west-1").quotas is quotas
+
+
+@pytest.mark.needs_model("RelatedItemInputContent.custom")
+def test_a_custom_related_item_takes_at_most_5_fields(desk: Desk) -> None:
+    """ "Fields in a Custom type related item: 5" (Cases service quotas,
+    https://docs.aws.amazon.com/connect/latest/adminguide/amazon-connect-service-limits.html#cases-quotas);
+    the model's list maximum is 50."""
+    create = desk.client.create_field
+    ids = [create(domainId=desk.domain_id, name=f"f{n}", type="Text")["fieldId"] for n in range(6)]
+    case_id = desk.create_case("a")
+
+    def custom(count: int) -> Any:
+        fields = [{"id": i, "value": {"stringValue": "x"}} for i in ids[:count]]
+        return desk.client.create_related_item(
+            domainId=desk.domain_id, caseId=case_id, type="Custom", content={"custom": {"fields": fields}}
+        )
+
+    code, message = code_of(lambda: custom(6))
+    assert code == "ServiceQuotaExceededException"
+    assert "at most 5 fields" in message
+    listed = desk.client.search_related_items(domainId=desk.domain_id, caseId=case_id)["relatedItems"]
+    assert listed == []
+    custom(5)
+    desk.mock.quotas.fields_per_custom_related_item = 6
+    custom(6)
 
 
 def test_a_quota_set_on_the_mock_applies_to_every_region(desk: Desk) -> None:

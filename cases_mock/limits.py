@@ -27,6 +27,10 @@ QUOTAS_PAGE = (
     "https://docs.aws.amazon.com/connect/latest/adminguide/amazon-connect-service-limits.html#cases-quotas"
 )
 RATES_PAGE = "https://docs.aws.amazon.com/connect/latest/adminguide/amazon-connect-service-limits.html#cases-api-quotas"
+TAGGING_PAGE = "https://docs.aws.amazon.com/connect/latest/adminguide/tagging.html"
+# "Amazon Connect services support up to 50 tags per resource" (TAGGING_PAGE); TagResource's own
+# page sets no cap (its `tags` is a plain string map), CreateCase's MutableTags says at most 50.
+MAX_TAGS = 50
 
 
 @dataclass(slots=True)

@@ -3,20 +3,23 @@
 Taggable: domains, fields, layouts, templates, case rules, cases and related items. An ARN of
 this account and region that names nothing gives ResourceNotFoundException; anything that is
 not a Connect Cases ARN gives ValidationException. Tags of soft-deleted resources stay readable.
+Every tag map a resource ends up with follows the Connect tagging page (``limits.TAGGING_PAGE``):
+at most ``limits.MAX_TAGS`` tags, no ``aws:`` keys, no null values.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from ..errors import ValidationException, not_found
+from ..limits import MAX_TAGS, TAGGING_PAGE
 from .base import BackendBase
 
 if TYPE_CHECKING:
     from .domains import Domain
 
-MAX_TAGS = 50
 TAG_KEY = re.compile(r"^(?![aA][wW][sS]:)[a-zA-Z0-9 _.:/=+\-@]{1,128}$")
 TAG_VALUE = re.compile(r"^[a-zA-Z0-9 _.:/=+\-@]{0,256}$")
 ARN = re.compile(
@@ -32,17 +35,33 @@ CHILDREN = {
 }
 
 
-def check_tags(tags: dict[str, str], path: str = "tags") -> None:
-    """The key and value rules of the model's MutableTags, applied to every tag map."""
+def check_tags(tags: Mapping[str, str | None], path: str = "tags") -> None:
+    """The key and value rules of the model's MutableTags, applied to every tag map, and the
+    tagging page's "you can't set the value of a tag to null" and per-resource cap."""
     for key, value in tags.items():
         if not TAG_KEY.match(key):
             raise ValidationException(
-                f"Invalid tag key {key!r} at '{path}': 1-128 characters, not starting aws:"
+                f"Invalid tag key {key!r} at '{path}': 1-128 letters, digits, spaces or _.:/=+-@, "
+                "not starting aws:"
+            )
+        if value is None:
+            raise ValidationException(
+                f"Invalid value at '{path}.{key}': a tag value cannot be null; use \"\" for no value "
+                f"({TAGGING_PAGE})"
             )
         if not TAG_VALUE.match(str(value)):
             raise ValidationException(
                 f"Invalid value at '{path}.{key}': at most 256 letters, digits or _.:/=+-@ and spaces"
             )
+    check_tag_count(len(tags), path)
+
+
+def check_tag_count(count: int, path: str = "tags") -> None:
+    if count > MAX_TAGS:
+        raise ValidationException(
+            f"Invalid value at '{path}': a resource may have at most {MAX_TAGS} tags; "
+            f"this one would have {count} ({TAGGING_PAGE})"
+        )
 
 
 class TagsMixin(BackendBase):
@@ -87,15 +106,12 @@ class TagsMixin(BackendBase):
             raise not_found("RelatedItem", parts[5])
         return item
 
-    def tag_resource(self, arn: str, tags: dict[str, str]) -> None:
+    def tag_resource(self, arn: str, tags: Mapping[str, str | None]) -> None:
         with self.lock:
             resource = self.tagged(arn)
             check_tags(tags)
             merged = {**resource.tags, **tags}
-            if len(merged) > MAX_TAGS:
-                raise ValidationException(
-                    f"A resource may have at most {MAX_TAGS} tags; this one would have {len(merged)}"
-                )
+            check_tag_count(len(merged))
             resource.tags = merged
 
     def untag_resource(self, arn: str, keys: list[str]) -> None:

@@ -67,6 +67,47 @@ def test_tag_rules(client: Any, domain_id: str) -> None:
     assert len(client.list_tags_for_resource(arn=arn)["tags"]) == 50
 
 
+def test_a_null_tag_value_is_refused_and_an_empty_one_kept(client: Any, domain_id: str) -> None:
+    """TagResource's ``tags`` is a sparse map, so other SDKs can send a null value; the tagging
+    page says "you can set the value of a tag to an empty string, but you can't set the value of
+    a tag to null" (https://docs.aws.amazon.com/connect/latest/adminguide/tagging.html)."""
+    arn = client.get_domain(domainId=domain_id)["domainArn"]
+
+    code, message = code_of(lambda: an_unchecked_client().tag_resource(arn=arn, tags={"a": "1", "b": None}))
+    client.tag_resource(arn=arn, tags={"empty": ""})
+
+    assert (code, "'tags.b'" in message) == ("ValidationException", True)
+    assert client.list_tags_for_resource(arn=arn)["tags"] == {"empty": ""}
+
+
+@pytest.mark.needs_model("CreateCaseRequest.tags", "CreateTemplateRequest.tagPropagationConfigurations")
+def test_a_case_holds_at_most_50_tags_propagated_ones_included(client: Any, domain_id: str) -> None:
+    """The tagging page: "Amazon Connect services support up to 50 tags per resource"
+    (https://docs.aws.amazon.com/connect/latest/adminguide/tagging.html). CreateCase's own
+    ``tags`` may hold 50 (MutableTags), but with the template's propagated tags the case would
+    hold more."""
+    propagated = {f"t{i}": "v" for i in range(10)}
+    template_id = client.create_template(
+        domainId=domain_id,
+        name="Tagged",
+        tagPropagationConfigurations=[{"resourceType": "Cases", "tagMap": propagated}],
+    )["templateId"]
+    title = [{"id": "title", "value": {"stringValue": "Lost parcel"}}]
+
+    code, message = code_of(
+        lambda: client.create_case(
+            domainId=domain_id, templateId=template_id, fields=title, tags={f"k{i}": "v" for i in range(41)}
+        )
+    )
+    client.create_case(
+        domainId=domain_id, templateId=template_id, fields=title, tags={f"k{i}": "v" for i in range(40)}
+    )
+
+    assert (code, "at most 50 tags" in message) == ("ValidationException", True)
+    found = client.search_cases(domainId=domain_id)["cases"]
+    assert [len(case["tags"]) for case in found] == [50]
+
+
 def test_event_configuration_default_put_and_get(client: Any, domain_id: str) -> None:
     assert client.get_case_event_configuration(domainId=domain_id)["eventBridge"] == {"enabled": False}
     notes, gone = a_field(client, domain_id, "Notes"), a_field(client, domain_id, "Gone")

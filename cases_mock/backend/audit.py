@@ -11,9 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from ..errors import ValidationException
 from ..ids import new_id
 from .base import BackendBase
 from .records import AuditEvent, AuditField, Case, Scalar
+from .values import USER_ARN
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +27,19 @@ class Performer:
     def user_arn(self) -> str | None:
         """The Connect user ARN when the request named a user (not a custom entity)."""
         return self.user.get("userArn") if self.user else None
+
+    @classmethod
+    def of(cls, iam_principal_arn: str, user: dict[str, str] | None) -> Performer:
+        """The performer of a request; ValidationException when ``performedBy.userArn`` is not an
+        Amazon Connect user ARN, since the service reads that user (connect:DescribeUser) and
+        keeps the ARN in the case's User fields (docs/behaviour.md#audit-history)."""
+        arn = user.get("userArn") if user else None
+        if arn is not None and not USER_ARN.match(str(arn)):
+            raise ValidationException(
+                f"Invalid value at 'performedBy.userArn': {arn!r} is not an Amazon Connect user ARN "
+                "(arn:aws:connect:<region>:<account>:instance/<instance id>/agent/<user id>)"
+            )
+        return cls(iam_principal_arn, dict(user) if user else None)
 
 
 def append_audit(

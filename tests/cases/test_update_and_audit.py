@@ -192,6 +192,28 @@ def test_last_updated_user_follows_the_performer(domain: RuleDomain) -> None:
     assert values == {"created_by": ALICE, "last_updated_user": BOB}
 
 
+@pytest.mark.parametrize("user_arn", ["nope", "arn:aws:iam::123456789012:user/alice"])
+def test_a_performer_that_is_not_a_connect_user_is_refused(domain: RuleDomain, user_arn: str) -> None:
+    """UserUnion.userArn "Represents the Amazon Connect ARN of the user", and the service reads
+    that user (connect:DescribeUser) before writing it into ``last_updated_user``
+    (https://docs.aws.amazon.com/connect/latest/APIReference/API_connect-cases_UserUnion.html,
+    https://docs.aws.amazon.com/connect/latest/APIReference/API_connect-cases_UpdateCase.html)."""
+    case_id = domain.create_case(domain.template(), note="before")
+
+    code, message = code_of(
+        lambda: domain.client.update_case(
+            domainId=domain.domain_id,
+            caseId=case_id,
+            fields=domain.fields(note="after"),
+            performedBy={"userArn": user_arn},
+        )
+    )
+
+    assert (code, "'performedBy.userArn'" in message) == ("ValidationException", True)
+    assert domain.case_values(case_id, "note") == {"note": "before"}
+    assert [event["type"] for event in _events(domain, case_id)] == ["Case.Created"]
+
+
 def test_temporary_credentials_are_an_assumed_role(domain: RuleDomain) -> None:
     import boto3
 

@@ -87,16 +87,36 @@ def _envelope(
     }
 
 
+# caseData.autoIncludeFields -> the field namespaces it includes (the model's CaseEventIncludedData:
+# "All (include all fields on the case), System (include all system fields), and Custom").
+AUTO_INCLUDED = {"All": ("System", "Custom"), "System": ("System",), "Custom": ("Custom",)}
+
+
+def included_field_ids(data: DomainData) -> list[str] | None:
+    """The ids of the fields case events carry: ``caseData.fields`` united with the fields of the
+    ``autoIncludeFields`` category as the domain has them now (so fields added after the Put are
+    included); None when the configuration asks for no case data."""
+    case_data = _included(data).get("caseData") or {}
+    ids = [str(entry["id"]) for entry in case_data.get("fields") or []]
+    auto = case_data.get("autoIncludeFields")
+    if auto:
+        namespaces = AUTO_INCLUDED.get(str(auto), ())
+        ids += [field_id for field_id, found in data.fields.items() if found.namespace in namespaces]
+    elif not ids:
+        return None
+    return list(dict.fromkeys(ids))
+
+
 def case_fields(data: DomainData, values: dict[str, Scalar]) -> dict[str, Any] | None:
-    """The non-null values of the fields ``includedData.caseData.fields`` lists (None: none listed)."""
+    """The non-null values of the included fields (``included_field_ids``; None: none asked for),
+    fields deleted since left out."""
     from ..backend.values import to_wire
 
-    listed = (_included(data).get("caseData") or {}).get("fields")
-    if not listed:
+    field_ids = included_field_ids(data)
+    if field_ids is None:
         return None
     fields: dict[str, Any] = {}
-    for entry in listed:
-        field_id = str(entry["id"])
+    for field_id in field_ids:
         found = data.fields.get(field_id)
         if found is None or found.deleted or values.get(field_id) is None:
             continue

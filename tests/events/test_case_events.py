@@ -154,6 +154,81 @@ def test_a_field_deleted_after_configuring_is_left_out(stream: Stream) -> None:
     assert list(stream.mock.events[0]["detail"]["case"]["fields"]) == ["status"]
 
 
+@pytest.mark.needs_model("CaseEventIncludedData.autoIncludeFields")
+@pytest.mark.parametrize(
+    ("category", "expected"),
+    [
+        ("Custom", {"reason", "priority"}),
+        (
+            "System",
+            {"title", "status", "case_id", "reference_number", "created_datetime", "last_updated_datetime"},
+        ),
+        (
+            "All",
+            {
+                "reason",
+                "priority",
+                "title",
+                "status",
+                "case_id",
+                "reference_number",
+                "created_datetime",
+                "last_updated_datetime",
+            },
+        ),
+    ],
+)
+def test_auto_included_fields_join_the_listed_ones_and_follow_new_fields(
+    stream: Stream, category: str, expected: set[str]
+) -> None:
+    """CaseEventIncludedData.autoIncludeFields: "Valid values are All (include all fields on the
+    case), System (include all system fields), and Custom (include all custom fields). When this
+    attribute is set, new fields added to the domain are picked up automatically"; with ``fields``
+    too, "the effective field set is the union of the two" (the installed model's text of
+    https://docs.aws.amazon.com/connect/latest/APIReference/API_connect-cases_CaseEventIncludedData.html)."""
+    stream.client.put_case_event_configuration(
+        domainId=stream.domain_id,
+        eventBridge={
+            "enabled": True,
+            "includedData": {"caseData": {"fields": [{"id": "title"}], "autoIncludeFields": category}},
+        },
+    )
+    priority = stream.client.create_field(domainId=stream.domain_id, name="Priority", type="Number")[
+        "fieldId"
+    ]
+    names = {stream.reason_id: "reason", priority: "priority"}
+
+    stream.create_case(
+        fields=[
+            {"id": stream.reason_id, "value": {"stringValue": "late"}},
+            {"id": priority, "value": {"doubleValue": 2}},
+        ]
+    )
+
+    (event,) = stream.mock.events
+    published = {names.get(field_id, field_id) for field_id in event["detail"]["case"]["fields"]}
+    assert published == expected | {"title"}
+
+
+@pytest.mark.needs_model("CaseEventIncludedData.autoIncludeFields")
+def test_auto_included_custom_fields_leave_out_deleted_ones_and_need_no_listed_fields(stream: Stream) -> None:
+    stream.client.put_case_event_configuration(
+        domainId=stream.domain_id,
+        eventBridge={
+            "enabled": True,
+            "includedData": {"caseData": {"fields": [], "autoIncludeFields": "Custom"}},
+        },
+    )
+    case_id = stream.create_case(fields=[{"id": stream.reason_id, "value": {"stringValue": "late"}}])
+    stream.client.delete_field(domainId=stream.domain_id, fieldId=stream.reason_id)
+
+    stream.update_case(case_id, title="Found")
+
+    created, updated = stream.mock.events
+    assert created["detail"]["case"]["fields"] == {stream.reason_id: {"value": {"stringValue": "late"}}}
+    assert updated["detail"]["case"]["fields"] == {}
+
+
 @pytest.mark.needs_model("BatchUpdateCase")
 def test_a_batch_update_publishes_one_event_per_updated_case(stream: Stream) -> None:
     stream.configure("status")

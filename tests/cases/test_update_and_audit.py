@@ -62,6 +62,29 @@ def test_empty_value_clears_and_is_refused_on_required_fields(mock: CasesMock, d
     assert (code, domain.ids["priority"] in message) == ("ValidationException", True)
 
 
+@pytest.mark.parametrize("retire", ["delete", "deactivate"])
+def test_a_case_keeps_its_templates_required_fields_after_the_template_is_retired(
+    domain: RuleDomain, retire: str
+) -> None:
+    """UpdateCase takes fields "identical to the CreateCase input" and a field required by the
+    template cannot be emptied
+    (https://docs.aws.amazon.com/connect/latest/APIReference/API_connect-cases_UpdateCase.html,
+    https://docs.aws.amazon.com/connect/latest/APIReference/API_connect-cases_EmptyFieldValue.html);
+    the pages do not say that retiring the template lifts that, so it does not."""
+    template_id = domain.template(required=("note",))
+    case_id = domain.create_case(template_id, note="keep")
+    if retire == "delete":
+        domain.client.delete_template(domainId=domain.domain_id, templateId=template_id)
+    else:
+        domain.client.update_template(domainId=domain.domain_id, templateId=template_id, status="Inactive")
+
+    code, message = code_of(lambda: domain.update_case(case_id, note=None))
+    domain.update_case(case_id, note="changed")
+
+    assert (code, "is required by template" in message) == ("ValidationException", True)
+    assert domain.case_values(case_id, "note") == {"note": "changed"}
+
+
 def test_a_rejected_update_changes_nothing(mock: CasesMock, domain: RuleDomain) -> None:
     case_id = domain.create_case(domain.template(), note="n", priority=1)
     stored = stored_cases(mock, domain)

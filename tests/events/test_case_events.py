@@ -154,6 +154,22 @@ def test_a_field_deleted_after_configuring_is_left_out(stream: Stream) -> None:
     assert list(stream.mock.events[0]["detail"]["case"]["fields"]) == ["status"]
 
 
+def test_a_field_listed_twice_is_kept_as_given_and_published_once(stream: Stream) -> None:
+    """The PutCaseEventConfiguration page says nothing of repeated field ids
+    (https://docs.aws.amazon.com/connect/latest/APIReference/API_connect-cases_PutCaseEventConfiguration.html)."""
+    stream.configure(stream.reason_id, "title", stream.reason_id)
+
+    stream.create_case(fields=[{"id": stream.reason_id, "value": {"stringValue": "late"}}])
+
+    shown = stream.client.get_case_event_configuration(domainId=stream.domain_id)["eventBridge"]
+    assert shown["includedData"]["caseData"]["fields"] == [
+        {"id": stream.reason_id},
+        {"id": "title"},
+        {"id": stream.reason_id},
+    ]
+    assert list(stream.mock.events[0]["detail"]["case"]["fields"]) == [stream.reason_id, "title"]
+
+
 @pytest.mark.needs_model("CaseEventIncludedData.autoIncludeFields")
 @pytest.mark.parametrize(
     ("category", "expected"),

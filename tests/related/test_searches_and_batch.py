@@ -121,6 +121,60 @@ def test_list_cases_for_contact(related: Related) -> None:
     assert page["nextToken"]
 
 
+@pytest.mark.needs_model("DeleteRelatedItem")
+def test_cases_for_a_contact_follow_deleted_items_and_bind_their_token(related: Related) -> None:
+    """ListCasesForContact "Lists cases for a given contact"; the page says nothing of items
+    removed since or of the token's scope
+    (https://docs.aws.amazon.com/connect/latest/APIReference/API_connect-cases_ListCasesForContact.html)."""
+    second = related.domain.create_case(related.template_id)
+    item = related.create("Contact", {"contact": {"contactArn": CONTACT}})
+    related.create("Contact", {"contact": {"contactArn": CONTACT}}, case_id=second)
+    domain_id = related.domain.domain_id
+    page = related.client.list_cases_for_contact(domainId=domain_id, contactArn=CONTACT, maxResults=1)
+
+    related.client.delete_related_item(domainId=domain_id, caseId=related.case_id, relatedItemId=item)
+
+    listed = related.client.list_cases_for_contact(domainId=domain_id, contactArn=CONTACT)["cases"]
+    assert [case["caseId"] for case in listed] == [second]
+    assert related.client.list_cases_for_contact(domainId=domain_id, contactArn="c-1")["cases"] == []
+    code, _ = code_of(
+        lambda: related.client.list_cases_for_contact(
+            domainId=domain_id, contactArn=CONTACT.replace("c-1", "c-2"), nextToken=page["nextToken"]
+        )
+    )
+    assert code == "ValidationException"
+
+
+@pytest.mark.needs_model("DeleteCase", "SearchAllRelatedItems", "RelatedItemInputContent.connectCase")
+def test_a_deleted_case_takes_its_related_items_and_leaves_links_to_it(related: Related) -> None:
+    """DeleteCase "permanently deletes a case and all its associated resources"; afterwards one
+    cannot "Retrieve related items" nor "Perform any operations that require the CaseID"
+    (https://docs.aws.amazon.com/connect/latest/APIReference/API_connect-cases_DeleteCase.html).
+    A link another case holds to it is that case's item, and stays (the page is silent)."""
+    other = related.domain.create_case(related.template_id)
+    related.create("Contact", {"contact": {"contactArn": CONTACT}})
+    comment_arn = related.client.create_related_item(
+        domainId=related.domain.domain_id, caseId=related.case_id, type="Comment", content=COMMENT
+    )["relatedItemArn"]
+    related.client.tag_resource(arn=comment_arn, tags={"k": "v"})
+    link = related.create("ConnectCase", {"connectCase": {"caseId": related.case_id}}, case_id=other)
+
+    related.client.delete_case(domainId=related.domain.domain_id, caseId=related.case_id)
+
+    domain_id = related.domain.domain_id
+    assert related.client.list_cases_for_contact(domainId=domain_id, contactArn=CONTACT)["cases"] == []
+    everything = related.client.search_all_related_items(domainId=domain_id)["relatedItems"]
+    assert [(item["caseId"], item["relatedItemId"]) for item in everything] == [(other, link)]
+    assert code_of(lambda: related.client.list_tags_for_resource(arn=comment_arn))[0] == (
+        "ResourceNotFoundException"
+    )
+    assert code_of(lambda: related.items())[0] == "ResourceNotFoundException"
+    code, _ = code_of(
+        lambda: related.create("ConnectCase", {"connectCase": {"caseId": related.case_id}}, case_id=other)
+    )
+    assert code == "ValidationException"
+
+
 @pytest.mark.needs_model("BatchCreateRelatedItem")
 def test_batch_comments_on_many_cases(related: Related) -> None:
     second = related.domain.create_case(related.template_id, reference_number="REF-2")

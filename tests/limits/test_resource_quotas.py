@@ -90,3 +90,28 @@ def test_the_merge_field_value_limit_is_a_quota(desk: Desk) -> None:
     )
     assert code == "ValidationException"
     assert "more than 3 field values" in message
+
+
+@pytest.mark.needs_model("RelatedItemInputContent.custom", "UpdateRelatedItem")
+def test_an_update_may_not_take_a_custom_item_over_5_fields(desk: Desk) -> None:
+    """UpdateRelatedItem: "There's a quota for the number of fields allowed in a Custom type related
+    item" (https://docs.aws.amazon.com/connect/latest/APIReference/API_connect-cases_UpdateRelatedItem.html),
+    5 by default; a refused update leaves the item as it was."""
+    create = desk.client.create_field
+    ids = [create(domainId=desk.domain_id, name=f"f{n}", type="Text")["fieldId"] for n in range(6)]
+    case_id = desk.create_case("a")
+    one = [{"id": ids[0], "value": {"stringValue": "kept"}}]
+    item = desk.client.create_related_item(
+        domainId=desk.domain_id, caseId=case_id, type="Custom", content={"custom": {"fields": one}}
+    )["relatedItemId"]
+
+    six = [{"id": i, "value": {"stringValue": "x"}} for i in ids]
+    code, _ = code_of(
+        lambda: desk.client.update_related_item(
+            domainId=desk.domain_id, caseId=case_id, relatedItemId=item, content={"custom": {"fields": six}}
+        )
+    )
+
+    assert code == "ServiceQuotaExceededException"
+    listed = desk.client.search_related_items(domainId=desk.domain_id, caseId=case_id)["relatedItems"]
+    assert [entry["content"] for entry in listed] == [{"custom": {"fields": one}}]

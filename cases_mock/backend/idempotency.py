@@ -4,7 +4,9 @@ The Connect Cases docs do not say how long a clientToken stays valid; like the A
 that do say (AppFlow, Directory Service Data: 8 hours), a token is remembered for ``WINDOW`` on
 the mock's clock after its first request, and at most ``CAP`` tokens per domain and kind are
 kept (the oldest go first). Deleting a case forgets every token whose reply names it, in time
-proportional to those tokens only (docs/behaviour.md#clienttoken).
+proportional to those tokens only (docs/behaviour.md#clienttoken). The replies are part of an
+exported or saved state (``entries`` / ``restore``), so a replay after a server restart still
+gives the first answer.
 """
 
 from __future__ import annotations
@@ -16,6 +18,9 @@ from typing import Any
 
 WINDOW = timedelta(hours=8)
 CAP = 10_000
+
+# (token, request digest, reply, first use, ids of the cases the reply names)
+Entry = tuple[str, str, Any, datetime, tuple[str, ...]]
 
 
 class TokenReplies:
@@ -64,6 +69,22 @@ class TokenReplies:
         """Forgets every reply that names ``case_id`` (the case is gone)."""
         for token in list(self._by_case.get(case_id, ())):
             self.forget(token)
+
+    def entries(self) -> list[Entry]:
+        """Every token kept, oldest first (expired ones too, until the next use expires them)."""
+        return [(token, *entry) for token, entry in self._entries.items()]
+
+    def restore(self, entries: Iterable[Entry]) -> None:
+        """Replaces what is kept with ``entries`` (as ``entries()`` gave them), oldest first."""
+        self._entries.clear()
+        self._by_case.clear()
+        for token, digest, reply, first_use, names in sorted(entries, key=lambda entry: entry[3]):
+            self.forget(token)
+            self._entries[token] = (digest, reply, first_use, names)
+            for case_id in names:
+                self._by_case.setdefault(case_id, set()).add(token)
+        while len(self._entries) > self.cap:
+            self.forget(next(iter(self._entries)))
 
     def _expire(self, now: datetime) -> None:
         limit = now - self.window

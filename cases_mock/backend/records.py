@@ -238,7 +238,7 @@ class DomainData:
     cases: dict[str, Case] = field(default_factory=dict)
     event_configuration: dict[str, Any] | None = None  # wire form of EventBridgeConfiguration
     reference_numbers: dict[str, str] = field(default_factory=dict)  # lower-case ref -> case id
-    # clientToken replies (backend/idempotency.py); never exported
+    # clientToken replies (backend/idempotency.py), exported with the cases they name
     client_tokens: TokenReplies = field(default_factory=TokenReplies)  # CreateCase: reply is the case id
     batch_replies: TokenReplies = field(default_factory=TokenReplies)  # "<operation>:<token>" -> outcome
     deleted_counts: dict[str, int] = field(default_factory=dict)  # "field"/"layout"/"template" -> n

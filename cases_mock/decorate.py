@@ -25,6 +25,8 @@ from collections.abc import AsyncGenerator, Awaitable, Callable, Generator, Iter
 from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, Any
 
+from . import rollback
+
 if TYPE_CHECKING:
     import unittest
 
@@ -186,7 +188,7 @@ def _decorate_class(make: Callable[[], CasesMock], cls: type) -> type:
             mock.stop()
             delattr(klass, key)
             raise
-        setattr(klass, key, (mock, mock.store.snapshot()))
+        setattr(klass, key, (mock, rollback.take(mock)))
 
     def teardown_class(klass: type) -> None:
         try:
@@ -223,7 +225,7 @@ def _decorate_class(make: Callable[[], CasesMock], cls: type) -> type:
             mock = vars(test).pop(key, None)
             held = vars(type(test)).get(key)
             if held is not None and held[1] is not None:
-                held[0].store.restore(held[1])  # the class's data stays, the test's goes
+                rollback.restore(held[0], held[1])  # the class's data stays, the test's goes
             if mock is not None:
                 mock.stop()
 
@@ -257,7 +259,7 @@ def _decorate_test_case(
         except BaseException:
             mock.stop()
             raise
-        klass._cases_mock_snapshot = mock.store.snapshot()  # type: ignore[attr-defined]
+        klass._cases_mock_snapshot = rollback.take(mock)  # type: ignore[attr-defined]
 
     def tearDownClass(klass: type) -> None:
         try:
@@ -267,7 +269,7 @@ def _decorate_test_case(
 
     def setUp(test: unittest.TestCase) -> None:
         klass = type(test)
-        test.addCleanup(lambda: klass._cases_mock.store.restore(klass._cases_mock_snapshot))  # type: ignore[attr-defined]
+        test.addCleanup(lambda: rollback.restore(klass._cases_mock, klass._cases_mock_snapshot))  # type: ignore[attr-defined]
         if original_setup is not None:
             original_setup(test)
         else:

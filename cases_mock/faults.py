@@ -9,6 +9,7 @@ validation, so a faulted call never changes state.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import random
 import threading
@@ -120,6 +121,15 @@ class Faults:
     def clear(self) -> None:
         with self._lock:
             self.rules.clear()
+
+    def snapshot(self) -> list[Fault]:
+        """Copies of the faults in force (their remaining ``times`` included), for ``restore``."""
+        with self._lock:
+            return [dataclasses.replace(fault) for fault in self.rules]
+
+    def restore(self, snapshot: list[Fault]) -> None:
+        with self._lock:
+            self.rules = [dataclasses.replace(fault) for fault in snapshot]
 
     def fire(self, name: str) -> CasesError | None:
         """The error to answer ``name`` with now, if a fault fires (consuming one of its times)."""

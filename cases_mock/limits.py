@@ -155,6 +155,24 @@ class Limits:
             self._search_delay = timedelta(0)
             self._buckets.clear()
 
+    def settings(self) -> LimitSettings:
+        """What a test may change here, for ``apply`` (rollback.py); the buckets are not kept."""
+        with self._lock:
+            quotas = dataclasses.replace(self.quotas)
+            return LimitSettings(
+                quotas, self.throttling, dict(self.rates), self.default_rate, self._search_delay
+            )
+
+    def apply(self, settings: LimitSettings) -> None:
+        """Puts back what ``settings()`` gave (which stays reusable), with full buckets."""
+        with self._lock:
+            self.quotas = dataclasses.replace(settings.quotas)
+            self.throttling = settings.throttling
+            self.rates = dict(settings.rates)
+            self.default_rate = settings.default_rate
+            self._search_delay = settings.search_delay
+            self._buckets.clear()
+
     # -- rate quotas ------------------------------------------------------------------------
     def rate(self, operation: str) -> Rate:
         return self.rates.get(operation, self.default_rate)
@@ -193,6 +211,17 @@ class Limits:
         self._search_delay = delay if isinstance(delay, timedelta) else timedelta(seconds=delay)
         for data in self._domains() if self._domains is not None else []:
             lag_of(self, data)  # from now on, every domain's writes lag
+
+
+@dataclass(frozen=True, slots=True)
+class LimitSettings:
+    """The settings of a ``Limits`` at one moment (``Limits.settings`` / ``Limits.apply``)."""
+
+    quotas: Quotas
+    throttling: bool
+    rates: dict[str, Rate]
+    default_rate: Rate
+    search_delay: timedelta
 
 
 class SearchLag:

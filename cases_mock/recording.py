@@ -91,6 +91,12 @@ class Recorder:
         with self._lock:
             self.calls.clear()
 
+    def restore(self, calls: list[RecordedCall]) -> None:
+        """Keeps only ``calls`` (recorded earlier); sequence numbers go on from the newest."""
+        with self._lock:
+            self.calls.clear()
+            self.calls.extend(calls)
+
     def of(self, operation: str) -> list[RecordedCall]:
         """The recorded calls of one operation, oldest first."""
         return [call for call in list(self.calls) if call.operation == operation]

@@ -98,7 +98,7 @@ def _converted(data: DomainData, given: Any, invalid: dict[str, str]) -> dict[st
             continue
         except (ValueError, TypeError):
             invalid[field.field_id] = (
-                f"Invalid value for field {field.field_id!r}: {value!r} is not a {field.type}"
+                f"Invalid value for field {field.label}: {value!r} is not a {field.type}"
             )
             continue
         if stored is not None:

@@ -78,3 +78,14 @@ class Publisher:
         with self._lock:
             self._log.clear()
             self.failures = 0
+
+    def snapshot(self) -> tuple[list[Event], int]:
+        """The events kept and the failure count, for ``restore`` (rollback.py)."""
+        with self._lock:
+            return list(self._log), self.failures
+
+    def restore(self, snapshot: tuple[list[Event], int]) -> None:
+        with self._lock:
+            self._log.clear()
+            self._log.extend(snapshot[0])
+            self.failures = snapshot[1]

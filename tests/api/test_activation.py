@@ -7,6 +7,7 @@ import inspect
 import io
 import os
 import unittest
+from datetime import datetime, timedelta, timezone
 from typing import Any
 
 import boto3
@@ -157,6 +158,77 @@ def test_unittest_class_keeps_setupclass_data_and_rolls_back_each_test() -> None
     assert not CasesMock().active
     with mock_connectcases():
         assert domain_names() == []
+
+
+def test_unittest_class_rolls_back_each_tests_settings_faults_calls_events_and_clock() -> None:
+    """A test's quotas, throttling, faults, clock, calls and events do not reach the next test;
+    what setUpClass set does."""
+    seen: dict[str, Any] = {}
+    start = datetime(2030, 1, 1, tzinfo=timezone.utc)
+
+    def observe() -> dict[str, Any]:
+        mock = CasesMock()
+        return {
+            "domains per account": mock.quotas.domains_per_account,
+            "throttling": mock.limits.throttling,
+            "now": mock.clock.now(),
+            "calls": [call.operation for call in mock.calls],
+            "events": len(mock.events),
+        }
+
+    title = [{"id": "title", "value": {"stringValue": "t"}}]
+
+    @mock_connectcases
+    class Suite(unittest.TestCase):
+        @classmethod
+        def setUpClass(cls) -> None:
+            mock = CasesMock()
+            mock.clock.freeze(start)
+            mock.quotas.domains_per_account = 3
+            client = a_client()
+            cls.domain_id = a_domain(client, "from-setup-class")
+            client.put_case_event_configuration(domainId=cls.domain_id, eventBridge={"enabled": True})
+            cls.template_id = client.create_template(domainId=cls.domain_id, name="T", status="Active")[
+                "templateId"
+            ]
+            client.create_case(domainId=cls.domain_id, templateId=cls.template_id, fields=title)
+
+        def test_a_changes_everything(self) -> None:
+            mock = CasesMock()
+            mock.quotas.domains_per_account = 1
+            mock.limits.throttling = True
+            mock.clock.advance(hours=5)
+            a_client().create_case(domainId=self.domain_id, templateId=self.template_id, fields=title)
+            mock.inject_fault("ListDomains", "InternalServerException", times=None)
+            with pytest.raises(ClientError):
+                a_client().list_domains()
+            seen["a"] = observe()
+
+        def test_b_sees_the_class_as_set_up(self) -> None:
+            seen["b"] = observe()
+            seen["b domains"] = domain_names()  # no fault left: answers
+
+    result = unittest.TextTestRunner(stream=io.StringIO(), verbosity=0).run(
+        unittest.defaultTestLoader.loadTestsFromTestCase(Suite)
+    )
+
+    assert result.wasSuccessful(), result.errors + result.failures
+    class_calls = ["CreateDomain", "PutCaseEventConfiguration", "CreateTemplate", "CreateCase"]
+    assert seen["a"] == {
+        "domains per account": 1,
+        "throttling": True,
+        "now": start + timedelta(hours=5),
+        "calls": [*class_calls, "CreateCase", "ListDomains"],
+        "events": 2,
+    }
+    assert seen["b"] == {
+        "domains per account": 3,
+        "throttling": False,
+        "now": start,
+        "calls": class_calls,
+        "events": 1,  # the CASE.CREATED of setUpClass
+    }
+    assert seen["b domains"] == ["from-setup-class"]
 
 
 def test_context_manager_and_start_stop() -> None:

@@ -136,7 +136,7 @@ def test_plain_pytest_class_runs_xunit_methods_inside_the_mock(pytester: pytest.
     pytester.makepyfile(
         """
         import boto3
-        from cases_mock import mock_connectcases
+        from cases_mock import CasesMock, mock_connectcases
 
         def names():
             client = boto3.client("connectcases", region_name="us-east-1")
@@ -166,9 +166,15 @@ def test_plain_pytest_class_runs_xunit_methods_inside_the_mock(pytester: pytest.
             def test_a(self):
                 make("a")
                 assert names() == ["a", "class", "setup-test_a"]
+                CasesMock().inject_fault("ListFields", times=None)  # rolled back with the data
+                CasesMock().quotas.domains_per_account = 1
 
             def test_b(self):
                 assert names() == ["class", "setup-test_b"]
+                assert CasesMock().quotas.domains_per_account == 5
+                client = boto3.client("connectcases", region_name="us-east-1")
+                domain_id = client.list_domains()["domains"][0]["domainId"]
+                assert client.list_fields(domainId=domain_id)["fields"]
 
             @classmethod
             def test_c(cls):

@@ -132,7 +132,7 @@ def test_preview_reports_a_bad_value_beside_its_field_and_evaluates_the_rest(das
     )
     assert (
         answer["invalid"][support.priority]
-        == f"Invalid value for field {support.priority!r}: 'soon' is not a Number"
+        == f"Invalid value for field 'Priority' ({support.priority}): 'soon' is not a Number"
     )
     assert "does not exist" in answer["invalid"]["no-such-field"]
     assert form_fields(answer)[support.refund]["hidden"] is False

@@ -20,6 +20,7 @@ No figure is asserted; the ratios are printed next to the targets of issue 15.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import socket
 import statistics
 import subprocess
@@ -201,6 +202,10 @@ def main(argv: list[str] | None = None) -> int:
     add("--warm", type=int, default=2000, help="calls before the memory figure (fills the ring)")
     add("--memory-calls", type=int, default=10_000, help="calls measured for the memory figure")
     args = parser.parse_args(argv)
+    missing = [name for name in ("moto", "flask", "flask_cors") if importlib.util.find_spec(name) is None]
+    if missing:
+        needs = f"benchmarks.server needs moto's server ({', '.join(missing)} missing)"
+        parser.exit(2, f'{needs}: pip install -e ".[bench]"\n')
     ours = measure(_start_cases_mock, _cases_call, args)
     theirs = measure(_start_moto, _moto_call, args)
     print(f"{'':34} {'cases-mock serve':>18} {'moto server':>14} {'ratio':>8}")

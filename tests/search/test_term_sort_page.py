@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from cases_mock import mock_connectcases
+from cases_mock import CasesMock, mock_connectcases
 from tests.builders import a_client
 from tests.config.helpers import code_of
 from tests.rules.domain import a_rule_domain
@@ -64,6 +64,8 @@ def test_two_sort_keys_and_a_stable_tie_break(searchable: Searchable) -> None:
 
 
 def test_default_order_is_last_updated_first(searchable: Searchable) -> None:
+    # Timestamps have milliseconds; a call can take less, so tick past case D's creation.
+    CasesMock().clock.advance(milliseconds=2)
     searchable.domain.update_case(searchable.ids[0], note="touched")
 
     assert _order(searchable, [])[0] == "A"

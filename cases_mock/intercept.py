@@ -7,7 +7,7 @@
 * botocore, faster: ``before-call.connectcases`` answers a successful call before botocore
   signs it (``fast_path.py``); errors, retries and the switches there take the path above.
 * botocore clients whose session predates the import: while active, ``Endpoint._send`` of
-  endpoints with prefix ``cases`` is answered too.
+  endpoints with prefix ``cases`` is answered too (``AioEndpoint._send`` for aiobotocore).
 * ``requests``: ``requests_adapter.CasesAdapter`` for URLs on a Connect Cases host.
 * Which requests are answered: those to a Connect Cases host of any form (``hosts.py``); a
   client given a custom, non-AWS ``endpoint_url`` (a running ``cases-mock serve``, say) is left
@@ -63,6 +63,12 @@ _active = _Active()
 def answers(url: str) -> bool:
     """Whether a botocore request to ``url`` is answered now."""
     return _active.answer is not None and (_active.any_endpoint or is_cases_url(url))
+
+
+def _answer_for(url: str) -> Answer | None:
+    """The answer function for a request to ``url`` now, or None if it is not answered."""
+    answer = _active.answer
+    return answer if answer is not None and answers(url) else None
 
 
 def _answer_botocore(request: AWSPreparedRequest) -> AWSResponse | None:
@@ -165,7 +171,7 @@ class Interception:
         self._requests_patch: Patch | None = None
         self._default_session_events: Any = None
         # aiobotocore hook (intercept_aio.py): fake credentials for an AioSession too
-        self._aio = AioInterception(lambda: _active.answer is not None, *_FAKE_KEYS)
+        self._aio = AioInterception(lambda: _active.answer is not None, _answer_for, *_FAKE_KEYS)
 
     def install(self, answer: Answer, *, any_endpoint: bool = False, fast: bool = True) -> None:
         _active.answer = answer

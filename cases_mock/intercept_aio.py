@@ -10,7 +10,9 @@ and for such a request returns ``answer_later(...)``: a coroutine that makes the
 own parser, error factory, retry handler and paginators then run as against AWS.
 
 While a mock is active, an ``AioSession`` that has no credentials gets fake ``AioCredentials``
-(never cached, as for botocore sessions in ``intercept.py``). aiobotocore is imported only when
+(never cached, as for botocore sessions in ``intercept.py``), and ``AioEndpoint._send`` answers
+requests to a Cases endpoint, for sessions made before ``import cases_mock`` (which lack the
+``before-send`` handler), as ``Endpoint._send`` does for botocore. aiobotocore is imported only when
 installed, on the first activation.
 """
 
@@ -71,25 +73,56 @@ def _session_credentials(fake: Any, active: Callable[[], bool]) -> Callable[[Any
     return patched
 
 
+def _endpoint_send(answer_for: Callable[[str], Answer | None]) -> Callable[[Any], Any]:
+    """``AioEndpoint._send`` for sessions made before ``import cases_mock`` (they lack the
+    ``before-send`` handler): a request to a Cases endpoint is answered here instead."""
+
+    def patched(original: Any) -> Any:
+        async def _send(endpoint: Any, request: Any) -> Any:
+            if getattr(endpoint, "_endpoint_prefix", None) == "cases":
+                url = str(request.url)
+                answer = answer_for(url)
+                if answer is not None:
+                    return await answer_later(
+                        answer, request.method or "GET", url, request.headers, request.body
+                    )
+            return await original(endpoint, request)
+
+        return _send
+
+    return patched
+
+
 class AioInterception:
     """The aiobotocore-only patches, applied with the botocore ones and undone with them."""
 
-    def __init__(self, active: Callable[[], bool], access_key: str, secret_key: str) -> None:
+    def __init__(
+        self,
+        active: Callable[[], bool],
+        answer_for: Callable[[str], Answer | None],
+        access_key: str,
+        secret_key: str,
+    ) -> None:
         self._active = active
+        self._answer_for = answer_for
         self._keys = (access_key, secret_key)
-        self._patch: Patch | None = None
+        self._patches: list[Patch] = []
 
     def install(self) -> None:
         if importlib.util.find_spec("aiobotocore") is None:
             return
+        import aiobotocore.endpoint
         import aiobotocore.session
         from aiobotocore.credentials import AioCredentials
 
         fake = AioCredentials(*self._keys, method="cases-mock")
-        self._patch = Patch(aiobotocore.session.AioSession, "get_credentials")
-        self._patch.apply(_session_credentials(fake, self._active))
+        credentials = Patch(aiobotocore.session.AioSession, "get_credentials")
+        credentials.apply(_session_credentials(fake, self._active))
+        send = Patch(aiobotocore.endpoint.AioEndpoint, "_send")
+        send.apply(_endpoint_send(self._answer_for))
+        self._patches = [credentials, send]
 
     def uninstall(self) -> None:
-        if self._patch is not None:
-            self._patch.undo()
-            self._patch = None
+        for patch in reversed(self._patches):
+            patch.undo()
+        self._patches = []

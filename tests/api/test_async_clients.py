@@ -8,8 +8,12 @@ aiobotocore major line).
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager, suppress
+from pathlib import Path
 from typing import Any
 
 import boto3
@@ -223,3 +227,43 @@ async def test_after_stop_the_async_client_is_no_longer_answered(monkeypatch: py
         call: Callable[[], Awaitable[Any]] = client.list_domains
         with pytest.raises(NoCredentialsError):
             await call()
+
+
+PREDATING = """
+import asyncio, socket
+import aiobotocore.session
+
+session = aiobotocore.session.get_session()  # made before cases_mock is imported
+
+def no_network(*args, **kwargs):
+    raise RuntimeError("the request left the process")
+
+socket.getaddrinfo = no_network
+from cases_mock import mock_connectcases
+
+async def main():
+    async with mock_connectcases(), session.create_client("connectcases", region_name="us-east-1") as client:
+        await client.create_domain(name="early")
+        print([d["name"] for d in (await client.list_domains())["domains"]])
+
+asyncio.run(main())
+"""
+
+
+def test_a_session_made_before_the_import_is_answered_too(tmp_path: Path) -> None:
+    environment = {
+        **os.environ,
+        "AWS_CONFIG_FILE": "/nonexistent",
+        "AWS_SHARED_CREDENTIALS_FILE": "/nonexistent",
+    }
+    for name in ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_PROFILE"):
+        environment.pop(name, None)
+    script = tmp_path / "early.py"
+    script.write_text(PREDATING, encoding="utf-8")
+
+    done = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, env=environment, timeout=60
+    )
+
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "['early']"

@@ -43,6 +43,9 @@ READ_ONLY = frozenset(
         "next_sla_breach_datetime",
     }
 )
+# Filled by the service when a case is created (status "open" unless given, a generated reference
+# number), so an update may change them but never empty them (docs/behaviour.md#cases).
+ALWAYS_SET = frozenset({"status", "reference_number"})
 TITLE_MAX = 500
 REFERENCE_ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _RANDOM = random.Random()  # seeded from the OS; reference numbers need no cryptography
@@ -110,6 +113,10 @@ def resolve_changes(
         if found.deleted and (case is None or field_id not in case.values):
             raise _invalid(f"{path}.id", f"field {found.label} is deleted")
         value = from_wire(found, union, f"{path}.value")
+        if case is not None and field_id in ALWAYS_SET and (value is None or value == ""):
+            raise _invalid(
+                f"{path}.value", f"field {found.label} always has a value on a case and cannot be emptied"
+            )
         if found.type == "SingleSelect" and value is not None:
             option = found.options.get(str(value))
             if option is None:

@@ -85,6 +85,30 @@ def test_a_case_keeps_its_templates_required_fields_after_the_template_is_retire
     assert domain.case_values(case_id, "note") == {"note": "changed"}
 
 
+@pytest.mark.parametrize("field_id", ["status", "reference_number"])
+def test_the_status_and_reference_number_cannot_be_emptied(domain: RuleDomain, field_id: str) -> None:
+    """The service fills both when a case is created; the UpdateCase page says nothing of
+    emptying them (https://docs.aws.amazon.com/connect/latest/APIReference/API_connect-cases_UpdateCase.html),
+    and a case without them could not be closed, reopened or found by its reference."""
+    case_id = domain.create_case(domain.template(), reference_number="REF-7")
+
+    code, message = code_of(
+        lambda: domain.client.update_case(
+            domainId=domain.domain_id, caseId=case_id, fields=[{"id": field_id, "value": {"emptyValue": {}}}]
+        )
+    )
+
+    assert (code, f"({field_id})" in message, "fields[0].value" in message) == (
+        "ValidationException",
+        True,
+        True,
+    )
+    assert domain.case_values(case_id, "status", "reference_number") == {
+        "status": "open",
+        "reference_number": "REF-7",
+    }
+
+
 def test_a_rejected_update_changes_nothing(mock: CasesMock, domain: RuleDomain) -> None:
     case_id = domain.create_case(domain.template(), note="n", priority=1)
     stored = stored_cases(mock, domain)

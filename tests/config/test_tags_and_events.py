@@ -46,6 +46,20 @@ def test_tags_show_on_the_resources(client: Any, domain_id: str) -> None:
     assert client.get_template(domainId=domain_id, templateId=template_id)["tags"] == {"k": "v"}
 
 
+def test_a_deleted_field_keeps_tags_that_can_still_change(client: Any, domain_id: str) -> None:
+    """The tagging pages say nothing of deleted resources; a deleted field stays readable
+    (https://docs.aws.amazon.com/connect/latest/APIReference/API_connect-cases_DeleteField.html),
+    and so do its tags."""
+    field = client.create_field(domainId=domain_id, name="Old", type="Text")
+    client.tag_resource(arn=field["fieldArn"], tags={"team": "billing"})
+    client.delete_field(domainId=domain_id, fieldId=field["fieldId"])
+
+    client.tag_resource(arn=field["fieldArn"], tags={"tier": "1"})
+    client.untag_resource(arn=field["fieldArn"], tagKeys=["team"])
+
+    assert client.list_tags_for_resource(arn=field["fieldArn"])["tags"] == {"tier": "1"}
+
+
 def test_unknown_and_malformed_arns(client: Any, domain_id: str) -> None:
     domain_arn = client.get_domain(domainId=domain_id)["domainArn"]
     for arn in (f"{domain_arn}/field/ghost", domain_arn.replace(domain_id, "ghost")):

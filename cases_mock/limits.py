@@ -3,7 +3,8 @@
 default, settable on ``mock.limits``: per-operation API rate quotas (a token bucket per
 account, region and operation, on the mock's clock: ThrottlingException, HTTP 429) and the
 eventual consistency of searches (a delay, on the mock's clock, before a write is visible to
-SearchCases, SearchRelatedItems and SearchAllRelatedItems).
+SearchCases, SearchRelatedItems and SearchAllRelatedItems). Also the fixed limits of the API
+that are no quota: how many conditions a case rule may have, and how deep they may nest.
 """
 
 from __future__ import annotations
@@ -59,6 +60,16 @@ class Quotas:
     field_values_per_merged_case: int = 500
     # not on QUOTAS_PAGE: the mock's choice
     case_rules_per_domain: int = 100
+
+
+# The shape of a case rule's conditions, fixed by the CompoundCondition page
+# (https://docs.aws.amazon.com/connect/latest/APIReference/API_connect-cases_CompoundCondition.html:
+# "For API users: A case rule can have a maximum of 5 conditions, spread across a maximum of 2
+# levels of nesting"): leaf conditions (equalTo / notEqualTo) counted across every level, and
+# compounds (andAll / orAll) nested at most two deep (docs/behaviour.md#case-rules). Not
+# settable: the page states them as limits of the API, not as quotas.
+MAX_CONDITIONS = 5
+MAX_COMPOUND_DEPTH = 2
 
 
 @dataclass(frozen=True, slots=True)

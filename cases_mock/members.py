@@ -158,6 +158,7 @@ NOTES: dict[str, str] = {
     "CreateRelatedItemRequest.type": "must agree with the content member",
     "EventBridgeConfiguration.enabled": "stored, returned; turns the case event stream on (docs/events.md)",
     "EventBridgeConfiguration.includedData": "stored and returned; field ids checked",
+    "FieldOption.value": "alphanumeric with hyphens and underscores (the FieldOption page)",
     "GetCaseRequest.nextToken": "GetCase issues none, so any token is refused",
     "SearchCasesRequest.fields": "a projection: unknown ids are absent from the output",
 }

@@ -4,11 +4,13 @@
 Names are unique per domain among fields not deleted. System fields can be neither updated nor
 deleted. A deleted field stays readable through BatchGetField (``deleted: true``), leaves
 ListFields, and takes no updates or options. Options are upserted by their exact value; they are
-never removed, only deactivated; the two built-in ``status`` options cannot change.
+never removed, only deactivated; the two built-in ``status`` options cannot change. An option
+value is alphanumeric with hyphens and underscores.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -38,6 +40,9 @@ SYSTEM_FIELDS: tuple[tuple[str, str, str], ...] = (
     ("last_reopened_datetime", "Date/Time Reopened", "DateTime"),
 )
 BUILT_IN_OPTIONS = {"status": (FieldOption("Open", "open"), FieldOption("Closed", "closed"))}
+# FieldOption: a value "must be alphanumeric with hyphens and underscores" (ASCII letters and
+# digits: the page names no other alphabet). The model's own pattern only forbids a trailing space.
+OPTION_VALUE = re.compile(r"[A-Za-z0-9_-]+")
 
 
 def _field_arn(backend: BackendBase, domain_id: str, field_id: str) -> str:
@@ -95,9 +100,27 @@ def _check_name(data: DomainData, name: str, except_id: str | None = None) -> No
             raise ConflictException(f"A field named {name!r} already exists in this domain")
 
 
-def _check_attributes(field_type: str, attributes: dict[str, Any] | None) -> None:
+def _check_attributes(field_type: str, attributes: dict[str, Any] | None, field: str) -> None:
+    """``attributes.text`` only on a Text field (``field``: how the message names the field)."""
     if attributes and "text" in attributes and field_type != "Text":
-        raise ValidationException(f"attributes.text applies to Text fields only, not to a {field_type} field")
+        raise ValidationException(
+            f"Invalid attributes at 'attributes.text': field {field} is a {field_type} field, "
+            "and text attributes apply to Text fields only"
+        )
+
+
+def _check_option_values(field: Field, options: list[dict[str, Any]]) -> None:
+    """Every option value fits the FieldOption rule; else one ValidationException naming each."""
+    bad = [
+        f"{value!r} at 'options[{index}].value'"
+        for index, option in enumerate(options)
+        if not OPTION_VALUE.fullmatch(value := str(option["value"]))
+    ]
+    if bad:
+        raise ValidationException(
+            f"Invalid option value for field {field.label}: {', '.join(bad)}; an option value must be "
+            "alphanumeric with hyphens and underscores"
+        )
 
 
 class FieldsMixin(BackendBase):
@@ -124,7 +147,7 @@ class FieldsMixin(BackendBase):
     ) -> Field:
         with self.lock:
             data = self.domain(domain_id).data
-            _check_attributes(field_type, attributes)
+            _check_attributes(field_type, attributes, repr(name))
             _check_name(data, name)
             limit = self.quotas.fields_per_domain
             if sum(1 for f in live_fields(data) if f.namespace == "Custom") >= limit:
@@ -168,7 +191,7 @@ class FieldsMixin(BackendBase):
         with self.lock:
             data = self.domain(domain_id).data
             existing = self._changeable_field(domain_id, field_id, "updated")
-            _check_attributes(existing.type, attributes)
+            _check_attributes(existing.type, attributes, existing.label)
             if name is not None:
                 _check_name(data, name, except_id=field_id)
                 existing.name = name
@@ -222,6 +245,7 @@ class FieldsMixin(BackendBase):
                     f"Field {existing.label} is a {existing.type} field; "
                     "only SingleSelect fields have options"
                 )
+            _check_option_values(existing, options)
             wanted: dict[str, FieldOption] = {}
             errors: list[OptionError] = []
             built_in = {o.value: o for o in BUILT_IN_OPTIONS.get(field_id, ())}

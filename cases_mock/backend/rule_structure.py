@@ -20,11 +20,10 @@ from __future__ import annotations
 from typing import Any
 
 from ..errors import ValidationException
+from ..limits import MAX_COMPOUND_DEPTH, MAX_CONDITIONS
 from .records import DomainData, Field
 from .values import normalise_datetime
 
-MAX_CONDITIONS = 5
-MAX_COMPOUND_DEPTH = 2
 RULE_TYPES = {"required": "Required", "hidden": "Hidden", "fieldOptions": "FieldOptions"}
 LEAVES = ("equalTo", "notEqualTo")
 COMPOUNDS = ("andAll", "orAll")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from cases_mock import CasesMock
 from tests.config.helpers import a_field, code_of, walk
 
@@ -106,3 +108,53 @@ def test_options_page(client: Any, domain_id: str) -> None:
     )
 
     assert [o["value"] for o in everything] == values
+
+
+@pytest.mark.parametrize("value", ["in progress", "v1.2", "a/b", "caf\u00e9", "x+y"])
+def test_an_option_value_must_be_alphanumeric_with_hyphens_and_underscores(
+    client: Any, domain_id: str, value: str
+) -> None:
+    """https://docs.aws.amazon.com/connect/latest/APIReference/API_connect-cases_FieldOption.html:
+    ``value`` "must be alphanumeric with hyphens and underscores". The whole request is refused,
+    the valid entries beside it included, and the message names the member and the field."""
+    field_id = a_field(client, domain_id, "Stage", "SingleSelect")
+
+    code, message = code_of(
+        lambda: client.batch_put_field_options(
+            domainId=domain_id, fieldId=field_id, options=[_option("new"), _option(value, "Shown")]
+        )
+    )
+
+    assert code == "ValidationException"
+    assert "'options[1].value'" in message
+    assert f"'Stage' ({field_id})" in message
+    assert repr(value) in message
+    assert client.list_field_options(domainId=domain_id, fieldId=field_id)["options"] == []
+
+
+def test_every_bad_option_value_of_a_request_is_named(client: Any, domain_id: str) -> None:
+    field_id = a_field(client, domain_id, "Stage", "SingleSelect")
+
+    _, message = code_of(
+        lambda: client.batch_put_field_options(
+            domainId=domain_id, fieldId=field_id, options=[_option("a b"), _option("ok"), _option("c.d")]
+        )
+    )
+
+    assert "'options[0].value'" in message
+    assert "'options[2].value'" in message
+    assert "'options[1].value'" not in message
+
+
+def test_hyphens_underscores_digits_and_either_case_make_a_valid_option_value(
+    client: Any, domain_id: str
+) -> None:
+    field_id = a_field(client, domain_id, "Stage", "SingleSelect")
+
+    answer = client.batch_put_field_options(
+        domainId=domain_id, fieldId=field_id, options=[_option("In-Progress_2"), _option("9")]
+    )
+
+    assert answer["errors"] == []
+    options = client.list_field_options(domainId=domain_id, fieldId=field_id)["options"]
+    assert [o["value"] for o in options] == ["In-Progress_2", "9"]

@@ -115,7 +115,27 @@ def test_text_attributes_only_on_text_fields(client: Any, domain_id: str) -> Non
     )
 
     assert code == "ValidationException"
-    assert "attributes.text" in message
+    assert "'attributes.text'" in message
+    assert "'n'" in message
+
+
+@pytest.mark.needs_model("CreateFieldRequest.attributes")
+def test_text_attributes_on_an_update_of_another_type_name_the_field(client: Any, domain_id: str) -> None:
+    """https://docs.aws.amazon.com/connect/latest/APIReference/API_connect-cases_TextAttributes.html:
+    "Field attributes for Text field type"; refused on a Number field, which keeps no attributes."""
+    field_id = a_field(client, domain_id, "Amount", "Number")
+
+    code, message = code_of(
+        lambda: client.update_field(
+            domainId=domain_id, fieldId=field_id, attributes={"text": {"isMultiline": True}}
+        )
+    )
+
+    assert code == "ValidationException"
+    assert f"'Amount' ({field_id})" in message
+    assert "'attributes.text'" in message
+    field = client.batch_get_field(domainId=domain_id, fields=[{"id": field_id}])["fields"][0]
+    assert "attributes" not in field
 
 
 @pytest.mark.needs_model("CreateFieldRequest.attributes")

@@ -82,6 +82,23 @@ class Served:
         self.stop()
 
 
+def http_json(
+    url: str, method: str, path: str, body: bytes = b"", headers: dict[str, str] | None = None
+) -> tuple[int, Any]:
+    """One request on its own connection: the status and the JSON body (None if empty)."""
+    import http.client
+    import json
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    connection = http.client.HTTPConnection(parts.hostname or "", parts.port, timeout=10)
+    connection.request(method, path, body=body, headers=headers or {})
+    answer = connection.getresponse()
+    data = answer.read()
+    connection.close()
+    return answer.status, json.loads(data) if data else None
+
+
 def raw_exchange(url: str, data: bytes, *, timeout: float = 10) -> bytes:
     """Sends ``data`` on a new connection and reads until the server closes it."""
     import socket

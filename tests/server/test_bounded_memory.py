@@ -3,11 +3,8 @@ kept for the idempotency window, up to a cap, and dropped with their cases."""
 
 from __future__ import annotations
 
-import http.client
-import json
 from datetime import datetime, timedelta, timezone
 from typing import Any
-from urllib.parse import urlsplit
 
 import pytest
 
@@ -15,17 +12,7 @@ from cases_mock import mock_connectcases
 from cases_mock.backend import idempotency
 from cases_mock.recording import DEFAULT_CAPACITY
 from tests.builders import a_client, a_domain
-from tests.server.conftest import Served, a_server_client
-
-
-def _get(url: str, path: str) -> tuple[int, Any]:
-    parts = urlsplit(url)
-    connection = http.client.HTTPConnection(parts.hostname or "", parts.port, timeout=10)
-    connection.request("GET", path)
-    answer = connection.getresponse()
-    data = json.loads(answer.read())
-    connection.close()
-    return answer.status, data
+from tests.server.conftest import Served, a_server_client, http_json
 
 
 def test_the_mock_keeps_the_newest_record_calls_calls() -> None:
@@ -59,11 +46,11 @@ def test_the_server_keeps_record_calls_calls_and_pages_them() -> None:
         for index in range(8):
             client.create_domain(name=f"d{index}") if index < 5 else client.list_domains()
 
-        status, everything = _get(served.url, "/_cases_mock/calls")
-        _, first = _get(served.url, "/_cases_mock/calls?limit=2")
-        _, second = _get(served.url, f"/_cases_mock/calls?limit=2&after={first['next']}")
-        _, last = _get(served.url, f"/_cases_mock/calls?limit=2&after={second['next']}")
-        bad = _get(served.url, "/_cases_mock/calls?limit=0")
+        status, everything = http_json(served.url, "GET", "/_cases_mock/calls")
+        _, first = http_json(served.url, "GET", "/_cases_mock/calls?limit=2")
+        _, second = http_json(served.url, "GET", f"/_cases_mock/calls?limit=2&after={first['next']}")
+        _, last = http_json(served.url, "GET", f"/_cases_mock/calls?limit=2&after={second['next']}")
+        bad = http_json(served.url, "GET", "/_cases_mock/calls?limit=0")
 
     assert status == 200
     assert everything["capacity"] == 5

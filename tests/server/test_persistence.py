@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import http.client
 import json
 import random
 import signal
@@ -12,22 +11,11 @@ import threading
 import time
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import pytest
 
 from cases_mock import mock_connectcases
-from tests.server.conftest import Served, a_server_client
-
-
-def _post(url: str, path: str) -> tuple[int, Any]:
-    parts = urlsplit(url)
-    connection = http.client.HTTPConnection(parts.hostname or "", parts.port, timeout=10)
-    connection.request("POST", path)
-    answer = connection.getresponse()
-    data = json.loads(answer.read())
-    connection.close()
-    return answer.status, data
+from tests.server.conftest import Served, a_server_client, http_json
 
 
 def _refused_start(state: Path) -> subprocess.CompletedProcess[str]:
@@ -99,7 +87,7 @@ def test_the_save_endpoint_and_periodic_saves_write_the_file(tmp_path: Path) -> 
     with Served("--state-file", str(state), "--save-every", "0.1") as served:
         client = a_server_client(served.url)
         client.create_domain(name="saved-on-request")
-        status, answer = _post(served.url, "/_cases_mock/state/save")
+        status, answer = http_json(served.url, "POST", "/_cases_mock/state/save")
         assert status == 200
         assert answer["saved"] == str(state)
         assert "saved-on-request" in state.read_text(encoding="utf-8")
@@ -114,7 +102,7 @@ def test_the_save_endpoint_and_periodic_saves_write_the_file(tmp_path: Path) -> 
 
 
 def test_the_save_endpoint_without_a_state_file_is_a_400(server_url: str) -> None:
-    status, answer = _post(server_url, "/_cases_mock/state/save")
+    status, answer = http_json(server_url, "POST", "/_cases_mock/state/save")
 
     assert status == 400
     assert "--state-file" in answer["message"]
@@ -157,7 +145,7 @@ def test_sigkill_during_writes_never_tears_the_file_nor_loses_a_saved_case(tmp_p
                 fields=[{"id": "title", "value": {"stringValue": title}}],
             )["caseId"]
             acknowledged[case_id] = title
-        assert _post(served.url, "/_cases_mock/state/save")[0] == 200
+        assert http_json(served.url, "POST", "/_cases_mock/state/save")[0] == 200
         confirmed.update(acknowledged)
         stop = threading.Event()
         writer = threading.Thread(target=_stream_cases, args=(client, ids["domain"], ids["template"], stop))

@@ -16,19 +16,7 @@ from urllib.parse import urlsplit
 import pytest
 from botocore.exceptions import ClientError
 
-from tests.server.conftest import Served, a_server_client
-
-
-def _raw(
-    url: str, method: str, path: str, body: bytes = b"", headers: dict[str, str] | None = None
-) -> tuple[int, Any]:
-    parts = urlsplit(url)
-    connection = http.client.HTTPConnection(parts.hostname or "", parts.port, timeout=10)
-    connection.request(method, path, body=body, headers=headers or {})
-    answer = connection.getresponse()
-    data = answer.read()
-    connection.close()
-    return answer.status, json.loads(data) if data else None
+from tests.server.conftest import Served, a_server_client, http_json
 
 
 def test_boto3_drives_the_server(server_url: str) -> None:
@@ -65,23 +53,23 @@ def test_control_endpoints(server_url: str) -> None:
     client = a_server_client(server_url, "eu-central-1")
     client.create_domain(name="to-export")
 
-    assert _raw(server_url, "GET", "/_cases_mock/health") == (200, {"status": "ok"})
-    status, state = _raw(server_url, "GET", "/_cases_mock/state")
+    assert http_json(server_url, "GET", "/_cases_mock/health") == (200, {"status": "ok"})
+    status, state = http_json(server_url, "GET", "/_cases_mock/state")
     assert status == 200
-    status, calls = _raw(server_url, "GET", "/_cases_mock/calls")
+    status, calls = http_json(server_url, "GET", "/_cases_mock/calls")
     assert [c["operation"] for c in calls["calls"]][-1] == "CreateDomain"
-    assert _raw(server_url, "POST", "/_cases_mock/reset")[0] == 200
+    assert http_json(server_url, "POST", "/_cases_mock/reset")[0] == 200
     assert client.list_domains()["domains"] == []
-    assert _raw(server_url, "POST", "/_cases_mock/state", json.dumps(state).encode())[0] == 200
+    assert http_json(server_url, "POST", "/_cases_mock/state", json.dumps(state).encode())[0] == 200
     assert [d["name"] for d in client.list_domains()["domains"]] == ["to-export"]
-    assert _raw(server_url, "POST", "/_cases_mock/state", b"{}")[0] == 400
+    assert http_json(server_url, "POST", "/_cases_mock/state", b"{}")[0] == 400
     fault = {"operation": "ListDomains", "error": "ThrottlingException", "times": 1}
-    assert _raw(server_url, "POST", "/_cases_mock/faults", json.dumps(fault).encode())[0] == 200
+    assert http_json(server_url, "POST", "/_cases_mock/faults", json.dumps(fault).encode())[0] == 200
     with pytest.raises(ClientError) as raised:
         client.list_domains()
     assert raised.value.response["Error"]["Code"] == "ThrottlingException"
     assert client.list_domains()["domains"]
-    assert _raw(server_url, "GET", "/_cases_mock/nothing")[0] == 404
+    assert http_json(server_url, "GET", "/_cases_mock/nothing")[0] == 404
 
 
 @pytest.mark.parametrize(
@@ -127,7 +115,7 @@ def test_oversized_half_sent_and_dropped_requests_do_not_stop_the_server(server_
     garbage.recv(4096)
     garbage.close()
 
-    assert _raw(server_url, "GET", "/_cases_mock/health") == (200, {"status": "ok"})
+    assert http_json(server_url, "GET", "/_cases_mock/health") == (200, {"status": "ok"})
     assert a_server_client(server_url).list_domains()["ResponseMetadata"]["HTTPStatusCode"] == 200
     half.close()
 

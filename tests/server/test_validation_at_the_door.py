@@ -2,35 +2,13 @@
 
 from __future__ import annotations
 
-import http.client
 import json
 from typing import Any
-from urllib.parse import urlsplit
 
 import pytest
 
 from cases_mock import mock_connectcases
-from tests.server.conftest import an_account_client
-
-
-def _post(url: str, path: str, body: bytes) -> tuple[int, Any]:
-    parts = urlsplit(url)
-    connection = http.client.HTTPConnection(parts.hostname or "", parts.port, timeout=10)
-    connection.request("POST", path, body=body, headers={"Content-Type": "application/json"})
-    answer = connection.getresponse()
-    data = json.loads(answer.read())
-    connection.close()
-    return answer.status, data
-
-
-def _get_state(url: str) -> Any:
-    parts = urlsplit(url)
-    connection = http.client.HTTPConnection(parts.hostname or "", parts.port, timeout=10)
-    connection.request("GET", "/_cases_mock/state")
-    state = json.loads(connection.getresponse().read())
-    connection.close()
-    return state
-
+from tests.server.conftest import an_account_client, http_json
 
 BAD_FAULTS = [
     ({"operation": "ListDomains", "times": "x"}, "'times'"),
@@ -56,7 +34,7 @@ def test_a_bad_fault_is_a_400_naming_the_member_and_is_not_added(
 ) -> None:
     body = json.dumps(fault).replace('"NaN"', "NaN").encode()
 
-    status, answer = _post(server_url, "/_cases_mock/faults", body)
+    status, answer = http_json(server_url, "POST", "/_cases_mock/faults", body)
 
     assert status == 400
     assert member in answer["message"]
@@ -123,10 +101,10 @@ def test_a_broken_state_import_is_a_400_and_the_state_is_kept(where: str, breaks
     with CasesServer(quiet=True) as server:
         client = server.client()
         domain_id, case_id = _a_case(client)
-        exported = _get_state(server.url)
+        exported = http_json(server.url, "GET", "/_cases_mock/state")[1]
         breaks(exported)
 
-        status, answer = _post(server.url, "/_cases_mock/state", json.dumps(exported).encode())
+        status, answer = http_json(server.url, "POST", "/_cases_mock/state", json.dumps(exported).encode())
 
         assert status == 400
         assert where in answer["message"]

@@ -185,7 +185,9 @@ def _body(reader: Reader, headers: dict[str, str], limits: HttpLimits) -> bytes:
         if length is not None:
             raise HttpError(400, "BadRequest", "Transfer-Encoding and Content-Length together")
         if encoding.lower() != "chunked":
-            raise HttpError(501, "UnsupportedTransferEncoding", f"Transfer-Encoding {encoding!r} is not supported")
+            raise HttpError(
+                501, "UnsupportedTransferEncoding", f"Transfer-Encoding {encoding!r} is not supported"
+            )
         return _chunked(reader, limits)
     if length is None:
         return b""

@@ -13,8 +13,7 @@ from . import Call, Output, Params, handles
 
 def performer(call: Call, params: Params) -> Performer:
     """Who acts: the caller's IAM principal, and the ``performedBy`` user when given."""
-    user = params.get("performedBy")
-    return Performer.of(call.principal_arn, dict(user) if user else None)
+    return Performer.of(call.principal_arn, params.get("performedBy"))
 
 
 def field_type(data: DomainData, field_id: str) -> str:

@@ -123,3 +123,25 @@ def test_events_of_another_region_go_to_that_regions_bus() -> None:
         assert received(east, east_url) == []
         assert len(received(west, west_url)) == len(cases.events) == 4
         assert {e["region"] for e in cases.events} == {"us-west-2"}
+
+
+@pytest.mark.needs_model("DeleteCase")
+def test_moto_delivers_the_envelope_without_an_account_and_mock_events_carries_it() -> None:
+    """docs/events.md: moto's default input template leaves ``account`` out of what a rule
+    delivers (for any PutEvents caller, not only the mock); ``mock.events`` keeps it."""
+    with moto.mock_aws(), mock_connectcases() as cases:
+        sqs, queue_url = a_queue_behind_a_rule()
+        boto3.client("events", region_name="us-east-1").put_events(
+            Entries=[{"Source": "aws.cases", "DetailType": "plain", "Detail": "{}"}]
+        )
+        (plain,) = received(sqs, queue_url)
+
+        some_case_activity(a_client())
+
+        delivered = received(sqs, queue_url)
+        assert "account" not in plain
+        assert len(delivered) == len(cases.events) == 4
+        assert all("account" not in body for body in delivered)
+        assert {event["account"] for event in cases.events} == {"123456789012"}
+        with pytest.raises(KeyError):
+            delivered[0]["account"]

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from .client_types import AsyncCasesClient, CasesClient
 from .errors import CasesError
-from .mock import CasesMock, mock_connectcases
+from .mock import CasesMock, MockNotActiveError, mock_connectcases
 
-__all__ = ["AsyncCasesClient", "CasesClient", "CasesError", "CasesMock", "mock_connectcases"]
+__all__ = [
+    "AsyncCasesClient",
+    "CasesClient",
+    "CasesError",
+    "CasesMock",
+    "MockNotActiveError",
+    "mock_connectcases",
+]
 __version__ = "0.1.0"

@@ -159,10 +159,26 @@ def _serve_options(serve: argparse.ArgumentParser) -> None:
     add("--state-file", metavar="PATH", help="load the state from PATH at start, save it there on exit")
     add("--save-every", type=float, metavar="SECONDS", help="with --state-file: also save when changed")
     add(
+        "--account-id",
+        type=_account_id,
+        metavar="ID",
+        default=argparse.SUPPRESS,
+        help="the 12-digit account in ARNs (else $CASES_MOCK_ACCOUNT_ID, $MOTO_ACCOUNT_ID, 123456789012)",
+    )
+    add(
         "--eventbridge-endpoint",
         metavar="URL",
         help="also send every case event with EventBridge PutEvents to URL, e.g. a moto server",
     )
+
+
+def _account_id(value: str) -> str:
+    from .account_region import check_account_id
+
+    try:
+        return check_account_id(value, "--account-id")
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error).removeprefix("--account-id: ")) from None
 
 
 def _serve(args: argparse.Namespace) -> int:
@@ -171,6 +187,13 @@ def _serve(args: argparse.Namespace) -> int:
 
     if args.save_every is not None and (not args.state_file or args.save_every <= 0):
         print("cases-mock: --save-every needs --state-file and a positive number of seconds", file=sys.stderr)
+        return 2
+    from .account_region import default_account_id
+
+    try:
+        account_id = getattr(args, "account_id", None) or default_account_id()
+    except ValueError as error:  # a bad CASES_MOCK_ACCOUNT_ID / MOTO_ACCOUNT_ID
+        print(f"cases-mock: {error}", file=sys.stderr)
         return 2
     limits = HttpLimits(
         request_timeout=args.request_timeout, idle_timeout=args.idle_timeout, max_body=args.max_body
@@ -188,6 +211,7 @@ def _serve(args: argparse.Namespace) -> int:
         record_calls=args.record_calls,
         state_file=args.state_file,
         eventbridge_endpoint=args.eventbridge_endpoint,
+        account_id=account_id,
     )
 
 

@@ -54,14 +54,21 @@ def _check(fault: Fault) -> None:
     if not isinstance(given["operation"], str):
         raise ValueError(f"fault member 'operation' must be an operation or '*', not {given['operation']!r}")
     if not isinstance(given["error"], str) or fault.error not in MODELED_ERRORS:
-        raise ValueError(f"fault member 'error': {fault.error!r} is not an error cases_mock can answer with")
+        raise ValueError(
+            f"fault member 'error': {fault.error!r} is not an error cases_mock can answer with; "
+            f"the errors are {', '.join(sorted(MODELED_ERRORS))}"
+        )
     names = operation_names() if fault.operation == "*" else (fault.operation,)
     for name in names:
         if name not in operation_names():
             raise ValueError(f"fault member 'operation': {name!r} is not a Connect Cases operation")
         modeled = {shape.name for shape in operation(name).error_shapes}
         if fault.error not in modeled and fault.error not in ALWAYS_ALLOWED:
-            raise ValueError(f"fault member 'error': {name} does not list {fault.error} among its errors")
+            allowed = ", ".join(sorted(modeled | set(ALWAYS_ALLOWED)))
+            raise ValueError(
+                f"fault member 'error': {name} does not list {fault.error} among its errors; "
+                f"it can answer {allowed}"
+            )
     times = given["times"]
     if times is not None and (isinstance(times, bool) or not isinstance(times, int) or times < 1):
         raise ValueError(

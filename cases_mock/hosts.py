@@ -68,6 +68,15 @@ def partition_of(region: str) -> str:
     return "aws"
 
 
+@functools.lru_cache(maxsize=256)
+def known_region(region: str) -> bool:
+    """Whether a partition of botocore's data names ``region`` (``eu-west-9`` matches the aws
+    partition's pattern but is named by none); the partitions' ``*-global`` names are not regions."""
+    if region.endswith("-global"):
+        return False
+    return any(region in regions for _, regions, _ in host_data().region_patterns)
+
+
 @functools.cache
 def _host_pattern() -> re.Pattern[str]:
     data = host_data()

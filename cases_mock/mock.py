@@ -11,10 +11,11 @@ from __future__ import annotations
 import os
 import threading
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, TypeVar, overload
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar, overload
 
+from .account_region import check_account_id, check_region, default_account_id
 from .fast_path import FULL_PATH_ENV
-from .ids import DEFAULT_ACCOUNT_ID, DEFAULT_REGION
+from .ids import DEFAULT_REGION
 from .intercept import Interception  # registers the botocore hook: must load with the package
 
 if TYPE_CHECKING:
@@ -28,9 +29,14 @@ if TYPE_CHECKING:
     from .seed import SeededDomain
     from .wire import WireRequest, WireResponse
 
-ACCOUNT_ENV = "CASES_MOCK_ACCOUNT_ID"
-MOTO_ACCOUNT_ENV = "MOTO_ACCOUNT_ID"
 T = TypeVar("T")
+
+
+class MockNotActiveError(RuntimeError):
+    """A call that needs an active mock on one that is not: ``stop()`` without a matching
+    ``start()`` (never started, or stopped already), or ``seed()``, ``backend()``,
+    ``import_state()``/``load()``, ``inject_fault()`` or setting ``quotas`` while no mock is
+    active (they would write into the state the next mock starts from)."""
 
 
 class _Runtime:
@@ -86,15 +92,15 @@ class CasesMock:
     share one state, which is reset when the outermost stops unless ``keep_state=True``.
 
     Args:
-        account_id: the account answered. Default: ``CASES_MOCK_ACCOUNT_ID``, else
-            ``MOTO_ACCOUNT_ID``, else ``123456789012``. A 12-digit access key id names the
+        account_id: the account answered (12 digits). Default: ``CASES_MOCK_ACCOUNT_ID``,
+            else ``MOTO_ACCOUNT_ID``, else ``123456789012``. A 12-digit access key id names the
             account of a request instead, as in moto.
         keep_state: keep the state when the outermost activation stops (it is reset otherwise).
         any_endpoint: also answer botocore clients given a custom, non-AWS ``endpoint_url``.
         record_calls: how many recent calls ``calls`` keeps (a ring buffer), False for none;
             None: the default.
-        region: the default region of ``backend()`` and ``seed()`` (default ``us-east-1``);
-            every client still chooses its own region.
+        region: the default region of ``backend()`` and ``seed()`` (default ``us-east-1``), one
+            botocore knows; every client still chooses its own region.
         full_path: answer boto3 calls only at ``before-send``, after botocore signed them, never
             at ``before-call`` (``CASES_MOCK_FULL_PATH=1`` does the same; docs/performance.md).
     """
@@ -112,28 +118,32 @@ class CasesMock:
         # the arguments are described in the class docstring
         from .recording import capacity_of
 
-        self._account_id = account_id
+        where = "mock_connectcases({}=...)"
+        self._account_id = (
+            None if account_id is None else check_account_id(account_id, where.format("account_id"))
+        )
         self.keep_state = keep_state
         self.any_endpoint = any_endpoint
         self.full_path = full_path
         capacity_of(record_calls)  # a bad value fails here, not at start()
         self.record_calls = record_calls  # None: the default ring of recent calls
-        self.region = region or DEFAULT_REGION
+        self.region = DEFAULT_REGION if region is None else check_region(region, where.format("region"))
+        self._started = False  # for stop()'s message: never started, or stopped already
 
     def __repr__(self) -> str:
         state = "active" if self.active else "inactive"
-        return f"<CasesMock account {self.account_id}, region {self.region}, {state}>"
+        try:
+            account = self.account_id
+        except ValueError:  # a bad CASES_MOCK_ACCOUNT_ID: start() says so, a repr does not raise
+            account = "(invalid)"
+        return f"<CasesMock account {account}, region {self.region}, {state}>"
 
     # -- the state a test can see ------------------------------------------------------------
     @property
     def account_id(self) -> str:
-        """The account this mock answers for (see the class's ``account_id`` argument)."""
-        return (
-            self._account_id
-            or os.environ.get(ACCOUNT_ENV)
-            or os.environ.get(MOTO_ACCOUNT_ENV)
-            or DEFAULT_ACCOUNT_ID
-        )
+        """The account this mock answers for (see the class's ``account_id`` argument);
+        ValueError naming the environment variable when that holds no 12-digit account id."""
+        return self._account_id or default_account_id()
 
     @property
     def store(self) -> Store:
@@ -157,6 +167,7 @@ class CasesMock:
 
     @quotas.setter
     def quotas(self, quotas: Quotas) -> None:
+        self._require_active("setting quotas")
         self.store.limits.quotas = quotas
 
     @property
@@ -166,8 +177,24 @@ class CasesMock:
 
     def backend(self, region: str | None = None, account_id: str | None = None) -> CasesBackend:
         """The backend of ``account_id`` (default: this mock's) in ``region`` (default: this
-        mock's ``region``): its ``domains`` map holds the state as Python objects."""
-        return self.store.backend(account_id or self.account_id, region or self.region)
+        mock's ``region``): its ``domains`` map holds the state as Python objects.
+
+        MockNotActiveError while no mock is active: the backend would be the next mock's."""
+        self._require_active("backend()")
+        account = (
+            self.account_id if account_id is None else check_account_id(account_id, "backend(account_id=...)")
+        )
+        return self.store.backend(
+            account, self.region if region is None else check_region(region, "backend(region=...)")
+        )
+
+    def _require_active(self, what: str) -> None:
+        if not _get_runtime().active:
+            raise MockNotActiveError(
+                f"{what} on a mock that is not active: no mock is started, so it would write into "
+                f"the state the next mock starts from. Call it inside `with mock_connectcases() as "
+                f"mock:`, a decorated test or the cases_mock fixture, or after mock.start()"
+            )
 
     def reset(self) -> None:
         """Forgets every domain, case and setting of every account and region, the published
@@ -210,11 +237,13 @@ class CasesMock:
     ) -> Fault:
         """Makes ``operation`` (or ``"*"``) answer ``error`` for the next ``times`` calls (None:
         until cleared), each with ``probability``, after ``latency`` seconds."""
-        if seed is not None:
-            self.dispatcher.faults.seed(seed)
+        self._require_active("inject_fault()")
         from .faults import Fault
 
-        return self.dispatcher.faults.add(Fault(operation, error, times, probability, latency, message))
+        added = self.dispatcher.faults.add(Fault(operation, error, times, probability, latency, message))
+        if seed is not None:  # after the check: a refused fault changes nothing
+            self.dispatcher.faults.seed(seed)
+        return added
 
     def clear_faults(self) -> None:
         """Removes every injected fault."""
@@ -234,7 +263,9 @@ class CasesMock:
         an optional case rule and ``cases`` generated cases (see ``cases_mock/seed.py``)."""
         from .seed import seed_domain
 
-        return seed_domain(self.backend(region, account_id), name=name, cases=cases, rules=rules, seed=seed)
+        self._require_active("seed()")
+        backend = self.backend(region, account_id)
+        return seed_domain(backend, name=name, cases=cases, rules=rules, seed=seed)
 
     # -- state as JSON -----------------------------------------------------------------------
     def export_state(self) -> dict[str, Any]:
@@ -247,6 +278,7 @@ class CasesMock:
         """Replaces the whole state with one ``export_state`` (or the server) produced."""
         from .state_json import import_store
 
+        self._require_active("import_state()")
         import_store(self.store, state)
 
     def save(self, path: str) -> None:
@@ -260,6 +292,7 @@ class CasesMock:
         """Replaces the whole state with the JSON file ``path`` that ``save`` wrote."""
         import json
 
+        self._require_active("load()")
         with open(path, encoding="utf-8") as source:
             self.import_state(json.load(source))
 
@@ -272,9 +305,12 @@ class CasesMock:
     def start(self) -> CasesMock:
         """Activates the mock (the first activation switches interception on); returns it.
 
-        Raises BotocoreTooOldError when the installed botocore's model is too old to mock.
+        Raises BotocoreTooOldError when the installed botocore's model is too old to mock, and
+        ValueError when ``CASES_MOCK_ACCOUNT_ID`` / ``MOTO_ACCOUNT_ID`` holds no account id.
         """
+        self.account_id  # noqa: B018 (a bad account in the environment fails before anything starts)
         runtime = _get_runtime()
+        self._started = True
         with runtime.lock:
             if not runtime.active:
                 runtime.interception.install(runtime.answer)
@@ -285,11 +321,16 @@ class CasesMock:
 
     def stop(self) -> None:
         """Deactivates the innermost activation of this mock; the outermost stop switches
-        interception off and resets the state (unless ``keep_state``)."""
+        interception off and resets the state (unless ``keep_state``).
+
+        MockNotActiveError when this mock is not active (never started, or already stopped)."""
         runtime = _get_runtime()
         with runtime.lock:
             if self not in runtime.active:
-                return
+                why = "it was already stopped" if self._started else "it was never started"
+                raise MockNotActiveError(
+                    f"stop() on a mock that is not active: {why} (each start() takes one stop())"
+                )
             # remove the innermost activation of this mock
             index = len(runtime.active) - 1 - runtime.active[::-1].index(self)
             del runtime.active[index]
@@ -343,40 +384,74 @@ class CasesMock:
         return decorate(self._fresh, target)  # type: ignore[no-any-return]
 
 
-@overload
-def mock_connectcases(target: T) -> T: ...
-@overload
-def mock_connectcases(
-    *,
-    account_id: str | None = None,
-    keep_state: bool = False,
-    any_endpoint: bool = False,
-    record_calls: int | bool | None = None,
-    region: str | None = None,
-    full_path: bool = False,
-) -> CasesMock: ...
-def mock_connectcases(
-    target: Any = None,
-    *,
-    account_id: str | None = None,
-    keep_state: bool = False,
-    any_endpoint: bool = False,
-    record_calls: int | bool | None = None,
-    region: str | None = None,
-    full_path: bool = False,
-) -> Any:
+_PARENTHESES = (
+    "mock_connectcases is used with parentheses as a context manager or with start(): write "
+    "`with mock_connectcases():` or `mock_connectcases().start()` (`@mock_connectcases` alone is "
+    "fine as a decorator)"
+)
+
+
+class _MockConnectcases:
     """``@mock_connectcases``, ``@mock_connectcases(account_id=...)``, ``with mock_connectcases():``.
 
-    The arguments are those of ``CasesMock``.
+    The arguments are those of ``CasesMock``. ``with mock_connectcases:`` (no parentheses) and
+    ``mock_connectcases.start()`` are refused with a TypeError that says how to write them.
     """
-    mock = CasesMock(
-        account_id=account_id,
-        keep_state=keep_state,
-        any_endpoint=any_endpoint,
-        record_calls=record_calls,
-        region=region,
-        full_path=full_path,
-    )
-    if target is None:
-        return mock
-    return mock(target)
+
+    @overload
+    def __call__(self, target: T) -> T: ...
+    @overload
+    def __call__(
+        self,
+        *,
+        account_id: str | None = None,
+        keep_state: bool = False,
+        any_endpoint: bool = False,
+        record_calls: int | bool | None = None,
+        region: str | None = None,
+        full_path: bool = False,
+    ) -> CasesMock: ...
+    def __call__(
+        self,
+        target: Any = None,
+        *,
+        account_id: str | None = None,
+        keep_state: bool = False,
+        any_endpoint: bool = False,
+        record_calls: int | bool | None = None,
+        region: str | None = None,
+        full_path: bool = False,
+    ) -> Any:
+        mock = CasesMock(
+            account_id=account_id,
+            keep_state=keep_state,
+            any_endpoint=any_endpoint,
+            record_calls=record_calls,
+            region=region,
+            full_path=full_path,
+        )
+        if target is None:
+            return mock
+        return mock(target)
+
+    def __repr__(self) -> str:
+        return "<cases_mock.mock_connectcases>"
+
+    # -- the same words without parentheses: a clear TypeError, never a generic one ---------------
+    def __enter__(self) -> NoReturn:
+        raise TypeError(_PARENTHESES)
+
+    def __exit__(self, *_: object) -> None:
+        return None
+
+    async def __aenter__(self) -> NoReturn:
+        raise TypeError(_PARENTHESES)
+
+    async def __aexit__(self, *_: object) -> None:
+        return None
+
+    def start(self) -> NoReturn:
+        raise TypeError(_PARENTHESES)
+
+
+mock_connectcases = _MockConnectcases()

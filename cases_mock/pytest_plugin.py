@@ -22,6 +22,7 @@ from typing import Any
 
 import pytest
 
+from .account_region import check_account_id, check_region
 from .client_types import AsyncCasesClient, CasesClient
 from .ids import DEFAULT_REGION
 from .mock import CasesMock
@@ -62,6 +63,8 @@ def cases_mock_settings(request: pytest.FixtureRequest) -> CasesMockSettings:
     options ``cases_mock_region`` / ``cases_mock_account_id``, else the defaults."""
     region = str(request.config.getini("cases_mock_region")) or DEFAULT_REGION
     account_id = str(request.config.getini("cases_mock_account_id")) or None
+    region_from = "the ini option cases_mock_region"
+    account_from = "the ini option cases_mock_account_id"
     marker = request.node.get_closest_marker(MARKER)
     if marker is not None:
         unknown = set(marker.kwargs) - {"region", "account_id"}
@@ -70,8 +73,16 @@ def cases_mock_settings(request: pytest.FixtureRequest) -> CasesMockSettings:
                 f"@pytest.mark.cases_mock takes region= and account_id= only, not "
                 f"{[*marker.args, *sorted(unknown)]!r}"
             )
-        region = marker.kwargs.get("region", region)
-        account_id = marker.kwargs.get("account_id", account_id)
+        if "region" in marker.kwargs:
+            region, region_from = marker.kwargs["region"], "@pytest.mark.cases_mock(region=...)"
+        if "account_id" in marker.kwargs:
+            account_id, account_from = marker.kwargs["account_id"], "@pytest.mark.cases_mock(account_id=...)"
+    try:
+        check_region(region, region_from)
+        if account_id is not None:
+            check_account_id(account_id, account_from)
+    except ValueError as error:
+        raise pytest.UsageError(str(error)) from None
     return CasesMockSettings(region=region, account_id=account_id)
 
 

@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from typing import Any
 from urllib.parse import urlsplit
 
+from ..account_region import check_account_id, default_account_id
 from ..backend.store import Store
 from ..dashboard import Dashboard
 from ..dispatch import Dispatcher
@@ -154,7 +155,11 @@ _TIMEOUT = HttpError(408, "RequestTimeout", "the request did not arrive within t
 
 
 class CasesServer:
-    """A Connect Cases endpoint on ``host:port`` (port 0: a free one), with its own state."""
+    """A Connect Cases endpoint on ``host:port`` (port 0: a free one), with its own state.
+
+    ``account_id`` is the account of requests whose access key names none (default:
+    ``CASES_MOCK_ACCOUNT_ID``, else ``MOTO_ACCOUNT_ID``, else ``123456789012``); ValueError
+    naming where it came from if it is not 12 digits."""
 
     def __init__(
         self,
@@ -171,11 +176,18 @@ class CasesServer:
         record_calls: int = DEFAULT_CAPACITY,
         state_file: str | None = None,
         eventbridge_endpoint: str | None = None,
+        account_id: str | None = None,
     ) -> None:
         if max_connections < 1:
             raise ValueError("max_connections must be at least 1")
+        # the account of requests whose access key names none: as the in-process mock's
+        self.account_id = (
+            default_account_id()
+            if account_id is None
+            else check_account_id(account_id, "CasesServer(account_id=...)")
+        )
         self.store = Store()
-        self.dispatcher = Dispatcher(self.store)
+        self.dispatcher = Dispatcher(self.store, self.account_id)
         self.dispatcher.recorder.resize(record_calls)
         self.dashboard = Dashboard(self.dispatcher)
         # --eventbridge-endpoint: every case event also goes there with PutEvents (docs/events.md)

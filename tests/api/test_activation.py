@@ -14,7 +14,7 @@ import boto3
 import pytest
 from botocore.exceptions import ClientError
 
-from cases_mock import CasesMock, mock_connectcases
+from cases_mock import CasesMock, MockNotActiveError, mock_connectcases
 from tests.builders import a_client, a_domain
 
 
@@ -263,7 +263,8 @@ def test_overlapping_start_stop_is_reference_counted() -> None:
     assert second.active
     assert domain_names() == ["shared"]
     second.stop()
-    first.stop()  # stopping twice is harmless
+    with pytest.raises(MockNotActiveError, match="it was already stopped"):
+        first.stop()
     with mock_connectcases():
         assert domain_names() == []
 

@@ -80,7 +80,8 @@ def test_a_stopped_mock_stops_answering_while_moto_started_inside_it_goes_on() -
         assert cases.calls == []
     finally:
         aws.stop()
-        cases.stop()
+        if cases.active:
+            cases.stop()
 
 
 def test_after_stop_the_default_session_signs_with_the_users_own_credentials(

@@ -185,3 +185,19 @@ def test_state_round_trips_exactly_datetimes_included() -> None:
         again = mock.backend().domain(seeded.domain_id).data.cases[seeded.case_ids[0]].audit[0].performed_time
         assert again == first
         assert again.utcoffset() == first.utcoffset()
+
+
+def test_an_error_a_fault_cannot_answer_with_is_refused_listing_the_ones_it_can() -> None:
+    with mock_connectcases() as mock:
+        with pytest.raises(ValueError, match="ThrottlingExeption") as unknown:
+            mock.inject_fault("GetCase", "ThrottlingExeption")
+        assert "the errors are AccessDeniedException, ConflictException, " in str(unknown.value)
+        assert "ThrottlingException" in str(unknown.value)
+        with pytest.raises(
+            ValueError, match="CreateDomain does not list ResourceNotFoundException"
+        ) as unlisted:
+            mock.inject_fault("CreateDomain", "ResourceNotFoundException")
+        assert "it can answer AccessDeniedException, ConflictException, InternalServerException, " in str(
+            unlisted.value
+        )
+        assert mock.dispatcher.faults.rules == []

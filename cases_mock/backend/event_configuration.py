@@ -41,8 +41,6 @@ class EventConfigurationMixin(BackendBase):
         case_data = (shown.get("includedData") or {}).get("caseData")
         if case_data and "fields" in case_data:
             case_data["fields"] = [
-                entry
-                for entry in case_data["fields"]
-                if not (field := data.fields.get(str(entry["id"]))) or not field.deleted
+                entry for entry in case_data["fields"] if not data.is_deleted_field(str(entry["id"]))
             ]
         return shown

@@ -44,9 +44,7 @@ def without_deleted_fields(data: DomainData, content: dict[str, Any]) -> dict[st
             group = section.get("fieldGroup")
             if group is not None:
                 group["fields"] = [
-                    item
-                    for item in group.get("fields") or []
-                    if not (field := data.fields.get(str(item["id"]))) or not field.deleted
+                    item for item in group.get("fields") or [] if not data.is_deleted_field(str(item["id"]))
                 ]
     return shown
 

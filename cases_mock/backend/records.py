@@ -256,6 +256,12 @@ class DomainData:
         if self.lag is not None:
             self.lag.record(case_id, self.cases.get(case_id))
 
+    def is_deleted_field(self, field_id: str) -> bool:
+        """Whether ``field_id`` names a field deleted since: answers that list field ids omit it
+        (the DeleteField page; docs/behaviour.md#deleted-fields-in-answers)."""
+        found = self.fields.get(field_id)
+        return found is not None and found.deleted
+
     def field_label(self, field_id: str) -> str:
         """How messages name field ``field_id``: its name beside its id (the id alone if unknown)."""
         found = self.fields.get(field_id)

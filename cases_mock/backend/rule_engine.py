@@ -77,15 +77,10 @@ def _applied_rules(domain: DomainData, template: Template) -> list[_Applied]:
         if rule is None or rule.deleted:
             continue
         target = rule_target(rule.rule, association)
-        if target is None or _is_deleted_field(domain, target):
+        if target is None or domain.is_deleted_field(target):
             continue
         applied.append(_Applied(rule, kind_of(rule.rule), target))
     return applied
-
-
-def _is_deleted_field(domain: DomainData, field_id: str) -> bool:
-    field = domain.fields.get(field_id)
-    return field is not None and field.deleted
 
 
 def _hidden(domain: DomainData, applied: list[_Applied], values: Mapping[str, Scalar]) -> set[str]:
@@ -141,7 +136,7 @@ def form_state(domain: DomainData | Domain, template: Template, values: Mapping[
     hidden = _hidden(data, applied, values)
     required: dict[str, CaseRule | None] = {}
     for field_id in template.required_fields:
-        if field_id not in hidden and not _is_deleted_field(data, field_id):
+        if field_id not in hidden and not data.is_deleted_field(field_id):
             required.setdefault(field_id, None)
     for a in applied:
         acts = a.kind == "required" and a.target not in hidden and a.target not in required

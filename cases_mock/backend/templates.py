@@ -93,6 +93,25 @@ def check_template_rules(data: DomainData, rules: list[dict[str, Any]]) -> list[
     return stored
 
 
+def shown_required_fields(data: DomainData, template: Template) -> list[dict[str, str]]:
+    """``requiredFields`` as GetTemplate shows them: fields deleted since are left out."""
+    return [
+        {"fieldId": field_id} for field_id in template.required_fields if not data.is_deleted_field(field_id)
+    ]
+
+
+def shown_rules(data: DomainData, template: Template) -> list[dict[str, Any]]:
+    """``rules`` as GetTemplate shows them: an association whose field was deleted since is left
+    out whole (the rule no longer acts on anything, and UpdateTemplate would refuse it back)."""
+    shown: list[dict[str, Any]] = []
+    for association in template.rules:
+        rule = data.case_rules.get(str(association.get("caseRuleId")))
+        target = rule_target(rule.rule, association) if rule is not None else association.get("fieldId")
+        if target is None or not data.is_deleted_field(str(target)):
+            shown.append(copy.deepcopy(association))
+    return shown
+
+
 def _check_template_name(data: DomainData, name: str, except_id: str | None = None) -> None:
     for template in data.templates.values():
         if not template.deleted and template.name == name and template.template_id != except_id:

@@ -6,6 +6,7 @@ import copy
 from typing import Any
 
 from ..backend.pagination import paginate
+from ..backend.templates import shown_required_fields, shown_rules
 from . import Call, Output, Params, handles
 
 
@@ -30,22 +31,18 @@ def create_template(call: Call, params: Params) -> Output:
 def get_template(call: Call, params: Params) -> Output:
     domain_id = params["domainId"]
     template = call.backend.template(domain_id, params["templateId"])
-    fields = call.backend.domain(domain_id).data.fields
+    data = call.backend.domain(domain_id).data
     output: dict[str, Any] = {
         "templateId": template.template_id,
         "templateArn": template.arn,
         "name": template.name,
-        "requiredFields": [
-            {"fieldId": field_id}
-            for field_id in template.required_fields
-            if field_id in fields and not fields[field_id].deleted
-        ],
+        "requiredFields": shown_required_fields(data, template),
         "tags": dict(template.tags),
         "status": template.status,
         "deleted": template.deleted,
         "createdTime": template.created_time,
         "lastModifiedTime": template.last_modified_time,
-        "rules": copy.deepcopy(template.rules),
+        "rules": shown_rules(data, template),
         "tagPropagationConfigurations": copy.deepcopy(template.tag_propagation),
     }
     if template.description is not None:

@@ -91,3 +91,23 @@ def test_an_update_may_not_give_a_template_two_rules_of_one_type_on_a_field(doma
 
     assert error_of(raised)["Error"]["Code"] == "ValidationException"
     assert domain.ids["reason"] in error_of(raised)["Error"]["Message"]
+
+
+@pytest.mark.needs_model("CaseRuleDetails.hidden")
+def test_get_template_leaves_out_the_rules_of_fields_deleted_since(domain: RuleDomain) -> None:
+    """DeleteField page: "GetTemplate does not return field IDs for deleted fields"; the
+    association acting on it goes whole (fieldOptions by its child field) and the answer
+    goes back through UpdateTemplate."""
+    on_reason = domain.rule(required_rule(default=True))
+    on_note = domain.rule(hidden_rule(default=True))
+    options = domain.rule(options_rule(domain.ids["country"], domain.ids["state"], {"us": ["wa"]}))
+    template_id = domain.template((on_reason, "reason"), (on_note, "note"), (options, None))
+
+    domain.client.delete_field(domainId=domain.domain_id, fieldId=domain.ids["reason"])
+    domain.client.delete_field(domainId=domain.domain_id, fieldId=domain.ids["state"])
+
+    template = domain.client.get_template(domainId=domain.domain_id, templateId=template_id)
+    assert template["rules"] == [{"caseRuleId": on_note, "fieldId": domain.ids["note"]}]
+    domain.client.update_template(domainId=domain.domain_id, templateId=template_id, rules=template["rules"])
+    again = domain.client.get_template(domainId=domain.domain_id, templateId=template_id)
+    assert again["rules"] == template["rules"]

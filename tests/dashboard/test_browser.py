@@ -18,8 +18,12 @@ from cases_mock.dashboard.screenshots import PAGES, wait_for_page
 from tests.dashboard.conftest import TOKEN
 from tests.dashboard.support_domain import AGENT, a_support_domain, text
 
-# the support domain has hidden and field-options rules
-pytestmark = pytest.mark.needs_model("CaseRuleDetails.hidden", "CaseRuleDetails.fieldOptions")
+# slow: a real browser (installed with apt-get on first use); the support domain has hidden and
+# field-options rules
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.needs_model("CaseRuleDetails.hidden", "CaseRuleDetails.fieldOptions"),
+]
 
 WAIT = 10  # seconds a page may take to react, at most (a bound, not a timing assertion)
 

@@ -16,6 +16,7 @@ from urllib.parse import parse_qsl
 
 from ..dispatch import Dispatcher
 from ..errors import CasesError
+from ..json_depth import loads
 from . import activity, browse, preview
 from .reads import existing_backend
 
@@ -128,7 +129,7 @@ class Dashboard:
             known = sorted(f"{m} api/{n}" for m, n in ROUTES)
             return _json(404, {"message": f"no dashboard endpoint {method} api/{name}; known: {known}"})
         try:
-            parsed = json.loads(body) if body else None
+            parsed = loads(body) if body.strip() else None
             return _json(200, endpoint(self, dict(parse_qsl(query)), parsed))
         except CasesError as error:
             return _json(error.status, {"code": error.code, "message": error.message})

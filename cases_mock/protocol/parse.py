@@ -7,13 +7,13 @@ a query value that is not a number); shape constraints are checked by ``validate
 
 from __future__ import annotations
 
-import json
 from typing import Any
 from urllib.parse import parse_qs
 
 from botocore.model import OperationModel, Shape
 
 from ..errors import ValidationException
+from ..json_depth import MAX_JSON_DEPTH, TooDeep, loads
 from ..wire import WireRequest
 
 
@@ -39,40 +39,16 @@ def _scalar_from_text(shape: Shape, text: str, name: str) -> Any:
     return text
 
 
-MAX_JSON_DEPTH = 64  # objects and arrays nested deeper than this are refused (docs/behaviour.md)
-
-
-def _depth_exceeds(value: Any, limit: int) -> bool:
-    """Whether ``value`` nests objects/arrays more than ``limit`` deep (iteratively)."""
-    stack: list[tuple[Any, int]] = [(value, 1)]
-    while stack:
-        item, depth = stack.pop()
-        children = item.values() if isinstance(item, dict) else item if isinstance(item, list) else None
-        if children is None:
-            continue
-        if depth > limit:
-            return True
-        stack.extend((child, depth + 1) for child in children if isinstance(child, (dict, list)))
-    return False
-
-
-def _too_deep() -> ValidationException:
-    return ValidationException(f"The request body nests JSON more than {MAX_JSON_DEPTH} levels deep")
-
-
 def _body(request: WireRequest) -> dict[str, Any]:
     raw = request.body
     if not raw.strip():
         return {}
     try:
-        body = json.loads(raw)
-    except RecursionError:
-        raise _too_deep() from None
-    except (ValueError, UnicodeDecodeError):
+        body = loads(raw, MAX_JSON_DEPTH)
+    except TooDeep as error:
+        raise ValidationException(str(error)) from None
+    except ValueError:
         raise ValidationException("The request body is not valid JSON") from None
-    # Only a body with more brackets than the limit can nest deeper than it: the count is cheap.
-    if raw.count(b"{") + raw.count(b"[") > MAX_JSON_DEPTH and _depth_exceeds(body, MAX_JSON_DEPTH):
-        raise _too_deep()
     if not isinstance(body, dict):
         raise ValidationException("The request body must be a JSON object")
     return body

@@ -15,12 +15,14 @@ exempts a route from the control token only (``health``).
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs
 
 from ..faults import fault_from_json
+from ..json_depth import MAX_JSON_DEPTH, loads
 from ..state_json import export_store, import_store
 from ..wire import WireResponse
 from .http11 import Streamed, json_error
@@ -28,7 +30,11 @@ from .http11 import Streamed, json_error
 if TYPE_CHECKING:
     from .app import CasesServer
 
+log = logging.getLogger("cases_mock.server")
 PREFIX = "/_cases_mock/"
+# A state export nests its stored configuration a few levels inside its own structure; API
+# bodies stop at MAX_JSON_DEPTH, so no state the server saved comes near this.
+MAX_BODY_DEPTH = 4 * MAX_JSON_DEPTH
 Answer = WireResponse | Streamed
 ControlHandler = Callable[["ControlRequest"], Answer]
 
@@ -45,8 +51,9 @@ class ControlRequest:
     body: bytes
 
     def json(self, default: Any = None) -> Any:
-        """The body as JSON (ValueError when it is not)."""
-        return json.loads(self.body) if self.body.strip() else default
+        """The body as JSON: ValueError (a 400) when it is not JSON or nests deeper than
+        ``MAX_BODY_DEPTH``."""
+        return loads(self.body, MAX_BODY_DEPTH) if self.body.strip() else default
 
     def number(self, name: str, default: int, *, low: int, high: int) -> int:
         values = self.query.get(name)
@@ -112,6 +119,9 @@ def answer(routes: ControlRoutes, request: ControlRequest) -> Answer:
         return route.handler(request)
     except (ValueError, KeyError, TypeError) as error:
         return json_error(400, "ValidationException", f"bad control request: {error}")
+    except Exception:  # a bug in a route answers 500 and keeps the connection, as the API does
+        log.exception("cases_mock: control endpoint %s %s failed", request.method, request.path)
+        return json_error(500, "InternalServerException", "the control endpoint failed; see the server log")
 
 
 def ok(body: Any) -> WireResponse:

@@ -6,8 +6,12 @@ from __future__ import annotations
 import http.client
 from urllib.parse import urlsplit
 
+import pytest
+
 from cases_mock.server import CasesServer, ControlRequest, Streamed
+from cases_mock.server.control import MAX_BODY_DEPTH
 from cases_mock.wire import WireResponse
+from tests.server.conftest import an_account_client, http_json
 
 
 def _get(url: str, path: str, headers: dict[str, str] | None = None) -> tuple[int, bytes, str | None]:
@@ -45,3 +49,29 @@ def test_an_added_route_streams_and_is_guarded_like_the_built_in_ones() -> None:
     assert bad_query[0] == 400
     assert b"count" in bad_query[1]
     assert wrong_method[0] == 405
+
+
+def _nested(depth: int, opening: str) -> bytes:
+    closing = {"[": "]", '{"a": ': "}"}[opening]
+    return (opening * depth + "1" + closing * depth).encode()
+
+
+@pytest.mark.parametrize("opening", ["[", '{"a": '])
+@pytest.mark.parametrize(
+    "path",
+    ["/_cases_mock/state", "/_cases_mock/faults", "/_cases_mock/ui/api/preview", "/domains"],
+)
+@pytest.mark.parametrize("depth", [10_000, MAX_BODY_DEPTH + 1])
+def test_a_deeply_nested_body_gets_a_json_400_on_every_route_and_the_server_stays_up(
+    server_url: str, path: str, opening: str, depth: int
+) -> None:
+    client = an_account_client(server_url)
+    client.create_domain(name="not-replaced")
+
+    status, answer = http_json(server_url, "POST", path, _nested(depth, opening))
+
+    assert status == 400
+    assert "nests JSON more than" in answer["message"]
+    assert http_json(server_url, "GET", "/_cases_mock/health") == (200, {"status": "ok"})
+    assert [d["name"] for d in client.list_domains()["domains"]] == ["not-replaced"]
+    assert http_json(server_url, "GET", "/_cases_mock/ui/api/faults")[1]["faults"] == []

@@ -114,10 +114,10 @@ class Dashboard:
         """The reply to ``method path?query`` with ``body``, ``path`` relative to the mount point."""
         path = path.lstrip("/")
         if path.startswith("api/"):
-            return self._api(method.upper(), path[len("api/") :], query, body)
+            return self._api(method, path[len("api/") :], query, body)
         if path not in STATIC:
             return _json(404, {"message": f"the dashboard has no page {path!r}"})
-        if method.upper() not in ("GET", "HEAD"):
+        if method not in ("GET", "HEAD"):
             return _json(405, {"message": f"{method} is not allowed on a dashboard page"})
         name, content_type = STATIC[path]
         content = resources.files(__package__).joinpath("static", name).read_bytes()

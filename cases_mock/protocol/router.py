@@ -64,12 +64,13 @@ def route_table() -> dict[tuple[str, int], tuple[Route, ...]]:
 
 
 def resolve(method: str, raw_path: str) -> tuple[OperationModel, dict[str, str]]:
-    """The operation answering ``method raw_path`` and its decoded URI labels."""
+    """The operation answering ``method raw_path`` and its decoded URI labels. Methods are
+    case-sensitive (RFC 9110 9.1): ``post`` is an unknown method, as ``PROPFIND`` is."""
     raw_segments = _split(raw_path.split("?", 1)[0])
-    for route in route_table().get((method.upper(), len(raw_segments)), ()):
+    for route in route_table().get((method, len(raw_segments)), ()):
         labels = route.match(raw_segments)
         if labels is not None:
             return route.operation, labels
     raise UnknownOperationException(
-        f"No Connect Cases operation answers {method.upper()} {raw_path.split('?', 1)[0]}"
+        f"No Connect Cases operation answers {method} {raw_path.split('?', 1)[0]}"
     )

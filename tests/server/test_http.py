@@ -115,6 +115,27 @@ def test_every_method_gets_a_rest_json_error(server_url: str, method: str) -> No
     assert isinstance(answer["message"], str)
 
 
+@pytest.mark.parametrize("method", ["post", "Post", "pOST"])
+@pytest.mark.parametrize("path", ["/domains-list", "/_cases_mock/reset", "/_cases_mock/ui/api/preview"])
+def test_methods_are_case_sensitive_so_post_in_lower_case_is_an_unknown_method(
+    server_url: str, method: str, path: str
+) -> None:
+    client = an_account_client(server_url)
+    client.create_domain(name="kept-by-case")
+
+    def ask(verb: str) -> tuple[int, dict[str, str], dict[str, object]]:
+        head = f"{verb} {path} HTTP/1.1\r\nHost: localhost\r\nContent-Length: 2\r\nConnection: close\r\n\r\n"
+        return _status_and_json(raw_exchange(server_url, head.encode() + b"{}"))
+
+    status, headers, answer = ask(method)
+    unknown_status, unknown_headers, _ = ask("PROPFIND")
+
+    assert (status, headers["x-amzn-errortype"]) == (unknown_status, unknown_headers["x-amzn-errortype"])
+    assert 400 <= status < 500
+    assert f"{method} " in str(answer["message"])
+    assert "kept-by-case" in [d["name"] for d in client.list_domains()["domains"]]
+
+
 @pytest.mark.parametrize(
     ("request_line", "status"),
     [

@@ -133,7 +133,8 @@ def _serve_options(serve: argparse.ArgumentParser) -> None:
         "--control-token",
         metavar="TOKEN",
         default=argparse.SUPPRESS,
-        help=f"require TOKEN on the /_cases_mock/ endpoints (else ${TOKEN_ENV}, if set)",
+        help=f"require TOKEN on the /_cases_mock/ endpoints; prefer setting ${TOKEN_ENV} (read when "
+        "this option is absent): a command line shows in ps",
     )
     add("--max-connections", type=int, default=MAX_CONNECTIONS, help="concurrent connections served")
     add(

@@ -17,7 +17,6 @@ import threading
 import time
 from collections.abc import Iterable
 from typing import Any
-from urllib.parse import urlsplit
 
 from ..account_region import check_account_id, default_account_id
 from ..backend.store import Store
@@ -41,7 +40,7 @@ from .http11 import (
     write_streamed,
 )
 from .persistence import StateFile
-from .security import Guard, cors_headers
+from .security import TOKEN_ENV, Guard, cors_headers
 
 log = logging.getLogger("cases_mock.server")
 MAX_CONNECTIONS = 256
@@ -264,7 +263,7 @@ class CasesServer:
     # -- one request -----------------------------------------------------------------------------
     def answer(self, request: Request, client: Any = None) -> WireResponse | Streamed:
         """Security checks, then a control endpoint or the dispatcher; CORS headers if allowed."""
-        host = request.headers.get("host")
+        host = request.host
         if not self.guard.host_allowed(host):
             return json_error(
                 403, "AccessDeniedException", f"Host {host!r} is not allowed (see --allow-host)"
@@ -286,12 +285,11 @@ class CasesServer:
         return response
 
     def _route(self, request: Request) -> WireResponse | Streamed:
-        parts = urlsplit(request.target)
-        path = parts.path or "/"
+        path = request.path
         if path.startswith(control.PREFIX) or path == control.PREFIX.rstrip("/"):
-            return self._control(request, path, parts.query)
+            return self._control(request, path, request.query)
         wire = WireRequest(
-            request.method, path, parts.query, request.headers, request.body, request.headers.get("host", "")
+            request.method, path, request.query, request.headers, request.body, request.host or ""
         )
         response = self.dispatcher.dispatch(wire)
         if response.status < 300 and not resolve(request.method, path)[0].name.startswith(_READS):
@@ -301,8 +299,19 @@ class CasesServer:
     def _control(self, request: Request, path: str, query: str) -> WireResponse | Streamed:
         name = path[len(control.PREFIX) :].strip("/")
         route = self.routes.find(request.method, name)
-        if not (route is not None and route.public) and not self.guard.token_given(request.headers):
-            return json_error(401, "UnauthorizedException", "this control endpoint needs the control token")
+        if not (route is not None and route.public):
+            origin = request.headers.get("origin")
+            if origin is not None and not self.guard.control_open_to(origin, request.host):
+                return json_error(
+                    403,
+                    "AccessDeniedException",
+                    f"Origin {origin!r} reaches control endpoints only when the server has a control "
+                    f"token (--control-token or ${TOKEN_ENV})",
+                )
+            if not self.guard.token_given(request.headers):
+                return json_error(
+                    401, "UnauthorizedException", "this control endpoint needs the control token"
+                )
         given = control.ControlRequest(
             self, request.method, name, path, query, control.parse_query(query), request.headers, request.body
         )

@@ -4,7 +4,10 @@ response (docs/server.md#limits).
 Reading refuses what request smuggling relies on, with an error and the connection closed:
 ``Transfer-Encoding`` other than a single ``chunked`` (decoded here), ``Transfer-Encoding``
 together with ``Content-Length``, a ``Content-Length`` that is not digits or that differs between
-repeated headers, whitespace before a header's colon, folded header lines.
+repeated headers, whitespace before a header's colon, folded header lines, lines not ending in
+CRLF (a bare LF or CR: RFC 9112 2.2 lets a server refuse them). The request target is split
+here: origin-form (``/path?query``), absolute-form (``http://authority/path``, whose authority
+replaces ``Host``, RFC 9112 3.2.2) or ``*``; anything else is refused.
 """
 
 from __future__ import annotations
@@ -16,12 +19,14 @@ import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from http import HTTPStatus
+from urllib.parse import urlsplit
 
 from ..wire import WireResponse
 
 _TOKEN = re.compile(rb"^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$")
 _DIGITS = re.compile(r"^[0-9]+$")
 _CHUNK_SIZE = re.compile(rb"^([0-9A-Fa-f]{1,16})[ \t]*(?:;[^\r\n]*)?$")
+_ABSOLUTE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,12 +55,20 @@ class ClientGone(Exception):
 
 @dataclass(slots=True)
 class Request:
-    method: str
+    method: str  # as sent: methods are case-sensitive (RFC 9110 9.1)
     target: str
     version: str
     headers: dict[str, str]  # lower-cased names; repeated headers joined with ", "
     body: bytes = b""
     keep_alive: bool = True
+    path: str = "/"
+    query: str = ""
+    authority: str | None = None  # an absolute-form target's (RFC 9112 3.2.2)
+
+    @property
+    def host(self) -> str | None:
+        """Who the request names as its host: an absolute-form target's authority, else ``Host``."""
+        return self.authority if self.authority is not None else self.headers.get("host")
 
 
 @dataclass(slots=True)
@@ -104,7 +117,11 @@ class Reader:
                     break
                 line = bytes(self.buffer[: end + 1])
                 del self.buffer[: end + 1]
-                return line.rstrip(b"\r\n")
+                if not line.endswith(b"\r\n") or b"\r" in line[:-2]:
+                    raise HttpError(
+                        400, "BadRequest", "a request line must end with CRLF (a bare LF or CR was sent)"
+                    )
+                return line[:-2]
             if len(self.buffer) > limit:
                 break
             self._fill()
@@ -127,9 +144,11 @@ def read_request(reader: Reader, limits: HttpLimits, write: socket.socket) -> Re
     if not line:  # RFC 9112 2.2: one empty line before a request may be ignored
         line = reader.line(limits.max_line)
     method, target, version = _request_line(line)
+    authority, path, query = _target(target)
     headers = _headers(reader, limits)
     keep_alive = _keep_alive(version, headers.get("connection", ""))
     request = Request(method, target, version, headers, keep_alive=keep_alive)
+    request.authority, request.path, request.query = authority, path, query
     if headers.get("expect", "").lower() == "100-continue" and version == "HTTP/1.1":
         write.sendall(b"HTTP/1.1 100 Continue\r\n\r\n")
     request.body = _body(reader, headers, limits)
@@ -146,6 +165,18 @@ def _request_line(line: bytes) -> tuple[str, str, str]:
         return parts[0].decode("ascii"), parts[1].decode("ascii"), parts[2].decode("ascii")
     except UnicodeDecodeError:
         raise HttpError(400, "BadRequest", "the request target must be ASCII") from None
+
+
+def _target(target: str) -> tuple[str | None, str, str]:
+    """(authority or None, path, query) of a request target."""
+    if target.startswith("/") or target == "*":
+        path, _, query = target.partition("?")
+        return None, path, query
+    if _ABSOLUTE.match(target):
+        parts = urlsplit(target)
+        if parts.scheme.lower() in ("http", "https") and parts.netloc and "@" not in parts.netloc:
+            return parts.netloc, parts.path or "/", parts.query
+    raise HttpError(400, "BadRequest", f"malformed request target {target[:100]!r}")
 
 
 def _headers(reader: Reader, limits: HttpLimits) -> dict[str, str]:
@@ -236,6 +267,8 @@ def _head(status: int, headers: dict[str, str], close: bool) -> list[str]:
         reason = "Status"
     lines = [f"HTTP/1.1 {status} {reason}"]
     lines += [f"{name}: {value}" for name, value in headers.items() if name.lower() not in _FRAMING]
+    if not any(name.lower() == "x-content-type-options" for name in headers):
+        lines.append("X-Content-Type-Options: nosniff")  # every reply: no JSON read as a script
     lines.append("Connection: close" if close else "Connection: keep-alive")
     return lines
 

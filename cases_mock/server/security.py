@@ -8,7 +8,11 @@
   own origin or one allowed with ``--allow-origin``: a cross-site page's "simple" POST (no
   preflight) would otherwise reset the state or create cases (CSRF).
 * With a control token, control endpoints also require ``x-cases-mock-token: <token>`` (or
-  ``Authorization: Bearer <token>``).
+  ``Authorization: Bearer <token>``). Without one, control endpoints refuse (403) a request whose
+  ``Origin`` is not the server's own: ``--allow-origin`` opens the API to a page, never the
+  state, the calls or the faults unless a token guards them.
+* An absolute-form target (``GET http://name/...``) is checked by its authority, which replaces
+  ``Host`` (RFC 9112 3.2.2).
 """
 
 from __future__ import annotations
@@ -64,10 +68,14 @@ class Guard:
         return "*" in self.hosts or name in self.hosts or is_loopback(name)
 
     def origin_allowed(self, origin: str, host: str | None) -> bool:
-        origin = origin.rstrip("/").lower()
-        if "*" in self.origins or origin in self.origins:
-            return True
-        return host is not None and origin in (f"http://{host.lower()}", f"https://{host.lower()}")
+        name = origin.rstrip("/").lower()
+        return "*" in self.origins or name in self.origins or _own_origin(origin, host)
+
+    def control_open_to(self, origin: str, host: str | None) -> bool:
+        """Whether a page on ``origin`` may use the control endpoints: the server's own page
+        always; a page allowed with ``--allow-origin`` only when a control token guards them
+        (without one, that flag would hand another site the whole state)."""
+        return self.control_token is not None or _own_origin(origin, host)
 
     def token_given(self, headers: dict[str, str]) -> bool:
         if self.control_token is None:
@@ -77,6 +85,11 @@ class Guard:
             scheme, _, value = headers.get("authorization", "").partition(" ")
             given = value.strip() if scheme.lower() == "bearer" else ""
         return hmac.compare_digest(given.encode(), self.control_token.encode())
+
+
+def _own_origin(origin: str, host: str | None) -> bool:
+    origin = origin.rstrip("/").lower()
+    return host is not None and origin in (f"http://{host.lower()}", f"https://{host.lower()}")
 
 
 def cors_headers(origin: str, preflight: dict[str, str] | None = None) -> dict[str, str]:

@@ -155,6 +155,72 @@ def test_malformed_request_lines_get_json_errors(server_url: str, request_line: 
     assert "message" in answer
 
 
+@pytest.mark.parametrize(
+    "request_head",
+    [
+        b"GET /_cases_mock/health HTTP/1.1\nHost: localhost\n\n",
+        b"GET /_cases_mock/health HTTP/1.1\r\nHost: localhost\nX-A: b\r\n\r\n",
+        b"GET /_cases_mock/health HTTP/1.1\r\nHost: localhost\r\n\n",
+        b"GET /_cases_mock/health HTTP/1.1\r\nX-A: b\rHost: x\r\nHost: localhost\r\n\r\n",
+    ],
+)
+def test_lines_not_ending_in_crlf_are_refused(server_url: str, request_head: bytes) -> None:
+    reply = raw_exchange(server_url, request_head)  # returns once the server closed the connection
+
+    status, headers, answer = _status_and_json(reply)
+    assert (status, headers["x-amzn-errortype"]) == (400, "BadRequest")
+    assert headers["connection"] == "close"
+    assert "CRLF" in str(answer["message"])
+
+
+def _absolute(
+    url: str, authority: str, path: str, host: str = "127.0.0.1"
+) -> tuple[int, dict[str, str], dict[str, object]]:
+    request = f"GET http://{authority}{path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
+    return _status_and_json(raw_exchange(url, request.encode()))
+
+
+@pytest.mark.parametrize("path", ["/_cases_mock/state", "/_cases_mock/health", "/domains-list"])
+def test_an_absolute_form_target_is_checked_by_its_authority_not_the_host_header(
+    server_url: str, path: str
+) -> None:
+    status, headers, answer = _absolute(server_url, "attacker.example", path)
+
+    assert (status, headers["x-amzn-errortype"]) == (403, "AccessDeniedException")
+    assert "'attacker.example'" in str(answer["message"])
+    assert "--allow-host" in str(answer["message"])
+
+
+def test_an_absolute_form_target_with_a_loopback_authority_is_served(server_url: str) -> None:
+    authority = urlsplit(server_url).netloc
+
+    status, _, answer = _absolute(server_url, authority, "/_cases_mock/health", host="ignored.example")
+
+    assert (status, answer) == (200, {"status": "ok"})
+
+
+@pytest.mark.parametrize(
+    "target",
+    [b"attacker.example/_cases_mock/state", b"ftp://localhost/_cases_mock/state", b"http://u@localhost/"],
+)
+def test_request_targets_of_no_served_form_are_refused(server_url: str, target: bytes) -> None:
+    request = b"GET " + target + b" HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+
+    status, headers, answer = _status_and_json(raw_exchange(server_url, request))
+
+    assert (status, headers["x-amzn-errortype"]) == (400, "BadRequest")
+    assert "request target" in str(answer["message"])
+
+
+def test_a_double_slash_path_is_a_path_not_an_authority(server_url: str) -> None:
+    request = b"GET //localhost/_cases_mock/health HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+
+    status, _, answer = _status_and_json(raw_exchange(server_url, request))
+
+    assert status == 404
+    assert "status" not in answer
+
+
 def test_expect_100_continue_is_answered(server_url: str) -> None:
     with socket.create_connection(_address(server_url), timeout=10) as sock:
         body = b'{"name": "after-continue"}'

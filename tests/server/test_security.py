@@ -172,3 +172,94 @@ def test_with_a_control_token_the_dashboard_page_loads_and_its_api_needs_the_tok
     assert page[1]["content-type"].startswith("text/html")
     assert api[0] == 401
     assert api_with_token[0] == 200
+
+
+def test_an_allowed_origin_without_a_control_token_reaches_the_api_but_not_the_control_endpoints() -> None:
+    origin = "http://localhost:3000"
+    with Served("--allow-origin", origin) as served:
+        client = a_server_client(served.url)
+        client.create_domain(name="not-handed-over")
+        host = served.url.removeprefix("http://")
+        page = {"Host": host, "Origin": origin}
+
+        api = _answer(served.url, "POST", "/domains-list", page, b"{}")
+        control = [
+            _answer(served.url, method, path, page)
+            for method, path in [
+                ("GET", "/_cases_mock/state"),
+                ("GET", "/_cases_mock/calls"),
+                ("POST", "/_cases_mock/reset"),
+                ("GET", "/_cases_mock/ui/api/overview"),
+            ]
+        ]
+        own_page = _answer(served.url, "GET", "/_cases_mock/state", {"Host": host, "Origin": served.url})
+        no_origin = _answer(served.url, "GET", "/_cases_mock/state", {"Host": host})
+        health = _answer(served.url, "GET", "/_cases_mock/health", page)
+
+        assert api[0] == 200
+        assert api[1]["access-control-allow-origin"] == origin
+        assert [status for status, _, _ in control] == [403, 403, 403, 403]
+        assert all("--control-token" in answer["message"] for _, _, answer in control)
+        assert (own_page[0], no_origin[0], health[0]) == (200, 200, 200)
+        assert [d["name"] for d in client.list_domains()["domains"]] == ["not-handed-over"]
+
+
+def test_an_allowed_origin_with_a_control_token_reaches_the_control_endpoints_with_the_token() -> None:
+    origin = "http://localhost:3000"
+    with Served("--allow-origin", origin, env={"CASES_MOCK_CONTROL_TOKEN": "s3cret"}) as served:
+        page = {"Host": served.url.removeprefix("http://"), "Origin": origin}
+
+        without = _answer(served.url, "GET", "/_cases_mock/state", page)
+        with_token = _answer(
+            served.url, "GET", "/_cases_mock/state", {**page, "x-cases-mock-token": "s3cret"}
+        )
+
+    assert without[0] == 401
+    assert with_token[0] == 200
+    assert with_token[1]["access-control-allow-origin"] == origin
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "body"),
+    [
+        ("GET", "/_cases_mock/ui/api/overview", b""),
+        ("GET", "/_cases_mock/ui/api/nothing", b""),
+        ("GET", "/_cases_mock/state", b""),
+        ("POST", "/_cases_mock/faults", b"{"),
+        ("POST", "/domains-list", b"{}"),
+        ("POST", "/domains", b"{}"),
+        ("PROPFIND", "/domains", b""),
+        ("GET", "/_cases_mock/ui/", b""),
+    ],
+)
+def test_every_reply_says_nosniff_once(server_url: str, method: str, path: str, body: bytes) -> None:
+    lines = [
+        f"{method} {path} HTTP/1.1",
+        "Host: localhost",
+        f"Content-Length: {len(body)}",
+        "Connection: close",
+    ]
+    reply = raw_exchange(server_url, ("\r\n".join(lines) + "\r\n\r\n").encode() + body)
+
+    head = reply.partition(b"\r\n\r\n")[0].decode().lower()
+    assert head.count("\r\nx-content-type-options: nosniff") == 1
+
+
+def test_a_malformed_request_gets_nosniff_too(server_url: str) -> None:
+    reply = raw_exchange(server_url, b"GET  /x HTTP/1.1\r\nHost: localhost\r\n\r\n")
+
+    assert b"HTTP/1.1 400 " in reply
+    assert b"\r\nX-Content-Type-Options: nosniff\r\n" in reply
+
+
+def test_the_control_token_option_points_to_its_environment_variable() -> None:
+    import subprocess
+    import sys
+
+    shown = subprocess.run(
+        [sys.executable, "-m", "cases_mock", "serve", "--help"], capture_output=True, text=True, check=True
+    ).stdout
+
+    option = shown[shown.index("\n  --control-token") :].split("\n  -")[1]
+    assert "CASES_MOCK_CONTROL_TOKEN" in option
+    assert "ps" in option.split()

@@ -289,12 +289,13 @@ class CasesMock:
             json.dump(self.export_state(), out)
 
     def load(self, path: str) -> None:
-        """Replaces the whole state with the JSON file ``path`` that ``save`` wrote."""
-        import json
+        """Replaces the whole state with the JSON file ``path`` that ``save`` wrote (ValueError,
+        nothing replaced, for a file that repeats a key or that ``import_state`` refuses)."""
+        from .state_json import parse_state
 
         self._require_active("load()")
         with open(path, encoding="utf-8") as source:
-            self.import_state(json.load(source))
+            self.import_state(parse_state(source.read()))
 
     @property
     def active(self) -> bool:

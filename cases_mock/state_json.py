@@ -13,6 +13,8 @@ import), so a replay after a server restart gives the first answer.
 from __future__ import annotations
 
 import dataclasses
+import json
+import re
 from datetime import datetime
 from typing import Any
 
@@ -31,6 +33,7 @@ RECORDS: dict[str, type[Any]] = {
     if isinstance(cls, type) and dataclasses.is_dataclass(cls)
 }
 SKIPPED = {"search_index", "dirty_cases", "lag"}
+MAX_DEPTH = 100  # levels of JSON nesting a state may have (a saved one has fewer than 20)
 TOKEN_KINDS = ("client_tokens", "batch_replies")  # the DomainData members holding TokenReplies
 
 
@@ -68,26 +71,111 @@ class _PendingTokens:
     entries: Any
 
 
-def _decode(value: Any) -> Any:
+class _Misplaced(ValueError):
+    """A problem found while decoding; its place in the state is collected on the way out."""
+
+    def __init__(self, problem: str) -> None:
+        super().__init__(problem)
+        self.problem = problem
+        self.place: list[str] = []
+
+    def at(self, prefix: str) -> str:
+        return f"{prefix}{''.join(reversed(self.place))}: {self.problem}"
+
+
+_MARKERS = ("__datetime__", "__tuple__", "__case__", "__tokens__", "__record__")
+
+
+def _decode(value: Any, depth: int = 0) -> Any:
+    """The JSON of one member back into records; _Misplaced for anything ``_encode`` would not
+    have written (an unknown or missing field, a marker with company, nesting past MAX_DEPTH)."""
+    if depth > MAX_DEPTH:
+        raise _Misplaced(f"nested more than {MAX_DEPTH} levels deep")
     if isinstance(value, list):
-        return [_decode(v) for v in value]
+        decoded = []
+        for index, item in enumerate(value):
+            try:
+                decoded.append(_decode(item, depth + 1))
+            except _Misplaced as problem:
+                problem.place.append(f"[{index}]")
+                raise
+        return decoded
     if not isinstance(value, dict):
         return value
-    if "__datetime__" in value:
-        return datetime.fromisoformat(value["__datetime__"])
-    if "__tuple__" in value:
-        return tuple(_decode(v) for v in value["__tuple__"])
-    if "__case__" in value:
-        return _CaseRef(value["__case__"])
-    if "__tokens__" in value:
-        return _PendingTokens(_decode(value["__tokens__"]))
-    if "__record__" in value:
-        cls = RECORDS.get(value["__record__"])
-        if cls is None:
-            raise ValueError(f"unknown record type {value['__record__']!r} in the state")
-        names = {item.name for item in dataclasses.fields(cls)}
-        return cls(**{k: _decode(v) for k, v in value.items() if k in names})
-    return {k: _decode(v) for k, v in value.items()}
+    marker = next((m for m in _MARKERS if m in value), None)
+    if marker == "__record__":
+        return _decode_record(value, depth)
+    if marker is not None:
+        if len(value) != 1:
+            extra = next(k for k in value if k != marker)
+            raise _Misplaced(f"{extra!r} beside {marker!r} (a {marker} object has one member)")
+        return _decode_marked(marker, value[marker], depth)
+    decoded_dict = {}
+    for key, item in value.items():
+        try:
+            decoded_dict[key] = _decode(item, depth + 1)
+        except _Misplaced as problem:
+            problem.place.append(f"[{key!r}]")
+            raise
+    return decoded_dict
+
+
+def _decode_marked(marker: str, inner: Any, depth: int) -> Any:
+    if marker == "__datetime__":
+        try:
+            return datetime.fromisoformat(inner)
+        except (TypeError, ValueError):
+            raise _Misplaced(f"not an ISO-8601 time: {inner!r}") from None
+    if marker == "__case__":
+        return _CaseRef(inner)
+    if not isinstance(inner, list):
+        raise _Misplaced(f"{marker} holds {type(inner).__name__}, not a list")
+    decoded = _decode(inner, depth)
+    return tuple(decoded) if marker == "__tuple__" else _PendingTokens(decoded)
+
+
+def _decode_record(value: dict[str, Any], depth: int) -> Any:
+    name = value["__record__"]
+    cls = RECORDS.get(name) if isinstance(name, str) else None
+    if cls is None:
+        raise _Misplaced(f"unknown record type {name!r} in the state")
+    fields = {item.name: item for item in dataclasses.fields(cls) if item.name not in SKIPPED}
+    arguments = {}
+    for key, item in value.items():
+        if key == "__record__":
+            continue
+        if key not in fields:
+            problem = _Misplaced(f"not a field of {name} (the state would lose it at the next save)")
+            problem.place.append(f".{key}")
+            raise problem
+        try:
+            arguments[key] = _decode(item, depth + 1)
+        except _Misplaced as problem:
+            problem.place.append(f".{key}")
+            raise
+    missing = [
+        key
+        for key, item in fields.items()
+        if key not in arguments
+        and item.default is dataclasses.MISSING
+        and item.default_factory is dataclasses.MISSING
+    ]
+    if missing:
+        raise _Misplaced(f"{name} without its field {missing[0]!r}")
+    return cls(**arguments)
+
+
+def _member(entry: dict[str, Any], member: str, path: str) -> Any:
+    if member not in entry:
+        raise ValueError(f"{path}: without its member {member!r}")
+    return entry[member]
+
+
+def _decode_member(entry: dict[str, Any], member: str, path: str) -> Any:
+    try:
+        return _decode(_member(entry, member, path), 2)
+    except _Misplaced as problem:
+        raise ValueError(problem.at(f"{path}.{member}")) from None
 
 
 def export_store(store: Store) -> dict[str, Any]:
@@ -107,29 +195,129 @@ def export_store(store: Store) -> dict[str, Any]:
     return {"format": FORMAT, "backends": backends}
 
 
+TOP_MEMBERS = ("format", "backends")
+BACKEND_MEMBERS = ("account", "region", "seq", "quotas", "contacts", "domains")
+
+
 def import_store(store: Store, state: Any) -> None:
     """Replaces ``store``'s backends with ``state``'s once all of it is checked (state_checks.py);
-    ValueError naming the first problem, and nothing changed, if not."""
+    ValueError naming the first problem, and nothing changed, if not. Everything in ``state``
+    must be something ``export_store`` writes: an unknown member would be lost at the next save."""
     if not isinstance(state, dict) or state.get("format") != FORMAT:
         raise ValueError(f"not a cases_mock state (expected format {FORMAT!r})")
-    built: dict[tuple[str, str], CasesBackend] = {}
     try:
-        for entry in state["backends"]:
-            backend = CasesBackend(str(entry["account"]), str(entry["region"]), store.clock)
-            backend._seq = entry["seq"]
-            check_type(backend._seq, int, "seq")
-            backend.quotas = _decode(entry["quotas"])
-            backend.contacts = _decode(entry["contacts"])
-            backend.domains = _decode(entry["domains"])
-            _restore_all_tokens(backend, f"backends[{len(built)}]")
-            built[(backend.account, backend.region)] = backend
+        built = _build(store, state)
         for index, backend in enumerate(built.values()):
             _check_backend(backend, f"backends[{index}]")
-    except (KeyError, TypeError, AttributeError) as error:
+    except (KeyError, TypeError, AttributeError, ValueError) as error:
         raise ValueError(f"malformed cases_mock state: {error}") from None
-    except ValueError as error:
-        raise ValueError(f"malformed cases_mock state: {error}") from None
+    except RecursionError:
+        raise ValueError(f"malformed cases_mock state: nested more than {MAX_DEPTH} levels deep") from None
     store.replace(built)
+
+
+def _build(store: Store, state: dict[str, Any]) -> dict[tuple[str, str], CasesBackend]:
+    _only(state, TOP_MEMBERS, "", "a cases_mock state")
+    check_type(state.get("backends"), list[Any], "backends")
+    built: dict[tuple[str, str], CasesBackend] = {}
+    first_at: dict[tuple[str, str], int] = {}
+    for index, entry in enumerate(state["backends"]):
+        path = f"backends[{index}]"
+        check_type(entry, dict[str, Any], path)
+        _only(entry, BACKEND_MEMBERS, f"{path}.", "a backend")
+        for member, kind in (("account", str), ("region", str), ("seq", int)):
+            check_type(_member(entry, member, path), kind, f"{path}.{member}")
+        key = (entry["account"], entry["region"])
+        if key in first_at:
+            raise ValueError(
+                f"{path}: account {key[0]!r} region {key[1]!r} again (first at backends[{first_at[key]}]; "
+                "one of the two would be lost)"
+            )
+        first_at[key] = index
+        backend = CasesBackend(key[0], key[1], store.clock)
+        backend._seq = entry["seq"]
+        backend.quotas = _decode_member(entry, "quotas", path)
+        backend.contacts = _decode_member(entry, "contacts", path)
+        backend.domains = _decode_member(entry, "domains", path)
+        _restore_all_tokens(backend, path)
+        built[key] = backend
+    return built
+
+
+def _only(found: dict[str, Any], members: tuple[str, ...], prefix: str, what: str) -> None:
+    for key in found:
+        if key not in members:
+            raise ValueError(
+                f"{prefix}{key}: not a member of {what} ({', '.join(members)}); "
+                "it would be lost at the next save"
+            )
+
+
+def parse_state(text: str) -> Any:
+    """The JSON text of a saved state, parsed; ValueError naming where if it repeats a key in
+    any object (json would keep the last copy silently) or nests more than MAX_DEPTH deep."""
+    repeated: list[_Repeated] = []
+
+    def pairs_hook(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        made = dict(pairs)
+        if len(made) == len(pairs):
+            return made
+        seen: set[str] = set()
+        twice = next(key for key, _ in pairs if key in seen or seen.add(key))  # type: ignore[func-returns-value]
+        marked = _Repeated(made)
+        marked.key = twice
+        repeated.append(marked)
+        return marked
+
+    try:
+        state = json.loads(text, object_pairs_hook=pairs_hook)
+    except RecursionError:
+        raise ValueError(f"nested more than {MAX_DEPTH} levels deep {_too_deep_at(text)}") from None
+    if repeated:
+        where = _path_of(state, repeated[0])
+        raise ValueError(
+            f"{where or 'the top level'}: the key {repeated[0].key!r} appears twice (one copy would be lost)"
+        )
+    return state
+
+
+class _Repeated(dict[str, Any]):
+    """An object of the parsed text that repeated a key (``key``)."""
+
+    key = ""
+
+
+_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+
+
+def _too_deep_at(text: str) -> str:
+    depth = 0
+    for match in _TOKEN.finditer(text):
+        if match.group() in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                line = text.count("\n", 0, match.start()) + 1
+                column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+                return f"at line {line} column {column}"
+        elif match.group() in "]}":
+            depth -= 1
+    return "somewhere in the text"
+
+
+def _path_of(root: Any, wanted: Any) -> str:
+    """Where ``wanted`` (one object of ``root``) sits, as ``backends[0].domains['d'].name``."""
+    stack: list[tuple[Any, str]] = [(root, "")]
+    while stack:
+        value, path = stack.pop()
+        if value is wanted:
+            return path
+        if isinstance(value, dict):
+            for key, item in value.items():
+                step = f".{key}" if key.isidentifier() else f"[{key!r}]"
+                stack.append((item, f"{path}{step}" if path or not step.startswith(".") else key))
+        elif isinstance(value, list):
+            stack.extend((item, f"{path}[{index}]") for index, item in enumerate(value))
+    return ""
 
 
 def _check_backend(backend: CasesBackend, path: str) -> None:

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..backend.store import Store
-from ..state_json import export_store, import_store
+from ..state_json import export_store, import_store, parse_state
 
 log = logging.getLogger("cases_mock.server")
 
@@ -41,7 +41,7 @@ class StateFile:
         except (OSError, UnicodeDecodeError) as error:
             raise StateFileError(f"cannot read the state file {self.path}: {error}") from None
         try:
-            import_store(self.store, json.loads(text))
+            import_store(self.store, parse_state(text))
         except ValueError as error:
             raise StateFileError(f"{self.path} is not a usable cases_mock state: {error}") from None
         return True

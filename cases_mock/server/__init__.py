@@ -4,7 +4,7 @@
 * ``http11.py``: strict HTTP/1.1 reading under a whole-request deadline, one write per response;
 * ``security.py``: the Host, Origin and control-token checks every request passes;
 * ``control.py``: the ``/_cases_mock/`` routing table (``@control_route`` extends it);
-* ``persistence.py``: ``--state-file`` loading and atomic saves;
+* ``persistence.py``: ``--state-file`` loading and atomic saves (``file_lock.py``: one server per file);
 * ``run.py``: the foreground process (signals, periodic saves).
 """
 
@@ -13,6 +13,17 @@ from __future__ import annotations
 from .app import CasesServer
 from .control import ControlRequest, control_route
 from .http11 import HttpLimits, Streamed
+from .persistence import StateFileError, StateFileLocked, StateSaveError
 from .run import serve
 
-__all__ = ["CasesServer", "ControlRequest", "HttpLimits", "Streamed", "control_route", "serve"]
+__all__ = [
+    "CasesServer",
+    "ControlRequest",
+    "HttpLimits",
+    "StateFileError",
+    "StateFileLocked",
+    "StateSaveError",
+    "Streamed",
+    "control_route",
+    "serve",
+]

@@ -204,10 +204,17 @@ class CasesServer:
         self.routes = control.CONTROL_ROUTES.copy()
         self.state_file = StateFile(state_file, self.store) if state_file else None
         if self.state_file is not None:
-            self.state_file.load()  # StateFileError (before binding) if the file is unusable
+            # locked for the server's life, then loaded: StateFileError (before binding) if the
+            # file is unusable, StateFileLocked if another server holds it
+            self.state_file.open()
         self.generation = 0  # moves with every change of the state (for --save-every)
         self._thread: threading.Thread | None = None
-        self.httpd = _Listener(host, port, self)
+        try:
+            self.httpd = _Listener(host, port, self)
+        except BaseException:
+            if self.state_file is not None:
+                self.state_file.close()
+            raise
 
     @property
     def url(self) -> str:
@@ -235,14 +242,18 @@ class CasesServer:
         return self
 
     def stop(self) -> None:
-        """Stops serving; saves the state first when there is a state file."""
+        """Stops serving; then, with a state file, saves the state and releases the file
+        (StateSaveError, after the release, if the save failed)."""
         self.httpd.shutdown()
         self.httpd.server_close()
         if self._thread is not None:
             self._thread.join(timeout=5)
             self._thread = None
         if self.state_file is not None:
-            self.state_file.save()
+            try:
+                self.state_file.save()
+            finally:
+                self.state_file.close()
 
     def __enter__(self) -> CasesServer:
         return self.start()

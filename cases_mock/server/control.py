@@ -26,6 +26,7 @@ from ..json_depth import MAX_JSON_DEPTH, loads
 from ..state_json import export_store, import_store
 from ..wire import WireResponse
 from .http11 import Streamed, json_error
+from .persistence import StateSaveError
 
 if TYPE_CHECKING:
     from .app import CasesServer
@@ -124,8 +125,8 @@ def answer(routes: ControlRoutes, request: ControlRequest) -> Answer:
         return json_error(500, "InternalServerException", "the control endpoint failed; see the server log")
 
 
-def ok(body: Any) -> WireResponse:
-    return WireResponse(200, {"Content-Type": "application/json"}, json.dumps(body, default=str).encode())
+def ok(body: Any, status: int = 200) -> WireResponse:
+    return WireResponse(status, {"Content-Type": "application/json"}, json.dumps(body, default=str).encode())
 
 
 def parse_query(query: str) -> dict[str, list[str]]:
@@ -135,7 +136,14 @@ def parse_query(query: str) -> dict[str, list[str]]:
 # -- the built-in endpoints ------------------------------------------------------------------------
 @control_route("GET", "health", public=True)
 def _health(request: ControlRequest) -> Answer:
-    return ok({"status": "ok"})
+    """``{"status": "ok"}``; with a state file also its saves, and ``"degraded"`` with a 503
+    while the last save failed (docs/server.md#persistence)."""
+    state_file = request.server.state_file
+    if state_file is None:
+        return ok({"status": "ok"})
+    saves = state_file.health()
+    body = {"status": "degraded" if saves["saveError"] else "ok", "stateFile": saves}
+    return ok(body, 503 if saves["saveError"] else 200)
 
 
 @control_route("POST", "reset")
@@ -161,7 +169,10 @@ def _save(request: ControlRequest) -> Answer:
     state_file = request.server.state_file
     if state_file is None:
         return json_error(400, "ValidationException", "the server was started without --state-file")
-    size = state_file.save()
+    try:
+        size = state_file.save()
+    except StateSaveError as error:
+        return json_error(500, "StateSaveFailed", str(error))
     return ok({"saved": str(state_file.path), "bytes": size})
 
 

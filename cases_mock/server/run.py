@@ -1,5 +1,9 @@
 """The ``cases-mock serve`` process: prints its URL, serves until SIGINT or SIGTERM, saves the
-state on the way out when it has a state file."""
+state on the way out when it has a state file.
+
+Exit statuses (docs/server.md#exit-statuses): 0 stopped (and the state saved, with a state file);
+2 refused to start; 3 stopped, but the final save failed.
+"""
 
 from __future__ import annotations
 
@@ -10,14 +14,17 @@ from types import FrameType
 from typing import Any
 
 from .app import CasesServer
-from .persistence import PeriodicSaver, StateFileError
+from .persistence import PeriodicSaver, StateFile, StateFileError, StateSaveError
+
+SAVE_FAILED = 3
 
 
 def serve(host: str, port: int, *, save_every: float | None = None, **options: Any) -> int:
     """Runs until SIGINT or SIGTERM; prints the URL first (flushed, for whoever started us).
-    ``options`` are ``CasesServer``'s. Returns the exit status (2: the state file is unusable)."""
+    ``options`` are ``CasesServer``'s. Returns the exit status (2: the state file is unusable or
+    in use by another server; 3: the final save failed)."""
     try:
-        server = CasesServer(host, port, **options)  # loads the state file, if any
+        server = CasesServer(host, port, **options)  # locks and loads the state file, if any
     except StateFileError as error:
         print(f"cases-mock: {error}; the file was left untouched", file=sys.stderr, flush=True)
         return 2
@@ -38,8 +45,23 @@ def serve(host: str, port: int, *, save_every: float | None = None, **options: A
         server.httpd.server_close()
         if saver is not None:
             saver.stop()
-        if state_file is not None:
-            state_file.save()
-            print(f"cases-mock saved the state to {state_file.path}", flush=True)
+        status = _final_save(state_file) if state_file is not None else 0
     print("cases-mock stopped", flush=True)
+    return status
+
+
+def _final_save(state_file: StateFile) -> int:
+    """Saves on the way out, then releases the file; one line either way."""
+    try:
+        state_file.save(report=False)
+    except StateSaveError as error:
+        print(
+            f"cases-mock: {error}, without what changed since it was written (exit status {SAVE_FAILED})",
+            file=sys.stderr,
+            flush=True,
+        )
+        return SAVE_FAILED
+    finally:
+        state_file.close()
+    print(f"cases-mock saved the state to {state_file.path}", flush=True)
     return 0

@@ -15,6 +15,7 @@ from botocore.model import OperationModel, Shape
 from ..errors import ValidationException
 from ..json_depth import MAX_JSON_DEPTH, TooDeep, loads
 from ..wire import WireRequest
+from .validate import problem, refusal
 
 
 def _scalar_from_text(shape: Shape, text: str, name: str) -> Any:
@@ -58,6 +59,14 @@ def parse(op: OperationModel, request: WireRequest, labels: dict[str, str]) -> d
     shape = op.input_shape
     if shape is None:
         return {}
+    empty = [
+        name
+        for name, member in shape.members.items()
+        if member.serialization.get("location") == "uri"
+        and labels.get(member.serialization.get("name", name)) == ""
+    ]
+    if empty:  # an empty path segment where the label goes (router.py): never another operation
+        raise refusal([problem(name, "", "have length greater than or equal to 1") for name in empty])
     query = parse_qs(request.query, keep_blank_values=True)
     params: dict[str, Any] = {}
     body_members = False

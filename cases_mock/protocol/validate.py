@@ -40,9 +40,14 @@ def _show(value: Any) -> str:
 Check = Callable[[Any, str, list[str]], None]
 
 
-def _fail(problems: list[str], path: str, value: Any, constraint: str) -> None:
+def problem(path: str, value: Any, constraint: str) -> str:
+    """One violation as AWS words it: the value (if any), the member path, what it must do."""
     shown = "" if value is None else f" {_show(value)}"
-    problems.append(f"Value{shown} at '{path}' failed to satisfy constraint: Member must {constraint}")
+    return f"Value{shown} at '{path}' failed to satisfy constraint: Member must {constraint}"
+
+
+def _fail(problems: list[str], path: str, value: Any, constraint: str) -> None:
+    problems.append(problem(path, value, constraint))
 
 
 def _length_check(shape: Shape, what: str) -> Callable[[int, Any, str, list[str]], None] | None:
@@ -216,13 +221,17 @@ def problems(shape: Shape, value: Any, path: str = "") -> list[str]:
     return found
 
 
+def refusal(found: list[str]) -> ValidationException:
+    """The ValidationException reporting ``found`` (the first ten), in AWS's message style."""
+    count = len(found)
+    noun = "error" if count == 1 else "errors"
+    return ValidationException(f"{count} validation {noun} detected: {'; '.join(found[:_MAX_REPORTED])}")
+
+
 def validate(shape: Shape | None, params: dict[str, Any]) -> None:
     """Raises ValidationException naming each violated member, in AWS's message style."""
     if shape is None:
         return
     found = problems(shape, params)
     if found:
-        count = len(found)
-        noun = "error" if count == 1 else "errors"
-        shown = "; ".join(found[:_MAX_REPORTED])
-        raise ValidationException(f"{count} validation {noun} detected: {shown}")
+        raise refusal(found)

@@ -2,8 +2,9 @@
 
 botocore's client-side validator skips maxima, enums and patterns, and clients can turn it off;
 other SDKs reach the mock through the server. So every constraint of the model is checked here:
-required members, types, enums, string and list lengths, numeric ranges, patterns, and unions
-with exactly one member set. Each violation names the member path, e.g. ``fields[2].value``.
+required members, types, enums, string and list lengths, numeric ranges, patterns, unions
+with exactly one member set, and strings (map keys too) that are valid Unicode. Each violation
+names the member path, e.g. ``fields[2].value``.
 
 Patterns are matched against the whole value (``re.fullmatch``): the model's ``.*[\\S]`` then
 means "no trailing whitespace", as the service documents for names (docs/behaviour.md).
@@ -162,6 +163,16 @@ def _map(shape: MapShape) -> Check:
     return mapping
 
 
+def _lone_surrogate(value: str) -> bool:
+    """Whether ``value`` holds a lone surrogate (a JSON ``"\\ud800"`` escape decodes to one):
+    text no UTF-8 request of the real service can carry."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
 def _string(shape: Shape) -> Check:
     length = _length_check(shape, "length")
     enum = frozenset(shape.enum) if shape.enum else None
@@ -172,6 +183,9 @@ def _string(shape: Shape) -> Check:
     def string(value: Any, path: str, problems: list[str]) -> None:
         if not isinstance(value, str):
             _fail(problems, path, value, "be a string")
+            return
+        if not value.isascii() and _lone_surrogate(value):
+            _fail(problems, path, value, "be valid Unicode (no lone surrogates)")
             return
         if length is not None:
             length(len(value), value, path, problems)

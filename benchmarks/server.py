@@ -15,6 +15,8 @@ Then, in-process, the median DeleteCase time in a domain of 1,000 and of 10,000 
 boto3 (so each has a clientToken): it should not grow with the number of cases.
 
 No figure is asserted; the ratios are printed next to the targets of issue 15.
+``python -m benchmarks.server --memory-only --memory-calls 30000`` prints only the memory figure
+of issue 30 (a server keeping 5 calls, two kept-alive connections).
 """
 
 from __future__ import annotations
@@ -48,9 +50,10 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def _start_cases_mock() -> tuple[subprocess.Popen[str], str]:
+def _start_cases_mock(record_calls: int = 1000) -> tuple[subprocess.Popen[str], str]:
+    command = ["serve", "--port", "0", "--quiet", "--record-calls", str(record_calls)]
     process = subprocess.Popen(
-        [sys.executable, "-m", "cases_mock", "serve", "--port", "0", "--quiet", "--record-calls", "1000"],
+        [sys.executable, "-m", "cases_mock", *command],
         stdout=subprocess.PIPE,
         text=True,
     )
@@ -153,6 +156,39 @@ def growth_per_10k_kib(pid: int, call: Callable[[], Any], warm: int, measured: i
     return (rss_kib(pid) - before) * 10_000 / measured
 
 
+def memory_over_connections(args: Any) -> int:
+    """``--memory-only``: issue 30's figure. A server keeping 5 calls (``--record-calls 5``),
+    GetCase on two kept-alive connections (a thread each), ``--warm`` calls, then
+    ``--memory-calls`` more; prints the resident set growth per 10,000 of those and per call."""
+    process, url = _start_cases_mock(record_calls=5)
+    try:
+        make = _cases_call(url)
+        calls = [make(), make()]
+
+        def both(count: int) -> None:
+            workers = [threading.Thread(target=lambda c=c: [c() for _ in range(count // 2)]) for c in calls]
+            for worker in workers:
+                worker.start()
+            for worker in workers:
+                worker.join()
+
+        both(args.warm)
+        before = rss_kib(process.pid)
+        both(args.memory_calls)
+        grown = rss_kib(process.pid) - before
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+    per_10k = grown * 10_000 / args.memory_calls
+    mark = "ok" if per_10k <= 1024 else "MISSED"
+    print(f"RSS growth over {args.memory_calls} GetCase calls on 2 kept-alive connections after {args.warm}:")
+    print(
+        f"  {grown} KiB: {per_10k:.1f} KiB per 10,000 calls, {grown * 1024 / args.memory_calls:.1f} B a call"
+    )
+    print(f"  (target <= 1 MiB per 10,000 calls: {mark})")
+    return 0
+
+
 Starter = Callable[[], tuple[subprocess.Popen[str], str]]
 
 
@@ -201,7 +237,10 @@ def main(argv: list[str] | None = None) -> int:
     add("--seconds", type=float, default=3.0, help="seconds per throughput figure")
     add("--warm", type=int, default=2000, help="calls before the memory figure (fills the ring)")
     add("--memory-calls", type=int, default=10_000, help="calls measured for the memory figure")
+    add("--memory-only", action="store_true", help="only issue 30's memory figure (no moto needed)")
     args = parser.parse_args(argv)
+    if args.memory_only:
+        return memory_over_connections(args)
     missing = [name for name in ("moto", "flask", "flask_cors") if importlib.util.find_spec(name) is None]
     if missing:
         needs = f"benchmarks.server needs moto's server ({', '.join(missing)} missing)"

@@ -3,6 +3,10 @@ kept for the idempotency window, up to a cap, and dropped with their cases."""
 
 from __future__ import annotations
 
+import gc
+import http.client
+import json
+import tracemalloc
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
@@ -11,6 +15,7 @@ import pytest
 from cases_mock import mock_connectcases
 from cases_mock.backend import idempotency
 from cases_mock.recording import DEFAULT_CAPACITY
+from cases_mock.server import CasesServer
 from tests.builders import a_client, a_domain
 from tests.server.conftest import Served, a_server_client, http_json
 
@@ -60,6 +65,49 @@ def test_the_server_keeps_record_calls_calls_and_pages_them() -> None:
     assert "next" not in last
     assert bad[0] == 400
     assert "limit" in bad[1]["message"]
+
+
+def _python_memory_kept_by_getcase_calls(record_calls: int, warm: int, measured: int) -> tuple[int, int]:
+    """(bytes of Python memory still allocated after ``measured`` GetCase calls on two
+    kept-alive connections, once ``warm`` calls filled the caches; calls recorded)."""
+    with CasesServer(quiet=True, record_calls=record_calls) as server:
+        client = server.client()
+        domain_id = a_domain(client)
+        template_id = _a_template(client, domain_id)
+        case_id = _create(client, domain_id, template_id, "memory")
+        host, port = server.httpd.server_address[:2]
+        connections = [http.client.HTTPConnection(str(host), port, timeout=10) for _ in range(2)]
+        body = json.dumps({"fields": [{"id": "title"}]}).encode()
+
+        def calls(count: int) -> None:
+            for index in range(count):
+                connection = connections[index % 2]
+                connection.request("POST", f"/domains/{domain_id}/cases/{case_id}", body=body)
+                answer = connection.getresponse()
+                answer.read()
+                assert answer.status == 200
+
+        calls(warm)
+        gc.collect()
+        tracemalloc.start()
+        try:
+            calls(measured)
+            gc.collect()
+            kept = tracemalloc.get_traced_memory()[0]
+        finally:
+            tracemalloc.stop()
+        for connection in connections:
+            connection.close()
+        return kept, len(server.dispatcher.recorder.calls)
+
+
+def test_the_server_keeps_nothing_per_call_beyond_its_call_record() -> None:
+    kept, recorded = _python_memory_kept_by_getcase_calls(record_calls=5, warm=500, measured=2_000)
+
+    # About 140 KB whatever the number of calls (the two connections' read buffers); issue 30
+    # reported about 650 bytes a call (1.3 MB here); a ring of 10,000 calls keeps about 1.4 KB a call.
+    assert recorded == 5
+    assert kept < 400_000
 
 
 def _a_template(client: Any, domain_id: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .client_types import AsyncCasesClient, CasesClient
+from .configured_endpoint import ConfiguredEndpointWarning
 from .errors import CasesError
 from .mock import CasesMock, MockNotActiveError, mock_connectcases
 
@@ -11,6 +12,7 @@ __all__ = [
     "CasesClient",
     "CasesError",
     "CasesMock",
+    "ConfiguredEndpointWarning",
     "MockNotActiveError",
     "mock_connectcases",
 ]

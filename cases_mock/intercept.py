@@ -10,8 +10,10 @@
   endpoints with prefix ``cases`` is answered too (``AioEndpoint._send`` for aiobotocore).
 * ``requests``: ``requests_adapter.CasesAdapter`` for URLs on a Connect Cases host.
 * Which requests are answered: those to a Connect Cases host of any form (``hosts.py``); a
-  client given a custom, non-AWS ``endpoint_url`` (a running ``cases-mock serve``, say) is left
-  alone unless the mock was made with ``any_endpoint=True``.
+  client given a custom, non-AWS ``endpoint_url`` in code (a running ``cases-mock serve``, say)
+  is left alone unless the mock was made with ``any_endpoint=True``. A client made while active
+  whose endpoint comes from the environment or the shared config file gets the AWS host instead,
+  with a warning (``configured_endpoint.py``).
 * Credentials: while active, a botocore session that has none cached gets fake ones (never
   cached, so nothing is left behind); the environment is not touched. A client made with no
   credentials at all (before activation) is not signed rather than failing.
@@ -26,6 +28,7 @@ import weakref
 from collections.abc import Callable
 from typing import Any
 
+import botocore.args
 import botocore.credentials
 import botocore.endpoint
 import botocore.handlers
@@ -33,6 +36,7 @@ import botocore.session
 import botocore.signers
 from botocore.awsrequest import AWSPreparedRequest, AWSResponse
 
+from . import configured_endpoint
 from .fast_path import EVENT as FAST_EVENT
 from .fast_path import aws_response, parsed_answer, pending, take_pending, wire_request_of
 from .hosts import is_cases_url
@@ -159,6 +163,12 @@ def _session_credentials(original: Any) -> Any:
     return get_credentials
 
 
+def _configured_endpoints_ignored(original: Any) -> Any:
+    return configured_endpoint.compute_client_args(
+        original, lambda: _active.answer is not None and not _active.any_endpoint
+    )
+
+
 class Interception:
     """Switches every way in on (``install``) and back off exactly (``uninstall``)."""
 
@@ -167,6 +177,7 @@ class Interception:
             (Patch(botocore.endpoint.Endpoint, "_send"), _endpoint_send),
             (Patch(botocore.signers.RequestSigner, "sign"), _signer_sign),
             (Patch(botocore.session.Session, "get_credentials"), _session_credentials),
+            (Patch(botocore.args.ClientArgsCreator, "compute_client_args"), _configured_endpoints_ignored),
         ]
         self._requests_patch: Patch | None = None
         self._default_session_events: Any = None

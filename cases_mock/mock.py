@@ -129,6 +129,7 @@ class CasesMock:
         self.record_calls = record_calls  # None: the default ring of recent calls
         self.region = DEFAULT_REGION if region is None else check_region(region, where.format("region"))
         self._started = False  # for stop()'s message: never started, or stopped already
+        self._stop_note = ""  # who stopped it, when not its owner (the pytest plugin, a leak)
 
     def __repr__(self) -> str:
         state = "active" if self.active else "inactive"
@@ -329,6 +330,7 @@ class CasesMock:
         with runtime.lock:
             if self not in runtime.active:
                 why = "it was already stopped" if self._started else "it was never started"
+                why += f" ({self._stop_note})" if self._stop_note else ""
                 raise MockNotActiveError(
                     f"stop() on a mock that is not active: {why} (each start() takes one stop())"
                 )

@@ -7,6 +7,14 @@
   thread, with its own state (for clients that cannot be patched in-process);
   ``cases_server.client()`` is a boto3 client for it that needs no AWS configuration.
 
+A mock a test starts (``mock_connectcases().start()``, a ``with`` it never leaves) and leaves
+active is reported at that test and stopped, so the next test starts clean: a
+``LeakedMockWarning`` by default, an error with the ini option ``cases_mock_leaked = error``
+(``ignore``: neither, the mock is still stopped). A leak is an activation begun during the
+test's setup, call or teardown, still active after its teardown, and not begun by a fixture of
+a wider scope than the function (a class-, module- or session-scoped fixture, ``setup_class``,
+``setUpClass``): those are meant to outlive the test.
+
 The region and the account default to ``us-east-1`` and ``123456789012``. Choose them for a
 whole project with the ini options ``cases_mock_region`` and ``cases_mock_account_id``, or for
 one test (or a module, with ``pytestmark``) with the marker
@@ -15,13 +23,14 @@ one test (or a module, with ``pytestmark``) with the marker
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass
 from typing import Any
 
 import pytest
 
+from . import mock as mock_module
 from .account_region import check_account_id, check_region
 from .client_types import AsyncCasesClient, CasesClient
 from .ids import DEFAULT_REGION
@@ -44,9 +53,118 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         default="",
     )
 
+    parser.addini(
+        LEAKED_INI,
+        "a mock a test starts and leaves active: warn (LeakedMockWarning), error or ignore; "
+        "it is stopped in every case",
+        default="warn",
+    )
+
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", MARKER_HELP)
+    _leak_policy(config)  # a bad value fails the run at once
+
+
+# -- leaked mocks ---------------------------------------------------------------------------------
+LEAKED_INI = "cases_mock_leaked"
+_POLICIES = ("warn", "error", "ignore")
+
+
+class LeakedMockWarning(UserWarning):
+    """A test started a mock and left it active; the plugin stopped it (``cases_mock_leaked``)."""
+
+
+class LeakedMockError(Exception):
+    """With ``cases_mock_leaked = error``: a test started a mock and left it active."""
+
+
+def _leak_policy(config: pytest.Config) -> str:
+    policy = str(config.getini(LEAKED_INI)).strip().lower() or "warn"
+    if policy not in _POLICIES:
+        raise pytest.UsageError(f"ini option {LEAKED_INI}: {policy!r} is not one of {', '.join(_POLICIES)}")
+    return policy
+
+
+def _active() -> list[CasesMock]:
+    runtime = mock_module._runtime  # None until the first activation of the process
+    return list(runtime.active) if runtime is not None else []
+
+
+def _added(before: list[CasesMock], after: list[CasesMock]) -> list[CasesMock]:
+    """The activations of ``after`` that ``before`` does not have (by identity, with counts)."""
+    remaining = list(before)
+    added = []
+    for mock in after:
+        index = next((i for i, m in enumerate(remaining) if m is mock), None)
+        if index is None:
+            added.append(mock)
+        else:
+            del remaining[index]
+    return added
+
+
+_BEFORE = pytest.StashKey[list[CasesMock]]()
+_WIDER = pytest.StashKey[list[CasesMock]]()
+
+
+class _Running:
+    item: pytest.Item | None = None  # the test whose fixtures are being set up (tests run one by one)
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_setup(item: pytest.Item) -> Generator[None, None, None]:
+    item.stash[_BEFORE] = _active()
+    item.stash[_WIDER] = []
+    _Running.item = item
+    return (yield)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_fixture_setup(fixturedef: pytest.FixtureDef[Any]) -> Generator[None, Any, Any]:
+    """Activations begun by a fixture of a wider scope than the function belong to that scope."""
+    if fixturedef.scope == "function":
+        return (yield)
+    before = _active()
+    try:
+        return (yield)
+    finally:
+        item = _Running.item
+        if item is not None and _WIDER in item.stash:
+            item.stash[_WIDER].extend(_added(before, _active()))
+
+
+@pytest.hookimpl(wrapper=True, trylast=True)
+def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> Generator[None, None, None]:
+    try:
+        return (yield)
+    finally:
+        before = item.stash.get(_BEFORE, None)
+        if before is not None:
+            _report_leaks(item, _added(before + item.stash.get(_WIDER, []), _active()))
+
+
+def _report_leaks(item: pytest.Item, leaked: list[CasesMock]) -> None:
+    if not leaked:
+        return
+    message = (
+        f"{item.nodeid} started {len(leaked)} cases_mock activation(s) and left them active "
+        f"({', '.join(repr(m) for m in leaked)}): they would answer every later test. The plugin "
+        f"stopped them. Stop a mock the test starts (use `with mock_connectcases():`, the decorator "
+        f"or the cases_mock fixture), or start it in a class-, module- or session-scoped fixture "
+        f"if it is meant to outlive the test (ini option {LEAKED_INI}: warn, error or ignore)."
+    )
+    for mock in reversed(leaked):
+        mock._stop_note = (
+            f"the cases_mock pytest plugin stopped it at the end of {item.nodeid}, which left it active"
+        )
+        mock.stop()
+    policy = _leak_policy(item.config)
+    if policy == "ignore":
+        return
+    if policy == "error":
+        raise LeakedMockError(message)
+    item.warn(LeakedMockWarning(message))
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ import socketserver
 import sys
 import threading
 import time
+import weakref
 from collections.abc import Iterable
 from typing import Any
 
@@ -43,6 +44,8 @@ from .persistence import StateFile
 from .security import TOKEN_ENV, Guard, cors_headers
 
 log = logging.getLogger("cases_mock.server")
+# the servers of this process: an endpoint configured for them is left alone by an active mock
+LIVE_SERVERS: weakref.WeakSet[CasesServer] = weakref.WeakSet()
 MAX_CONNECTIONS = 256
 _READS = ("Get", "List", "Search", "BatchGet")
 
@@ -215,6 +218,7 @@ class CasesServer:
             if self.state_file is not None:
                 self.state_file.close()
             raise
+        LIVE_SERVERS.add(self)
 
     @property
     def url(self) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 DESCRIPTION = (
@@ -27,15 +27,31 @@ then, in another terminal (the AWS CLI needs credentials and a region, any value
   export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_DEFAULT_REGION=us-east-1
   aws connectcases list-domains --endpoint-url http://127.0.0.1:4566
 """
-SERVE_EXAMPLES = """examples:
+SERVE_EPILOG = """while it runs (JSON in and out, on the same host and port):
+  /_cases_mock/ui/                 the dashboard: state, template preview, calls, faults
+  GET  /_cases_mock/health         {"status": "ok"} (needs no control token)
+  POST /_cases_mock/reset          forget all state, recorded calls and faults
+  GET  /_cases_mock/state          the whole state as JSON; POST: replace it (checked first)
+  POST /_cases_mock/state/save     save to the --state-file now
+  GET  /_cases_mock/calls          recorded calls, ?after=N&limit=M; DELETE: clear them
+  POST /_cases_mock/faults         add a fault {"operation", "error", "times", "probability",
+                                   "latency", "message"}; DELETE: clear them
+  GET  /_cases_mock/events         published case events; DELETE: forget them
+
+security: requests must name a loopback Host (or one given with --allow-host) and browser
+requests an allowed Origin (--allow-origin), else 403; the API has no authentication, so
+--host 0.0.0.0 makes it reachable from the network.
+
+examples:
   cases-mock serve
-  cases-mock serve --host 0.0.0.0 --port 8000
+  cases-mock serve --port 0                     a free port (4566 is also LocalStack's)
+  cases-mock serve --host 0.0.0.0 --port 8000   in a container
   export AWS_ENDPOINT_URL_CONNECTCASES=http://127.0.0.1:4566   # SDKs then need no endpoint flag
 """
 
 
-class _HelpFormatter(argparse.RawDescriptionHelpFormatter, argparse.ArgumentDefaultsHelpFormatter):
-    """Keeps the line breaks of descriptions and examples; shows each option's default."""
+class _HelpFormatter(argparse.RawDescriptionHelpFormatter):
+    """Keeps the line breaks of descriptions and examples (defaults are written in each help)."""
 
 
 def _version() -> str:
@@ -45,12 +61,13 @@ def _version() -> str:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The user commands. ``coverage`` is not among them (so neither the help nor the message
+    for a mistyped command names it): ``main`` hands it to ``build_coverage_parser``."""
     parser = argparse.ArgumentParser(
         prog="cases-mock", description=DESCRIPTION, epilog=EXAMPLES, formatter_class=_HelpFormatter
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
-    # The metavar lists the user commands only: ``coverage`` is left out of the help on purpose.
-    commands = parser.add_subparsers(dest="command", required=True, metavar="{demo,serve}")
+    commands = parser.add_subparsers(dest="command", metavar="{demo,serve}")
     commands.add_parser(
         "demo",
         help="walk through the Connect Cases API in memory",
@@ -60,16 +77,24 @@ def build_parser() -> argparse.ArgumentParser:
     )
     serve = commands.add_parser(
         "serve",
-        help="run a Connect Cases endpoint over HTTP (docs/server.md)",
+        help="run a Connect Cases endpoint over HTTP, with a dashboard",
         description="Serves the Connect Cases API over HTTP until Ctrl-C (SIGINT) or SIGTERM, for\n"
-        "the AWS CLI and SDKs that cannot be patched in-process. Any region; signatures are\n"
-        "not verified; control endpoints under /_cases_mock/ (docs/server.md).",
-        epilog=SERVE_EXAMPLES,
+        "the AWS CLI and SDKs that cannot be patched in-process. Any region and credentials;\n"
+        "signatures are not verified.",
+        epilog=SERVE_EPILOG,
         formatter_class=_HelpFormatter,
     )
     _serve_options(serve)
-    coverage = commands.add_parser(
-        "coverage",
+    return parser
+
+
+COVERAGE = "coverage"
+
+
+def build_coverage_parser() -> argparse.ArgumentParser:
+    """The maintainer command, reached only by its exact name."""
+    coverage = argparse.ArgumentParser(
+        prog=f"cases-mock {COVERAGE}",
         description="Maintainers: rewrites the operation coverage table (docs/coverage.md of a\n"
         "checkout) from the model, the handlers and the tests, and the input member table\n"
         "(members.md beside it) from cases_mock/members.py.",
@@ -79,16 +104,23 @@ def build_parser() -> argparse.ArgumentParser:
         "--output", type=Path, required=True, help="the file to write, e.g. docs/coverage.md"
     )
     coverage.add_argument(
-        "--tests", type=Path, default=Path("tests"), help="the checkout's tests directory, scanned for calls"
+        "--tests",
+        type=Path,
+        default=Path("tests"),
+        help="the checkout's tests directory, scanned for calls (default: tests)",
     )
-    return parser
+    return coverage
 
 
 TOKEN_ENV = "CASES_MOCK_CONTROL_TOKEN"  # the same name as server/security.py's
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == [COVERAGE]:
+        return _coverage(build_coverage_parser().parse_args(argv[1:]))
+    parser = build_parser()
+    args = parser.parse_args(argv)
     if args.command == "serve":
         return _serve(args)
     if args.command == "demo":
@@ -96,13 +128,48 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         run()
         return 0
-    if args.command == "coverage":
-        from .coverage import write
+    parser.print_help()  # no command: what there is to do
+    return 0
 
-        written = write(args.output, args.tests)
-        print(f"wrote {written} and {written.parent / 'members.md'}")
-        return 0
-    return 2  # pragma: no cover - argparse rejects unknown commands
+
+def _coverage(args: argparse.Namespace) -> int:
+    from .coverage import write
+
+    written = write(args.output, args.tests)
+    print(f"wrote {written} and {written.parent / 'members.md'}")
+    return 0
+
+
+def _whole(low: int, high: int | None = None) -> Callable[[str], int]:
+    """An option's type: a whole number from ``low`` (to ``high``); argparse names the option."""
+    allowed = f"a whole number from {low} to {high}" if high is not None else f"a whole number >= {low}"
+
+    def convert(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"must be {allowed}, not {text!r}") from None
+        if value < low or (high is not None and value > high):
+            raise argparse.ArgumentTypeError(f"must be {allowed}, not {value}")
+        return value
+
+    convert.__name__ = "whole number"  # argparse's word for a value it cannot convert
+    return convert
+
+
+def _seconds(text: str) -> float:
+    """An option's type: seconds above 0, at most a day (the socket and timer limits)."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a number of seconds, not {text!r}") from None
+    if not 0 < value <= MAX_SECONDS:  # also refuses nan and inf
+        raise argparse.ArgumentTypeError(f"must be seconds above 0 and at most {MAX_SECONDS}, not {text}")
+    return value
+
+
+MAX_SECONDS = 86_400
+MAX_PORT = 65_535
 
 
 def _serve_options(serve: argparse.ArgumentParser) -> None:
@@ -112,8 +179,15 @@ def _serve_options(serve: argparse.ArgumentParser) -> None:
 
     limits = HttpLimits()
     add = serve.add_argument
-    add("--host", default="127.0.0.1", help="address to listen on, e.g. ::1")
-    add("--port", type=int, default=4566, help="port to listen on; 0 picks a free port")
+    add(
+        "--host", default="127.0.0.1", help="address to listen on, e.g. ::1 or 0.0.0.0 (default: %(default)s)"
+    )
+    add(
+        "--port",
+        type=_whole(0, MAX_PORT),
+        default=4566,
+        help="port to listen on; 0 picks a free one (default: %(default)s)",
+    )
     add("--quiet", action="store_true", help="no log line per request on stderr")
     add(
         "--allow-host",
@@ -136,29 +210,43 @@ def _serve_options(serve: argparse.ArgumentParser) -> None:
         help=f"require TOKEN on the /_cases_mock/ endpoints; prefer setting ${TOKEN_ENV} (read when "
         "this option is absent): a command line shows in ps",
     )
-    add("--max-connections", type=int, default=MAX_CONNECTIONS, help="concurrent connections served")
+    add(
+        "--max-connections",
+        type=_whole(1),
+        default=MAX_CONNECTIONS,
+        metavar="N",
+        help="connections served at once (default: %(default)s)",
+    )
     add(
         "--request-timeout",
-        type=float,
+        type=_seconds,
         default=limits.request_timeout,
-        help="seconds for a whole request (line, headers, body) to arrive",
+        metavar="SECONDS",
+        help="for a whole request (line, headers, body) to arrive (default: %(default)s)",
     )
     add(
         "--idle-timeout",
-        type=float,
+        type=_seconds,
         default=limits.idle_timeout,
-        help="seconds a kept-alive connection may idle",
+        metavar="SECONDS",
+        help="a kept-alive connection may idle (default: %(default)s)",
     )
-    add("--max-body", type=int, default=limits.max_body, help="largest request body in bytes")
+    add(
+        "--max-body",
+        type=_whole(1),
+        default=limits.max_body,
+        metavar="BYTES",
+        help="largest request body (default: %(default)s)",
+    )
     add(
         "--record-calls",
-        type=int,
+        type=_whole(0),
         default=DEFAULT_CAPACITY,
         metavar="N",
-        help="recent calls kept for /_cases_mock/calls (0: none)",
+        help="recent calls kept for /_cases_mock/calls; 0: none (default: %(default)s)",
     )
     add("--state-file", metavar="PATH", help="load the state from PATH at start, save it there on exit")
-    add("--save-every", type=float, metavar="SECONDS", help="with --state-file: also save when changed")
+    add("--save-every", type=_seconds, metavar="SECONDS", help="with --state-file: also save when changed")
     add(
         "--account-id",
         type=_account_id,
@@ -186,8 +274,8 @@ def _serve(args: argparse.Namespace) -> int:
     from .server import serve
     from .server.http11 import HttpLimits
 
-    if args.save_every is not None and (not args.state_file or args.save_every <= 0):
-        print("cases-mock: --save-every needs --state-file and a positive number of seconds", file=sys.stderr)
+    if args.save_every is not None and not args.state_file:
+        print("cases-mock: --save-every needs --state-file PATH (where to save)", file=sys.stderr)
         return 2
     from .account_region import default_account_id
 

@@ -4,6 +4,7 @@
 * ``http11.py``: strict HTTP/1.1 reading under a whole-request deadline, one write per response;
 * ``security.py``: the Host, Origin and control-token checks every request passes;
 * ``control.py``: the ``/_cases_mock/`` routing table (``@control_route`` extends it);
+* ``index.py``: what ``GET /`` and ``GET /_cases_mock/`` answer (links, no data);
 * ``persistence.py``: ``--state-file`` loading and atomic saves (``file_lock.py``: one server per file);
 * ``run.py``: the foreground process (signals, periodic saves).
 """

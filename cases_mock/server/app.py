@@ -27,7 +27,7 @@ from ..events.sinks import HttpPutEvents
 from ..protocol.router import resolve
 from ..recording import DEFAULT_CAPACITY
 from ..wire import WireRequest, WireResponse
-from . import control, events  # noqa: F401 (events registers /_cases_mock/events)
+from . import control, events, index  # noqa: F401 (events registers /_cases_mock/events)
 from .http11 import (
     ClientGone,
     HttpError,
@@ -303,6 +303,8 @@ class CasesServer:
         path = request.path
         if path.startswith(control.PREFIX) or path == control.PREFIX.rstrip("/"):
             return self._control(request, path, request.query)
+        if path == "/" and request.method in ("GET", "HEAD"):  # no operation is served there
+            return index.answer(self, request.host)
         wire = WireRequest(
             request.method, path, request.query, request.headers, request.body, request.host or ""
         )

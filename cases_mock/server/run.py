@@ -7,13 +7,16 @@ Exit statuses (docs/server.md#exit-statuses): 0 stopped (and the state saved, wi
 
 from __future__ import annotations
 
+import errno
 import signal
+import socket
 import sys
 import threading
 from types import FrameType
 from typing import Any
 
 from .app import CasesServer
+from .control import DASHBOARD
 from .persistence import PeriodicSaver, StateFile, StateFileError, StateSaveError
 
 SAVE_FAILED = 3
@@ -28,11 +31,15 @@ def serve(host: str, port: int, *, save_every: float | None = None, **options: A
     except StateFileError as error:
         print(f"cases-mock: {error}; the file was left untouched", file=sys.stderr, flush=True)
         return 2
+    except (OSError, OverflowError) as error:  # binding: the state file's errors are StateFileError
+        print(f"cases-mock: {cannot_listen(error, host, port)}", file=sys.stderr, flush=True)
+        return 2
     state_file = server.state_file
     saver = None
     if state_file is not None and save_every:
         saver = PeriodicSaver(state_file, save_every, lambda: server.generation).start()
-    print(f"cases-mock listening on {server.url}", flush=True)
+    print(f"cases-mock listening on {server.url}", flush=True)  # the URL last: scripts read it
+    print(f"dashboard: {server.url}{DASHBOARD}/  (Ctrl-C stops the server)", flush=True)
 
     def stop(signum: int, _frame: FrameType | None) -> None:
         threading.Thread(target=server.httpd.shutdown, daemon=True).start()
@@ -65,3 +72,24 @@ def _final_save(state_file: StateFile) -> int:
         state_file.close()
     print(f"cases-mock saved the state to {state_file.path}", flush=True)
     return 0
+
+
+def cannot_listen(error: OSError | OverflowError, host: str, port: int) -> str:
+    """One line for a failed bind: which option is wrong and what to give instead."""
+    if isinstance(error, OverflowError):
+        return f"--port {port} is not a port: give a whole number from 0 to 65535 (0: a free one)"
+    if isinstance(error, socket.gaierror):
+        return (
+            f"--host {host} is not an address or a name this machine resolves "
+            f"({error.strerror}): give e.g. 127.0.0.1, ::1 or 0.0.0.0 (every interface)"
+        )
+    if error.errno == errno.EADDRINUSE:
+        return (
+            f"port {port} on {host} is already in use (4566 is also LocalStack's): "
+            "give another with --port, or --port 0 for a free one"
+        )
+    if error.errno == errno.EACCES:
+        return f"not allowed to listen on port {port} (below 1024 needs privileges): give another with --port"
+    if error.errno == errno.EADDRNOTAVAIL:
+        return f"--host {host} is not an address of this machine: give e.g. 127.0.0.1, ::1 or 0.0.0.0"
+    return f"cannot listen on {host} port {port} ({error.strerror or error}): check --host and --port"

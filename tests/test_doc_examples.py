@@ -27,7 +27,8 @@ from pathlib import Path
 
 import pytest
 
-from cases_mock.protocol.releases import MEMBERS, OPERATIONS, absent
+from cases_mock.api_reference import render
+from cases_mock.protocol.releases import MEMBERS, OPERATIONS, absent, release
 
 ROOT = Path(__file__).resolve().parent.parent
 FENCE = re.compile(r"^(?P<indent>[ \t]*)```python[ \t]*$")
@@ -178,3 +179,26 @@ def test_example_runs_as_written(
         timeout=120,
     )
     assert done.returncode == 0, f"{example.name} as a script:\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}"
+
+
+def test_the_api_reference_is_the_docstrings_as_they_are() -> None:
+    written = (ROOT / "docs" / "api.md").read_text(encoding="utf-8")
+
+    assert written == render(), "docs/api.md is stale: python -m cases_mock.api_reference docs/api.md"
+    assert ":::" not in written  # readable in a checkout, no site build needed
+    fixtures = ("cases_mock", "cases_client", "cases_async_client", "cases_server", "cases_mock_settings")
+    for fixture in fixtures:
+        assert f"### `{fixture}`" in written
+
+
+def test_every_botocore_release_the_docs_name_for_an_operation_is_the_one_that_added_it() -> None:
+    said = re.compile(r"`(?P<operation>[A-Z]\w+)`[^.]*? came with botocore (?P<version>\d+\.\d+\.\d+)")
+    found = []
+    for path in [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]:
+        for match in said.finditer(" ".join(path.read_text(encoding="utf-8").split())):
+            found.append((path.name, match["operation"], match["version"]))
+            assert release(match["operation"]) == match["version"], (path.name, match[0])
+    assert {(name, operation) for name, operation, _ in found} >= {
+        ("cookbook.md", "BatchUpdateCase"),
+        ("async.md", "BatchUpdateCase"),
+    }

@@ -98,7 +98,7 @@ def _cases(client: Any, domain_id: str, ids: dict[str, str]) -> None:
     )
     values = {f["id"]: f["value"]["stringValue"] for f in shown["fields"]}
     _say(
-        f"7. Case {case_id} created by Alice: status {values['status']}, "
+        f"7. Case {case_id} created, performedBy userArn {agent}: status {values['status']}, "
         f"reference {values['reference_number']}"
     )
     closing = [{"id": "status", "value": {"stringValue": "closed"}}]
@@ -132,7 +132,11 @@ def _shown(value: dict[str, Any] | None) -> str:
     if value is None:
         return "(unset)"
     member, content = next(iter(value.items()))
-    return "(empty)" if member == "emptyValue" else repr(content)
+    if member == "emptyValue":
+        return "(empty)"
+    if isinstance(content, float) and content.is_integer():
+        return str(int(content))  # a number field's 2 comes back as 2.0 in JSON: shown as given
+    return repr(content)
 
 
 def run() -> None:

@@ -26,5 +26,10 @@ def test_the_demo_walks_through_the_api_without_aws() -> None:
         f"Case.Updated  by {bot}: Status: 'open' -> 'closed', Resolution: (unset) -> 'Firmware updated'"
         in out
     )
-    assert f"Case.Created  by {AGENTS}/alice" in out
+    assert f"created, performedBy userArn {AGENTS}/alice: status open" in out
+    assert (
+        f"Case.Created  by {AGENTS}/alice: Title: (unset) -> 'Router keeps rebooting', "
+        "Priority: (unset) -> 2," in out
+    )
+    assert "Alice" not in out  # the demo names the user as the API does: by its ARN
     assert out.rstrip().endswith("nothing reached AWS.")

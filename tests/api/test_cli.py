@@ -191,18 +191,18 @@ def _get(url: str, path: str, headers: dict[str, str] | None = None) -> tuple[in
 
 
 def test_the_start_up_lines_give_the_url_then_the_dashboard() -> None:
-    process = subprocess.Popen(
+    with subprocess.Popen(
         [sys.executable, "-m", "cases_mock", "serve", "--port", "0", "--quiet"],
         stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
         text=True,
-    )
-    assert process.stdout is not None
-    first = process.stdout.readline()
-    url = first.split()[-1]
-    status, page = _get(url, "/_cases_mock/ui/")
-    process.terminate()
-    out, _ = process.communicate(timeout=10)
+    ) as process:
+        assert process.stdout is not None
+        first = process.stdout.readline()
+        url = first.split()[-1]
+        status, page = _get(url, "/_cases_mock/ui/")
+        process.terminate()
+        out = process.stdout.read()  # what readline left buffered too (communicate would skip it)
 
     assert [first.rstrip("\n"), *out.splitlines()[:1]] == [
         f"cases-mock listening on {url}",

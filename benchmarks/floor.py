@@ -15,7 +15,7 @@ from botocore import UNSIGNED
 from botocore.awsrequest import AWSResponse
 from botocore.config import Config
 
-from cases_mock.fast_path import RawBody
+from cases_mock._interception.fast_path import RawBody
 
 
 def capture(client: Any, method: str, params: dict[str, Any]) -> tuple[int, dict[str, str], bytes]:

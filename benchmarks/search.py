@@ -19,7 +19,7 @@ import boto3
 
 from benchmarks.timing import median_ms, row
 from cases_mock import CasesMock, mock_connectcases
-from cases_mock.backend.audit import Performer
+from cases_mock._services.connectcases.backend.audit import Performer
 
 CUSTOM = {
     "team": "SingleSelect",

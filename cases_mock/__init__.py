@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from .client_types import AsyncCasesClient, CasesClient
-from .configured_endpoint import ConfiguredEndpointWarning
-from .errors import CasesError
-from .mock import CasesMock, MockNotActiveError, mock_connectcases
+from cases_mock._interception.configured_endpoint import ConfiguredEndpointWarning
+from cases_mock._services.connectcases.errors import CasesError
+from cases_mock.client_types import AsyncCasesClient, CasesClient
+from cases_mock.mock import CasesMock, MockNotActiveError, mock_connectcases
 
 __all__ = [
     "AsyncCasesClient",

@@ -1,8 +1,8 @@
 """The ``cases-mock`` command (also ``python -m cases_mock``).
 
 Subcommands: ``demo`` (a walk-through of the API, in memory) and ``serve`` (a Connect Cases
-endpoint over HTTP for the AWS CLI and other SDKs). ``coverage`` is a maintainer command, hidden
-from the help, that rewrites the coverage table of a checkout at an explicit ``--output`` path.
+endpoint over HTTP for the AWS CLI and other SDKs). The maintainers' generators live outside the
+package, in the checkout's ``maintainers/`` (``python -m maintainers.coverage``).
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Sequence
-from pathlib import Path
 
 DESCRIPTION = (
     "An in-memory mock of the AWS Amazon Connect Cases API (boto3 service connectcases).\n"
@@ -55,14 +54,13 @@ class _HelpFormatter(argparse.RawDescriptionHelpFormatter):
 
 
 def _version() -> str:
-    from . import __version__
+    from cases_mock import __version__
 
     return __version__
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The user commands. ``coverage`` is not among them (so neither the help nor the message
-    for a mistyped command names it): ``main`` hands it to ``build_coverage_parser``."""
+    """The user commands."""
     parser = argparse.ArgumentParser(
         prog="cases-mock", description=DESCRIPTION, epilog=EXAMPLES, formatter_class=_HelpFormatter
     )
@@ -88,55 +86,21 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-COVERAGE = "coverage"
-
-
-def build_coverage_parser() -> argparse.ArgumentParser:
-    """The maintainer command, reached only by its exact name."""
-    coverage = argparse.ArgumentParser(
-        prog=f"cases-mock {COVERAGE}",
-        description="Maintainers: rewrites the operation coverage table (docs/coverage.md of a\n"
-        "checkout) from the model, the handlers and the tests, and the input member table\n"
-        "(members.md beside it) from cases_mock/members.py.",
-        formatter_class=_HelpFormatter,
-    )
-    coverage.add_argument(
-        "--output", type=Path, required=True, help="the file to write, e.g. docs/coverage.md"
-    )
-    coverage.add_argument(
-        "--tests",
-        type=Path,
-        default=Path("tests"),
-        help="the checkout's tests directory, scanned for calls (default: tests)",
-    )
-    return coverage
-
-
 TOKEN_ENV = "CASES_MOCK_CONTROL_TOKEN"  # the same name as server/security.py's
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if argv[:1] == [COVERAGE]:
-        return _coverage(build_coverage_parser().parse_args(argv[1:]))
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command == "serve":
         return _serve(args)
     if args.command == "demo":
-        from .demo import run
+        from cases_mock._services.connectcases.demo import run
 
         run()
         return 0
     parser.print_help()  # no command: what there is to do
-    return 0
-
-
-def _coverage(args: argparse.Namespace) -> int:
-    from .coverage import write
-
-    written = write(args.output, args.tests)
-    print(f"wrote {written} and {written.parent / 'members.md'}")
     return 0
 
 
@@ -173,9 +137,9 @@ MAX_PORT = 65_535
 
 
 def _serve_options(serve: argparse.ArgumentParser) -> None:
-    from .recording import DEFAULT_CAPACITY
-    from .server.app import MAX_CONNECTIONS
-    from .server.http11 import HttpLimits
+    from cases_mock._engine.recording import DEFAULT_CAPACITY
+    from cases_mock._server.app import MAX_CONNECTIONS
+    from cases_mock._server.http11 import HttpLimits
 
     limits = HttpLimits()
     add = serve.add_argument
@@ -262,7 +226,7 @@ def _serve_options(serve: argparse.ArgumentParser) -> None:
 
 
 def _account_id(value: str) -> str:
-    from .account_region import check_account_id
+    from cases_mock._engine.account_region import check_account_id
 
     try:
         return check_account_id(value, "--account-id")
@@ -271,13 +235,13 @@ def _account_id(value: str) -> str:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from .server import serve
-    from .server.http11 import HttpLimits
+    from cases_mock._server import serve
+    from cases_mock._server.http11 import HttpLimits
 
     if args.save_every is not None and not args.state_file:
         print("cases-mock: --save-every needs --state-file PATH (where to save)", file=sys.stderr)
         return 2
-    from .account_region import default_account_id
+    from cases_mock._engine.account_region import default_account_id
 
     try:
         account_id = getattr(args, "account_id", None) or default_account_id()

@@ -13,21 +13,23 @@ import threading
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar, overload
 
-from .account_region import check_account_id, check_region, default_account_id
-from .fast_path import FULL_PATH_ENV
-from .ids import DEFAULT_REGION
-from .intercept import Interception  # registers the botocore hook: must load with the package
+from cases_mock._engine.account_region import check_account_id, check_region, default_account_id
+from cases_mock._interception.botocore_hook import (
+    Interception,  # registers the botocore hook: must load with the package
+)
+from cases_mock._interception.fast_path import FULL_PATH_ENV
+from cases_mock._services.connectcases.ids import DEFAULT_REGION
 
 if TYPE_CHECKING:
-    from .backend.store import CasesBackend, Store
-    from .clock import Clock
-    from .dispatch import Dispatcher
-    from .events import EventList
-    from .faults import Fault
-    from .limits import Limits, Quotas
-    from .recording import RecordedCall
-    from .seed import SeededDomain
-    from .wire import WireRequest, WireResponse
+    from cases_mock._engine.clock import Clock
+    from cases_mock._engine.dispatch import Dispatcher
+    from cases_mock._engine.faults import Fault
+    from cases_mock._engine.limits import Limits, Quotas
+    from cases_mock._engine.recording import RecordedCall
+    from cases_mock._engine.wire import WireRequest, WireResponse
+    from cases_mock._services.connectcases.backend.store import CasesBackend, Store
+    from cases_mock._services.connectcases.events import EventList
+    from cases_mock._services.connectcases.seed import SeededDomain
 
 T = TypeVar("T")
 
@@ -44,8 +46,8 @@ class _Runtime:
 
     def __init__(self) -> None:
         # The backend and the dispatcher load with the first activation, not with the package.
-        from .backend.store import Store
-        from .dispatch import Dispatcher
+        from cases_mock._engine.dispatch import Dispatcher
+        from cases_mock._services.connectcases.backend.store import Store
 
         self.store = Store()
         self.dispatcher = Dispatcher(self.store)
@@ -63,7 +65,7 @@ class _Runtime:
 
     def follow_record_calls(self) -> None:
         """The ring size of the innermost active mock that names one (else the default)."""
-        from .recording import capacity_of
+        from cases_mock._engine.recording import capacity_of
 
         chosen = next((m.record_calls for m in reversed(self.active) if m.record_calls is not None), None)
         capacity = capacity_of(chosen)
@@ -116,7 +118,7 @@ class CasesMock:
         full_path: bool = False,
     ) -> None:
         # the arguments are described in the class docstring
-        from .recording import capacity_of
+        from cases_mock._engine.recording import capacity_of
 
         where = "mock_connectcases({}=...)"
         self._account_id = (
@@ -219,7 +221,8 @@ class CasesMock:
     @property
     def events(self) -> EventList:
         """The case events published since the last reset, oldest first (at most
-        ``cases_mock.events.MAX_EVENTS``); ``mock.events.of("CASE.UPDATED", case_id=...)`` filters."""
+        ``cases_mock.events.MAX_EVENTS``); ``mock.events.of("CASE.UPDATED", case_id=...)``
+        filters."""
         return self.store.publisher.events()
 
     def clear_events(self) -> None:
@@ -239,7 +242,7 @@ class CasesMock:
         """Makes ``operation`` (or ``"*"``) answer ``error`` for the next ``times`` calls (None:
         until cleared), each with ``probability``, after ``latency`` seconds."""
         self._require_active("inject_fault()")
-        from .faults import Fault
+        from cases_mock._engine.faults import Fault
 
         added = self.dispatcher.faults.add(Fault(operation, error, times, probability, latency, message))
         if seed is not None:  # after the check: a refused fault changes nothing
@@ -261,8 +264,9 @@ class CasesMock:
         account_id: str | None = None,
     ) -> SeededDomain:
         """A realistic domain in one line: fields with options, a layout, an active template,
-        an optional case rule and ``cases`` generated cases (see ``cases_mock/seed.py``)."""
-        from .seed import seed_domain
+        an optional case rule and ``cases`` generated cases (``SeededDomain`` says what it
+        made)."""
+        from cases_mock._services.connectcases.seed import seed_domain
 
         self._require_active("seed()")
         backend = self.backend(region, account_id)
@@ -271,13 +275,13 @@ class CasesMock:
     # -- state as JSON -----------------------------------------------------------------------
     def export_state(self) -> dict[str, Any]:
         """The whole state (every account and region) as JSON-able data."""
-        from .state_json import export_store
+        from cases_mock._engine.state_json import export_store
 
         return export_store(self.store)
 
     def import_state(self, state: dict[str, Any]) -> None:
         """Replaces the whole state with one ``export_state`` (or the server) produced."""
-        from .state_json import import_store
+        from cases_mock._engine.state_json import import_store
 
         self._require_active("import_state()")
         import_store(self.store, state)
@@ -292,7 +296,7 @@ class CasesMock:
     def load(self, path: str) -> None:
         """Replaces the whole state with the JSON file ``path`` that ``save`` wrote (ValueError,
         nothing replaced, for a file that repeats a key or that ``import_state`` refuses)."""
-        from .state_json import parse_state
+        from cases_mock._engine.state_json import parse_state
 
         self._require_active("load()")
         with open(path, encoding="utf-8") as source:
@@ -382,7 +386,7 @@ class CasesMock:
         )
 
     def __call__(self, target: T) -> T:
-        from .decorate import decorate
+        from cases_mock._interception.decorate import decorate
 
         return decorate(self._fresh, target)  # type: ignore[no-any-return]
 

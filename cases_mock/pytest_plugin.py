@@ -30,11 +30,11 @@ from typing import Any
 
 import pytest
 
-from . import mock as mock_module
-from .account_region import check_account_id, check_region
-from .client_types import AsyncCasesClient, CasesClient
-from .ids import DEFAULT_REGION
-from .mock import CasesMock
+from cases_mock import mock as mock_module
+from cases_mock._engine.account_region import check_account_id, check_region
+from cases_mock._services.connectcases.ids import DEFAULT_REGION
+from cases_mock.client_types import AsyncCasesClient, CasesClient
+from cases_mock.mock import CasesMock
 
 MARKER = "cases_mock"
 MARKER_HELP = (
@@ -246,7 +246,7 @@ def cases_server() -> Iterator[Any]:
     test, with its own state (independent of ``cases_mock``). ``cases_server.client()`` is a
     ready boto3 client on it (fake credentials, no AWS configuration); ``cases_server.url`` is
     its endpoint URL, for any other SDK or the AWS CLI (``--endpoint-url``). Stopped afterwards."""
-    from .server import CasesServer
+    from cases_mock._server import CasesServer
 
     with CasesServer(quiet=True) as server:
         yield server

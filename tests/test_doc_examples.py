@@ -10,7 +10,7 @@ directory, so nothing an AWS set-up or an earlier test provides can make an exam
 * A block whose first line is ``# requires: ...`` runs where what it names is there and is
   skipped, naming it, elsewhere: modules (docs/async.md: aiobotocore and aioboto3 pin older
   botocore releases than the README's install, so CI runs those in their own environments),
-  and operations or members of the model (named as in cases_mock/protocol/releases.py).
+  and operations or members of the model (named as in cases_mock/_protocol/releases.py).
 """
 
 from __future__ import annotations
@@ -27,8 +27,8 @@ from pathlib import Path
 
 import pytest
 
-from cases_mock.api_reference import render
-from cases_mock.protocol.releases import MEMBERS, OPERATIONS, absent, release
+from cases_mock._protocol.releases import MEMBERS, OPERATIONS, absent, release
+from maintainers.api_reference import render
 
 ROOT = Path(__file__).resolve().parent.parent
 FENCE = re.compile(r"^(?P<indent>[ \t]*)```python[ \t]*$")
@@ -184,7 +184,7 @@ def test_example_runs_as_written(
 def test_the_api_reference_is_the_docstrings_as_they_are() -> None:
     written = (ROOT / "docs" / "api.md").read_text(encoding="utf-8")
 
-    assert written == render(), "docs/api.md is stale: python -m cases_mock.api_reference docs/api.md"
+    assert written == render(), "docs/api.md is stale: python -m maintainers.api_reference docs/api.md"
     assert ":::" not in written  # readable in a checkout, no site build needed
     fixtures = ("cases_mock", "cases_client", "cases_async_client", "cases_server", "cases_mock_settings")
     for fixture in fixtures:

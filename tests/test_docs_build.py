@@ -23,7 +23,7 @@ def test_mkdocs_builds_strictly(tmp_path: Path) -> None:
     assert (tmp_path / "site" / "index.html").is_file()
     assert (tmp_path / "site" / "migrating" / "index.html").is_file()
     api = (tmp_path / "site" / "api" / "index.html").read_text(encoding="utf-8")
-    # the API reference is written from the docstrings (cases_mock/api_reference.py)
+    # the API reference is written from the docstrings (maintainers/api_reference.py)
     assert "Forgets every domain, case and setting of every account and region" in api
     assert "cases_mock_settings" in api
     assert "CasesServer" in api

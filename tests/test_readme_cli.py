@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from cases_mock.server import CasesServer
+from cases_mock._server import CasesServer
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -12,7 +12,7 @@ import urllib.request
 import pytest
 
 from cases_mock import mock_connectcases
-from cases_mock.server import CasesServer
+from cases_mock._server import CasesServer
 
 pytest_plugins = ["pytester"]
 

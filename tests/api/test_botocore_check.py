@@ -36,7 +36,7 @@ def test_activating_with_a_model_too_old_names_installed_and_required_versions(t
 
     assert done.returncode == 1
     last_line = done.stderr.strip().splitlines()[-1]
-    assert last_line.startswith("cases_mock.protocol.model.BotocoreTooOldError: cases_mock needs botocore>=")
+    assert last_line.startswith("cases_mock._protocol.model.BotocoreTooOldError: cases_mock needs botocore>=")
     assert f"the botocore imported is {botocore.__version__}" in last_line
     assert "CreateCaseRule" in last_line
     assert "virtualenv" in last_line

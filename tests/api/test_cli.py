@@ -14,8 +14,9 @@ from pathlib import Path
 import pytest
 
 import cases_mock
+from cases_mock._server.control import CONTROL_ROUTES
 from cases_mock.cli import main
-from cases_mock.server.control import CONTROL_ROUTES
+from maintainers.coverage import main as coverage_main
 
 
 def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -241,11 +242,14 @@ def test_demo_help_says_what_it_does(capsys: pytest.CaptureFixture[str]) -> None
     assert "in-memory mock" in out
 
 
-def test_coverage_requires_an_explicit_output_path(capsys: pytest.CaptureFixture[str]) -> None:
-    code, _, err = _run(capsys, "coverage")
+def test_the_coverage_generator_is_the_maintainers_not_the_users(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, _ = _run(capsys, "coverage")
 
-    assert code == 2
-    assert "--output" in err
+    assert code == 2  # not a command of the installed package: it lives in maintainers/
+    with pytest.raises(SystemExit) as exit_info:
+        coverage_main([])
+    assert exit_info.value.code == 2
+    assert "--output" in capsys.readouterr().err
 
 
 def test_coverage_writes_only_where_it_is_told(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -254,7 +258,7 @@ def test_coverage_writes_only_where_it_is_told(tmp_path: Path, capsys: pytest.Ca
     (tests_dir / "test_one.py").write_text("client.create_domain(name='x')\n", encoding="utf-8")
     target = tmp_path / "out" / "coverage.md"
 
-    assert main(["coverage", "--output", str(target), "--tests", str(tests_dir)]) == 0
+    assert coverage_main(["--output", str(target), "--tests", str(tests_dir)]) == 0
 
     table = target.read_text(encoding="utf-8")
     assert "| CreateDomain | 1.27.86 | `POST /domains` | yes |" in table

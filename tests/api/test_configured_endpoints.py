@@ -13,8 +13,8 @@ import boto3
 import pytest
 
 from cases_mock import mock_connectcases
-from cases_mock.configured_endpoint import ConfiguredEndpointWarning
-from cases_mock.server import CasesServer
+from cases_mock._interception.configured_endpoint import ConfiguredEndpointWarning
+from cases_mock._server import CasesServer
 
 pytest_plugins = ["pytester"]
 

@@ -11,8 +11,8 @@ import requests
 from botocore.exceptions import EndpointConnectionError
 
 from cases_mock import mock_connectcases
-from cases_mock.hosts import host_data, host_forms
-from cases_mock.server import CasesServer
+from cases_mock._server import CasesServer
+from cases_mock._services.connectcases.hosts import host_data, host_forms
 from tests.builders import NO_RETRIES
 
 FORMS = host_forms()

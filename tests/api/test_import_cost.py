@@ -10,7 +10,14 @@ import json
 import subprocess
 import sys
 
-LAZY = ("requests", "responses", "wrapt", "unittest", "cases_mock.backend.store", "cases_mock.dispatch")
+LAZY = (
+    "requests",
+    "responses",
+    "wrapt",
+    "unittest",
+    "cases_mock._services.connectcases.backend.store",
+    "cases_mock._engine.dispatch",
+)
 
 
 def _modules_after(code: str) -> set[str]:

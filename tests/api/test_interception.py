@@ -119,7 +119,7 @@ def test_stopping_restores_botocore_exactly() -> None:
 
 
 def test_each_request_is_answered_once_in_every_activation(monkeypatch: pytest.MonkeyPatch) -> None:
-    from cases_mock.dispatch import Dispatcher
+    from cases_mock._engine.dispatch import Dispatcher
 
     answered: list[str] = []
     dispatch = Dispatcher.dispatch

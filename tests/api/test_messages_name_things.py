@@ -10,7 +10,7 @@ import pytest
 from botocore.exceptions import ClientError
 
 from cases_mock import CasesMock, mock_connectcases
-from cases_mock.seed import SeededDomain
+from cases_mock._services.connectcases.seed import SeededDomain
 
 
 @pytest.fixture

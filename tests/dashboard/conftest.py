@@ -16,7 +16,7 @@ import boto3
 import pytest
 from botocore.config import Config
 
-from cases_mock.dashboard.screenshots import CHROMEDRIVER, CHROMIUM, chromium
+from maintainers.screenshots import CHROMEDRIVER, CHROMIUM, chromium
 
 APT_TIMEOUT = 900  # seconds for apt-get update + install, at most
 TOKEN = "dashboard-secret"

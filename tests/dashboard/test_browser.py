@@ -14,7 +14,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from cases_mock.dashboard.screenshots import PAGES, wait_for_page
+from maintainers.screenshots import PAGES, wait_for_page
 from tests.dashboard.conftest import TOKEN
 from tests.dashboard.support_domain import AGENT, a_support_domain, text
 
@@ -99,7 +99,7 @@ def test_a_fault_added_in_the_dashboard_makes_the_next_boto3_call_fail(browser, 
 
 def test_the_documented_screenshot_command_saves_each_main_page(chromium_installed, tmp_path):
     done = subprocess.run(
-        [sys.executable, "-m", "cases_mock.dashboard.screenshots", str(tmp_path)],
+        [sys.executable, "-m", "maintainers.screenshots", str(tmp_path)],
         capture_output=True,
         text=True,
         timeout=120,

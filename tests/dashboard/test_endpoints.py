@@ -12,7 +12,7 @@ from urllib.parse import urlencode
 import pytest
 from botocore.exceptions import ClientError
 
-from cases_mock.dashboard import Dashboard
+from cases_mock._dashboard import Dashboard
 from tests.builders import a_client
 from tests.dashboard.support_domain import AGENT, SupportDomain, a_support_domain, text
 

@@ -8,7 +8,7 @@ from datetime import timedelta
 
 import pytest
 
-from cases_mock.events import MAX_EVENTS, Publisher
+from cases_mock._services.connectcases.events import MAX_EVENTS, Publisher
 from tests.events.conftest import ACCOUNT, AGENT, PRINCIPAL, REGION, Stream
 
 UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 
-from cases_mock.events import lambda_event, sqs_lambda_event
+from cases_mock._services.connectcases.events import lambda_event, sqs_lambda_event
 from tests.events.conftest import Stream
 
 

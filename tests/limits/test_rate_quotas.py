@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 from botocore.exceptions import ClientError
 
-from cases_mock.limits import DEFAULT_RATE, RATES, Rate
-from cases_mock.protocol.releases import OPERATIONS
+from cases_mock._engine.limits import DEFAULT_RATE, RATES, Rate
+from cases_mock._protocol.releases import OPERATIONS
 from tests.builders import a_client
 from tests.limits.conftest import Desk
 

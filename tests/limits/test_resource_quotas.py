@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from cases_mock import mock_connectcases
-from cases_mock.limits import Quotas
+from cases_mock._engine.limits import Quotas
 from tests.builders import a_client
 from tests.config.helpers import code_of
 from tests.limits.conftest import Desk

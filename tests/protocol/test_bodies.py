@@ -13,8 +13,8 @@ import requests
 from botocore.exceptions import ClientError
 
 from cases_mock import mock_connectcases
-from cases_mock.protocol.parse import MAX_JSON_DEPTH
-from cases_mock.server import CasesServer
+from cases_mock._protocol.parse import MAX_JSON_DEPTH
+from cases_mock._server import CasesServer
 from tests.builders import a_client, a_domain, an_unchecked_client
 
 URL = "https://cases.us-east-1.amazonaws.com/domains"

@@ -16,7 +16,7 @@ from botocore.config import Config
 from botocore.exceptions import ClientError
 
 from cases_mock import mock_connectcases
-from cases_mock.protocol.model import operation, operation_names
+from cases_mock._protocol.model import operation, operation_names
 from tests.builders import an_unchecked_client
 from tests.server.conftest import Served, http_json
 

@@ -15,7 +15,7 @@ from botocore.exceptions import ClientError
 from botocore.model import Shape
 
 from cases_mock import mock_connectcases
-from cases_mock.protocol.model import operation, operation_names
+from cases_mock._protocol.model import operation, operation_names
 from tests.builders import a_client, a_domain, an_unchecked_client
 from tests.protocol.test_routing import minimal
 from tests.server.conftest import Served, a_server_client, http_json

@@ -11,9 +11,9 @@ from botocore.exceptions import ClientError
 from botocore.model import Shape
 
 from cases_mock import mock_connectcases
-from cases_mock.protocol import releases
-from cases_mock.protocol.model import operation, operation_names
-from cases_mock.protocol.releases import version_tuple
+from cases_mock._protocol import releases
+from cases_mock._protocol.model import operation, operation_names
+from cases_mock._protocol.releases import version_tuple
 from tests.builders import an_unchecked_client
 
 

@@ -10,7 +10,7 @@ import requests
 from botocore.exceptions import ClientError
 
 from cases_mock import mock_connectcases
-from cases_mock.backend.store import CasesBackend
+from cases_mock._services.connectcases.backend.store import CasesBackend
 from tests.builders import a_client, a_domain
 
 ENDPOINT = "https://cases.us-east-1.amazonaws.com"

@@ -19,8 +19,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cases_mock import CasesMock, mock_connectcases
-from cases_mock.handlers import load_all
-from cases_mock.protocol.model import operation, operation_names
+from cases_mock._protocol.model import operation, operation_names
+from cases_mock._services.connectcases.handlers import load_all
 from tests.builders import a_client, an_unchecked_client
 from tests.reliability.strategies import params_for
 from tests.rules.domain import a_rule_domain

@@ -13,9 +13,9 @@ from typing import Any
 import pytest
 
 from cases_mock import mock_connectcases
-from cases_mock.backend import idempotency
-from cases_mock.recording import DEFAULT_CAPACITY
-from cases_mock.server import CasesServer
+from cases_mock._engine.recording import DEFAULT_CAPACITY
+from cases_mock._server import CasesServer
+from cases_mock._services.connectcases.backend import idempotency
 from tests.builders import a_client, a_domain
 from tests.server.conftest import Served, a_server_client, http_json
 

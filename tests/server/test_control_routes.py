@@ -8,9 +8,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from cases_mock.server import CasesServer, ControlRequest, Streamed
-from cases_mock.server.control import MAX_BODY_DEPTH
-from cases_mock.wire import WireResponse
+from cases_mock._engine.wire import WireResponse
+from cases_mock._server import CasesServer, ControlRequest, Streamed
+from cases_mock._server.control import MAX_BODY_DEPTH
 from tests.server.conftest import an_account_client, http_json
 
 

@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from cases_mock.server import CasesServer, StateSaveError, persistence
+from cases_mock._server import CasesServer, StateSaveError, persistence
 from tests.server.conftest import Served, a_server_client, http_json
 
 ENOSPC = "No space left on device (ENOSPC)"

@@ -163,7 +163,7 @@ def test_sigkill_during_writes_never_tears_the_file_nor_loses_a_saved_case(tmp_p
 
 
 def test_the_python_server_loads_its_state_file_and_saves_it_on_stop(tmp_path: Path) -> None:
-    from cases_mock.server import CasesServer
+    from cases_mock._server import CasesServer
 
     state = tmp_path / "state.json"
     with CasesServer(quiet=True, state_file=str(state)) as server:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from cases_mock.server import CasesServer, StateFileLocked
+from cases_mock._server import CasesServer, StateFileLocked
 from tests.server.conftest import Served, a_server_client
 
 

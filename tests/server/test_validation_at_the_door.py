@@ -96,7 +96,7 @@ def _breakages() -> list[tuple[str, Any]]:
 
 @pytest.mark.parametrize(("where", "breaks"), _breakages(), ids=[name for name, _ in _breakages()])
 def test_a_broken_state_import_is_a_400_and_the_state_is_kept(where: str, breaks: Any) -> None:
-    from cases_mock.server import CasesServer
+    from cases_mock._server import CasesServer
 
     with CasesServer(quiet=True) as server:
         client = server.client()

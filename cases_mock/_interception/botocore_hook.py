@@ -1,0 +1,249 @@
+"""The ways a request reaches the dispatcher in-process, and how they are switched on and off.
+
+* botocore: one handler on ``before-send.connectcases``, added to ``BUILTIN_HANDLERS`` when this
+  module is imported (so every session made afterwards has it) and inert until a mock is active.
+  botocore runs service-specific handlers before generic ones, so it answers before moto's
+  catch-all ``before-send`` handler. botocore's real serialiser, signer and parser all run.
+* botocore, faster: ``before-call.connectcases`` answers a successful call before botocore
+  signs it (``fast_path.py``); errors, retries and the switches there take the path above.
+* botocore clients whose session predates the import: while active, ``Endpoint._send`` of
+  endpoints with prefix ``cases`` is answered too (``AioEndpoint._send`` for aiobotocore).
+* ``requests``: ``requests_adapter.CasesAdapter`` for URLs on a Connect Cases host.
+* Which requests are answered: those to a Connect Cases host of any form (``hosts.py``); a
+  client given a custom, non-AWS ``endpoint_url`` in code (a running ``cases-mock serve``, say)
+  is left alone unless the mock was made with ``any_endpoint=True``. A client made while active
+  whose endpoint comes from the environment or the shared config file gets the AWS host instead,
+  with a warning (``configured_endpoint.py``).
+* Credentials: while active, a botocore session that has none cached gets fake ones (never
+  cached, so nothing is left behind); the environment is not touched. A client made with no
+  credentials at all (before activation) is not signed rather than failing.
+
+Every patch is undone exactly on stop (``patches.Patch``), and inert while no mock is active.
+"""
+
+from __future__ import annotations
+
+import sys
+import weakref
+from collections.abc import Callable
+from typing import Any
+
+import botocore.args
+import botocore.credentials
+import botocore.endpoint
+import botocore.handlers
+import botocore.session
+import botocore.signers
+from botocore.awsrequest import AWSPreparedRequest, AWSResponse
+
+from cases_mock._engine.wire import WireRequest, WireResponse, body_bytes, wire_request
+from cases_mock._interception import configured_endpoint
+from cases_mock._interception.aiobotocore_hook import AioInterception, answer_later, called_by_async_emitter
+from cases_mock._interception.fast_path import EVENT as FAST_EVENT
+from cases_mock._interception.fast_path import (
+    aws_response,
+    parsed_answer,
+    pending,
+    take_pending,
+    wire_request_of,
+)
+from cases_mock._interception.patches import Patch
+from cases_mock._services.connectcases.hosts import is_cases_url
+
+HOOK_EVENT = "before-send.connectcases"
+HOOK_ID = "cases_mock.before_send"
+FAKE_ACCESS_KEY = "CASESMOCKACCESSKEY"
+_FAKE_KEYS = (FAKE_ACCESS_KEY, "cases-mock-secret-access-key")
+FAKE_CREDENTIALS = botocore.credentials.Credentials(*_FAKE_KEYS, method="cases-mock")
+
+Answer = Callable[[WireRequest], WireResponse]
+
+
+class _Active:
+    """What the process-wide hooks consult: None while no mock is active."""
+
+    answer: Answer | None = None
+    any_endpoint: bool = False
+    fast: bool = True  # answer at before-call (fast_path.py) unless a mock asked for the full path
+
+
+_active = _Active()
+
+
+def answers(url: str) -> bool:
+    """Whether a botocore request to ``url`` is answered now."""
+    return _active.answer is not None and (_active.any_endpoint or is_cases_url(url))
+
+
+def _answer_for(url: str) -> Answer | None:
+    """The answer function for a request to ``url`` now, or None if it is not answered."""
+    answer = _active.answer
+    return answer if answer is not None and answers(url) else None
+
+
+def _answer_botocore(request: AWSPreparedRequest) -> AWSResponse | None:
+    answer = _active.answer
+    url = str(request.url)
+    if answer is None or not answers(url):
+        return None
+    answered = take_pending(url, body_bytes(request.body))
+    if answered is None:
+        answered = answer(wire_request(request.method or "GET", url, request.headers, request.body))
+    return aws_response(url, answered)
+
+
+def before_send(request: AWSPreparedRequest, **_: Any) -> Any:
+    """The ``before-send.connectcases`` handler: answers while a mock is active."""
+    # aiobotocore hook (intercept_aio.py): its emitter awaits the answer; decided before dispatch
+    if called_by_async_emitter(sys._getframe(1)):
+        answer, url = _active.answer, str(request.url)
+        if answer is None or not answers(url):
+            return None
+        return answer_later(answer, request.method or "GET", url, request.headers, request.body)
+    return _answer_botocore(request)
+
+
+def before_call(model: Any, params: dict[str, Any], request_signer: Any, **_: Any) -> Any:
+    """The ``before-call.connectcases`` handler: answers a successful call before signing
+    (``fast_path.py``); an error answer waits for the first attempt's ``before-send``."""
+    pending.key = pending.answer = None
+    answer = _active.answer
+    if answer is None or not _active.fast or type(request_signer).__module__.startswith("aiobotocore"):
+        return None
+    url = str(params.get("url", ""))
+    if not answers(url):
+        return None
+    answered = answer(wire_request_of(params, request_signer))
+    if answered.status >= 300:
+        pending.key, pending.answer = (url, body_bytes(params["body"])), answered
+        return None
+    return parsed_answer(model, params, answered, request_signer._event_emitter)
+
+
+botocore.handlers.BUILTIN_HANDLERS.append((HOOK_EVENT, before_send))
+botocore.handlers.BUILTIN_HANDLERS.append((FAST_EVENT, before_call))
+
+
+def _default_session_now() -> Any:
+    boto3 = sys.modules.get("boto3")
+    return getattr(boto3, "DEFAULT_SESSION", None) if boto3 is not None else None
+
+
+# Only a default session made before this import lacks the builtin handler; hooking one made
+# afterwards would register ``before_send`` twice and answer every request twice.
+_PREDATING = _default_session_now()
+_PREDATING_DEFAULT_SESSION = weakref.ref(_PREDATING) if _PREDATING is not None else None
+del _PREDATING
+
+
+def _endpoint_send(original: Any) -> Any:
+    def _send(endpoint: botocore.endpoint.Endpoint, request: AWSPreparedRequest) -> Any:
+        if getattr(endpoint, "_endpoint_prefix", None) == "cases":
+            answered = _answer_botocore(request)
+            if answered is not None:
+                return answered
+        return original(endpoint, request)
+
+    return _send
+
+
+def _signer_sign(original: Any) -> Any:
+    def sign(signer: Any, operation_name: str, request: Any, *args: Any, **kwargs: Any) -> Any:
+        if (
+            signer._credentials is None
+            and signer._signing_name == "cases"
+            and answers(str(getattr(request, "url", "")))
+        ):
+            return None
+        return original(signer, operation_name, request, *args, **kwargs)
+
+    return sign
+
+
+def _session_credentials(original: Any) -> Any:
+    def get_credentials(session: Any, *args: Any, **kwargs: Any) -> Any:
+        if _active.answer is not None and getattr(session, "_credentials", None) is None:
+            return FAKE_CREDENTIALS  # not cached: the session resolves its own after stop
+        return original(session, *args, **kwargs)
+
+    return get_credentials
+
+
+def _configured_endpoints_ignored(original: Any) -> Any:
+    return configured_endpoint.compute_client_args(
+        original, lambda: _active.answer is not None and not _active.any_endpoint
+    )
+
+
+class Interception:
+    """Switches every way in on (``install``) and back off exactly (``uninstall``)."""
+
+    def __init__(self) -> None:
+        self._patches = [
+            (Patch(botocore.endpoint.Endpoint, "_send"), _endpoint_send),
+            (Patch(botocore.signers.RequestSigner, "sign"), _signer_sign),
+            (Patch(botocore.session.Session, "get_credentials"), _session_credentials),
+            (Patch(botocore.args.ClientArgsCreator, "compute_client_args"), _configured_endpoints_ignored),
+        ]
+        self._requests_patch: Patch | None = None
+        self._default_session_events: Any = None
+        # aiobotocore hook (intercept_aio.py): fake credentials for an AioSession too
+        self._aio = AioInterception(lambda: _active.answer is not None, _answer_for, *_FAKE_KEYS)
+
+    def install(self, answer: Answer, *, any_endpoint: bool = False, fast: bool = True) -> None:
+        _active.answer = answer
+        _active.any_endpoint = any_endpoint
+        _active.fast = fast
+        for patch, make in self._patches:
+            patch.apply(make)
+        self._patch_requests(answer)
+        self._hook_default_session()
+        self._aio.install()
+
+    def configure(self, *, any_endpoint: bool, fast: bool) -> None:
+        _active.any_endpoint = any_endpoint
+        _active.fast = fast
+
+    def uninstall(self) -> None:
+        _active.answer = None
+        _active.any_endpoint = False
+        self._aio.uninstall()
+        self._unhook_default_session()
+        if self._requests_patch is not None:
+            self._requests_patch.undo()
+            self._requests_patch = None
+        for patch, _ in reversed(self._patches):
+            patch.undo()
+
+    # -- requests ------------------------------------------------------------------------------
+    def _patch_requests(self, answer: Answer) -> None:
+        # Imported on first activation, not with cases_mock: requests costs ~30 ms to import.
+        import requests
+
+        from cases_mock._interception.requests_adapter import CasesAdapter, adapter_chooser
+
+        def answer_if_active(request: WireRequest) -> WireResponse | None:
+            current = _active.answer
+            return current(request) if current is not None else None
+
+        adapter = CasesAdapter(answer_if_active)
+        patch = Patch(requests.Session, "get_adapter")
+        patch.apply(lambda original: adapter_chooser(original, adapter, lambda: _active.answer is not None))
+        self._requests_patch = patch
+
+    # -- a default session that predates the import --------------------------------------------
+    def _hook_default_session(self) -> None:
+        import boto3
+
+        session: Any = boto3.DEFAULT_SESSION
+        predating = _PREDATING_DEFAULT_SESSION() if _PREDATING_DEFAULT_SESSION is not None else None
+        if predating is None or session is not predating:
+            return
+        events = predating._session.get_component("event_emitter")
+        events.register(HOOK_EVENT, before_send, unique_id=HOOK_ID)
+        self._default_session_events = events
+
+    def _unhook_default_session(self) -> None:
+        if self._default_session_events is not None:
+            self._default_session_events.unregister(HOOK_EVENT, unique_id=HOOK_ID)
+            self._default_session_events = None

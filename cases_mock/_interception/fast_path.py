@@ -1,0 +1,135 @@
+"""The before-call way in: answer a boto3 call before botocore signs it or builds HTTP objects.
+
+botocore emits ``before-call.connectcases.<Operation>`` with the serialised request dict (method,
+url, headers, body) once per call, before signing; its own ``Stubber`` answers there too. This
+handler builds the same ``WireRequest`` the ``before-send`` path would (the account and region
+from the request signer's credentials and region instead of a signature), dispatches it, and
+parses the bytes the mock wrote with botocore's own response parser, so the caller gets what the
+full path gives: datetimes, ``ResponseMetadata``, and ``after-call`` handlers still run.
+
+An error answer (status >= 300) is not returned here: the call goes on along botocore's normal
+send path, where the answer already computed is handed to the ``before-send`` hook for the first
+attempt (the operation never runs twice), so botocore's retry handler, the user's retry
+configuration and botocore's error parsing behave exactly as on the full path.
+
+Not used (the full path is) for aiobotocore clients, for clients whose session predates the
+import, and when forced with ``mock_connectcases(full_path=True)`` or ``CASES_MOCK_FULL_PATH=1``
+(for users whose own handlers hook ``before-send``, ``before-sign`` or ``before-parse``).
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+import threading
+from collections.abc import Iterator
+from typing import Any
+from urllib.parse import urlsplit
+
+from botocore.awsrequest import AWSResponse
+from botocore.endpoint import convert_to_response_dict
+from botocore.parsers import ResponseParser, ResponseParserFactory
+
+from cases_mock._engine.wire import WireRequest, WireResponse, body_bytes
+
+EVENT = "before-call.connectcases"
+FULL_PATH_ENV = "CASES_MOCK_FULL_PATH"
+
+
+class _Pending(threading.local):
+    """An error answer computed at before-call, waiting for the first attempt's before-send."""
+
+    key: tuple[str, bytes] | None = None
+    answer: WireResponse | None = None
+
+
+pending = _Pending()
+
+
+def take_pending(url: str, body: bytes) -> WireResponse | None:
+    """The answer computed for this request at before-call, once; else None."""
+    if pending.key is None or pending.key != (url, body):
+        return None
+    answer = pending.answer
+    pending.key = pending.answer = None
+    return answer
+
+
+class RawBody(io.BytesIO):
+    """The ``raw`` of an ``AWSResponse``: botocore reads it through ``stream()``."""
+
+    def stream(self, **_: Any) -> Iterator[bytes]:
+        contents = self.read()
+        while contents:
+            yield contents
+            contents = self.read()
+
+
+def aws_response(url: str, answer: WireResponse) -> AWSResponse:
+    return AWSResponse(url, answer.status, answer.headers, RawBody(answer.body))
+
+
+@functools.cache
+def _parser(protocol: str) -> ResponseParser:
+    return ResponseParserFactory().create_parser(protocol)
+
+
+def _signer_of(request_signer: Any) -> tuple[str | None, str]:
+    credentials = getattr(request_signer, "_credentials", None)
+    key = credentials.access_key if credentials is not None else None
+    return key, str(getattr(request_signer, "_region_name", "") or "")
+
+
+def wire_request_of(params: dict[str, Any], request_signer: Any) -> WireRequest:
+    parts = urlsplit(params["url"])
+    return WireRequest(
+        method=params["method"],
+        path=parts.path or "/",
+        query=parts.query,
+        headers={name.lower(): value for name, value in params["headers"].items()},
+        body=body_bytes(params["body"]),
+        host=parts.netloc,
+        signer=_signer_of(request_signer),
+    )
+
+
+def parsed_answer(
+    model: Any, params: dict[str, Any], answer: WireResponse, events: Any
+) -> tuple[AWSResponse, dict[str, Any]]:
+    """``answer`` as botocore's full path returns it, the HTTP response and the parsed dict, with
+    the events that path emits after a response arrives (``before-parse``, ``response-received``,
+    ``needs-retry``) emitted on the client's own emitter, so its handlers (the retry handler's
+    ``MaxAttemptsReached``, say) see and shape the same thing."""
+    http = aws_response(str(params["url"]), answer)
+    response_dict = convert_to_response_dict(http, model)
+    service = model.service_model
+    protocol = getattr(service, "resolved_protocol", None) or service.protocol
+    suffix = f"{service.service_id.hyphenize()}.{model.name}"
+    customized: dict[str, Any] = {}
+    events.emit(
+        f"before-parse.{suffix}",
+        operation_model=model,
+        response_dict=response_dict,
+        customized_response_dict=customized,
+    )
+    parsed: dict[str, Any] = _parser(protocol).parse(response_dict, model.output_shape)
+    parsed.update(customized)
+    context = params.get("context", {})
+    events.emit(
+        f"response-received.{suffix}",
+        exception=None,
+        response_dict=response_dict,
+        parsed_response=parsed,
+        context=context,
+    )
+    events.emit(
+        f"needs-retry.{suffix}",
+        response=(http, parsed),
+        endpoint=None,
+        operation=model,
+        attempts=1,
+        caught_exception=None,
+        request_dict=params,
+    )  # a success is never retried: what the handlers return does not matter
+    parsed.setdefault("ResponseMetadata", {})["RetryAttempts"] = 0
+    return http, parsed

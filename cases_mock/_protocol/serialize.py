@@ -1,0 +1,107 @@
+"""Writes handler results and errors in the rest-json wire format, by the model's shapes."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+from functools import cache
+from typing import Any
+
+from botocore.model import OperationModel, Shape
+
+from cases_mock._engine.wire import WireResponse
+from cases_mock._protocol.model import error_shape
+from cases_mock._protocol.releases import complete
+from cases_mock._services.connectcases.errors import CasesError
+
+JSON_TYPE = "application/json"
+
+
+def iso8601(moment: datetime) -> str:
+    """``YYYY-MM-DDTHH:MM:SS.sssZ`` in UTC: the form every timestamp of the mock takes."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    moment = moment.astimezone(timezone.utc)
+    return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
+
+
+def _write(shape: Shape, value: Any) -> Any:
+    kind = shape.type_name
+    if kind == "structure":
+        return {
+            name: _write(member, value[name])
+            for name, member in shape.members.items()
+            if value.get(name) is not None and "location" not in member.serialization
+        }
+    if kind == "list":
+        return [_write(shape.member, item) for item in value]
+    if kind == "map":
+        return {key: _write(shape.value, item) for key, item in value.items()}
+    if kind == "timestamp":
+        if isinstance(value, datetime):
+            return iso8601(value)
+        if isinstance(value, (int, float)):
+            return iso8601(datetime.fromtimestamp(value, tz=timezone.utc))
+        return value
+    if kind in ("double", "float") and isinstance(value, int) and not isinstance(value, bool):
+        return float(value)
+    return value
+
+
+def _headers_of(shape: Shape, value: dict[str, Any]) -> dict[str, str]:
+    headers: dict[str, str] = {}
+    for name, member in shape.members.items():
+        if member.serialization.get("location") == "header" and value.get(name) is not None:
+            headers[member.serialization.get("name", name)] = str(value[name])
+    return headers
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return iso8601(value)
+    raise TypeError(f"cannot write {type(value).__name__} as JSON")
+
+
+@cache
+def _walks_shape(op_name: str, shape: Shape) -> bool:
+    """Header members need the shape; so does an older model, whose shapes may lack members the
+    handlers return (they are dropped: the mock serves exactly the installed model's members)."""
+    return not complete() or any("location" in member.serialization for member in shape.members.values())
+
+
+def success_response(op: OperationModel, output: dict[str, Any], request_id: str) -> WireResponse:
+    """The 200 answer. Handlers return members of the output shape (checked in the suite by
+    ``CASES_MOCK_STRICT_OUTPUT``), so with the newest model the body is written directly: unset
+    (None) members are dropped (the parser skips them at any depth) and timestamps become ISO-8601."""
+    headers = {"x-amzn-RequestId": request_id, "Content-Type": JSON_TYPE}
+    shape = op.output_shape
+    body: dict[str, Any] = {}
+    if shape is not None:
+        if _walks_shape(op.name, shape):
+            body = _write(shape, output)
+            headers.update(_headers_of(shape, output))
+        else:
+            body = {name: value for name, value in output.items() if value is not None}
+    status = int(op.http.get("responseCode", 200))
+    return WireResponse(status, headers, json.dumps(body, default=_json_default).encode())
+
+
+def error_response(error: CasesError, request_id: str) -> WireResponse:
+    headers = {
+        "x-amzn-RequestId": request_id,
+        "x-amzn-ErrorType": error.code,
+        "Content-Type": JSON_TYPE,
+    }
+    body: dict[str, Any] = {"message": error.message}
+    shape = error_shape(error.code)
+    if shape is not None:
+        for name, member in shape.members.items():
+            if name == "message" or error.extra.get(name) is None:
+                continue
+            if member.serialization.get("location") == "header":
+                headers[member.serialization.get("name", name)] = str(error.extra[name])
+            else:
+                body[name] = error.extra[name]
+    else:
+        body.update(error.extra)
+    return WireResponse(error.status, headers, json.dumps(body).encode())

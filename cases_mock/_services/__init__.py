@@ -1,0 +1,1 @@
+"""The services the mock answers, one folder each (``connectcases/``: Amazon Connect Cases)."""

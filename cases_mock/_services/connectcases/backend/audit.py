@@ -1,0 +1,88 @@
+"""Audit history (docs/behaviour.md#audit-history): one event per case write, newest first.
+
+``append_audit`` is the one way anything records an event on a case: case creates and updates
+here, related items and merges elsewhere call it with their own ``type``, ``related_item_type``
+or ``merge_metadata``. ``Performer`` says who acted: the caller's IAM principal always, plus the
+``performedBy`` user union (``userArn`` or ``customEntity``) when the request named one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from cases_mock._services.connectcases.backend.base import BackendBase
+from cases_mock._services.connectcases.backend.records import AuditEvent, AuditField, Case, Scalar
+from cases_mock._services.connectcases.backend.values import USER_ARN
+from cases_mock._services.connectcases.errors import ValidationException
+from cases_mock._services.connectcases.ids import new_id
+
+
+@dataclass(frozen=True, slots=True)
+class Performer:
+    iam_principal_arn: str
+    user: dict[str, str] | None = None  # wire form {"userArn": ...} | {"customEntity": ...}
+
+    @property
+    def user_arn(self) -> str | None:
+        """The Connect user ARN when the request named a user (not a custom entity)."""
+        return self.user.get("userArn") if self.user else None
+
+    @classmethod
+    def of(cls, iam_principal_arn: str, user: dict[str, str] | None) -> Performer:
+        """The performer of a request; ValidationException when ``performedBy.userArn`` is not an
+        Amazon Connect user ARN, since the service reads that user (connect:DescribeUser) and
+        keeps the ARN in the case's User fields (docs/behaviour.md#audit-history)."""
+        arn = user.get("userArn") if user else None
+        if arn is not None and not USER_ARN.match(str(arn)):
+            raise ValidationException(
+                f"Invalid value at 'performedBy.userArn': {arn!r} is not an Amazon Connect user ARN "
+                "(arn:aws:connect:<region>:<account>:instance/<instance id>/agent/<user id>)"
+            )
+        return cls(iam_principal_arn, dict(user) if user else None)
+
+
+def append_audit(
+    backend: BackendBase,
+    case: Case,
+    event_type: str,
+    performer: Performer,
+    fields: list[AuditField] | None = None,
+    *,
+    related_item_type: str | None = None,
+    merge_metadata: dict[str, str] | None = None,
+    snapshot: dict[str, Scalar] | None = None,
+) -> AuditEvent:
+    """Records an event on ``case`` at the backend clock's now (call under the backend lock)."""
+    event = AuditEvent(
+        event_id=new_id(),
+        type=event_type,
+        performed_time=backend.clock.now(),
+        seq=backend.next_seq(),
+        fields=fields or [],
+        related_item_type=related_item_type,
+        iam_principal_arn=performer.iam_principal_arn,
+        user=dict(performer.user) if performer.user else None,
+        merge_metadata=merge_metadata,
+        snapshot=snapshot,
+    )
+    case.audit.append(event)
+    return event
+
+
+def event_fields(event: AuditEvent) -> list[AuditField]:
+    """The fields of ``event``: stored, or (Case.Created) the values the case was created with."""
+    if event.snapshot is not None:
+        return [AuditField(field_id, value) for field_id, value in event.snapshot.items()]
+    return event.fields
+
+
+def audit_events_newest_first(case: Case) -> list[AuditEvent]:
+    return sorted(case.audit, key=lambda event: event.seq, reverse=True)
+
+
+def performed_by_wire(event: AuditEvent) -> dict[str, Any]:
+    performed: dict[str, Any] = {"iamPrincipalArn": event.iam_principal_arn or ""}
+    if event.user:
+        performed["user"] = dict(event.user)
+    return performed

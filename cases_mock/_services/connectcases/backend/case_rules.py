@@ -1,0 +1,183 @@
+"""Case rules (case field conditions): create, update, soft delete, batch get, list
+(docs/behaviour.md#case-rules).
+
+Names are unique per domain among rules not deleted. A deleted rule stays readable through
+BatchGetCaseRule (``deleted: true``), leaves ListCaseRules and can no longer be updated. A rule
+that a template not deleted still carries cannot be deleted (ConflictException), and an update
+must keep fitting every such template.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from cases_mock._services.connectcases.backend.base import BackendBase
+from cases_mock._services.connectcases.backend.records import CaseRule, DomainData, Template
+from cases_mock._services.connectcases.backend.rule_structure import checked_rule, kind_of, rule_target
+from cases_mock._services.connectcases.errors import (
+    ConflictException,
+    ServiceQuotaExceededException,
+    ValidationException,
+    not_found,
+)
+from cases_mock._services.connectcases.ids import cases_arn, new_id
+
+if TYPE_CHECKING:
+    from cases_mock._services.connectcases.backend.domains import Domain
+
+
+def _live_rules(data: DomainData) -> list[CaseRule]:
+    return [rule for rule in data.case_rules.values() if not rule.deleted]
+
+
+def _templates_carrying(data: DomainData, case_rule_id: str) -> list[Template]:
+    return [
+        template
+        for template in data.templates.values()
+        if not template.deleted and any(a.get("caseRuleId") == case_rule_id for a in template.rules)
+    ]
+
+
+def _check_unique_name(data: DomainData, name: str, except_id: str | None = None) -> None:
+    for rule in _live_rules(data):
+        if rule.name == name and rule.case_rule_id != except_id:
+            raise ConflictException(f"A case rule named {name!r} already exists in this domain")
+
+
+def _check_fits_templates(data: DomainData, case_rule_id: str, rule: dict[str, Any]) -> None:
+    """An updated rule must still fit how each template not deleted carries it."""
+    updated = data.case_rules.get(case_rule_id)
+    this = updated.label if updated is not None else repr(case_rule_id)
+    for template in _templates_carrying(data, case_rule_id):
+        acting: set[tuple[str, str]] = set()
+        for index, association in enumerate(template.rules):
+            carried_id = str(association.get("caseRuleId"))
+            other = data.case_rules.get(carried_id)
+            if carried_id != case_rule_id and other is None:
+                continue
+            carried = rule if other is None or carried_id == case_rule_id else other.rule
+            target = rule_target(carried, association)
+            where = f"template {template.label} rules[{index}]"
+            if target is None:
+                raise ValidationException(
+                    f"Case rule {this} would no longer fit {where}: a {kind_of(carried)} rule "
+                    f"needs the association's fieldId"
+                )
+            given = association.get("fieldId")
+            if given is not None and given != target:
+                raise ValidationException(
+                    f"Case rule {this} would no longer fit {where}: its child field "
+                    f"{data.field_label(target)} differs from the association's fieldId "
+                    f"{data.field_label(str(given))}"
+                )
+            key = (kind_of(carried), target)
+            if key in acting:
+                raise ValidationException(
+                    f"Case rule {this} would give {where} a second {key[0]} rule "
+                    f"on field {data.field_label(key[1])}"
+                )
+            acting.add(key)
+
+
+class CaseRulesMixin(BackendBase):
+    """Case rule operations."""
+
+    if TYPE_CHECKING:
+
+        def domain(self, domain_id: str) -> Domain: ...
+
+    def case_rule(self, domain_id: str, case_rule_id: str) -> CaseRule:
+        """The rule (deleted or not); ResourceNotFoundException when the domain has no such id."""
+        found = self.domain(domain_id).data.case_rules.get(case_rule_id)
+        if found is None:
+            raise not_found("CaseRule", case_rule_id)
+        return found
+
+    def create_case_rule(
+        self, domain_id: str, name: str, rule: dict[str, Any], description: str | None = None
+    ) -> CaseRule:
+        with self.lock:
+            domain = self.domain(domain_id)
+            data = domain.data
+            checked = checked_rule(data, rule)
+            _check_unique_name(data, name)
+            limit = self.quotas.case_rules_per_domain
+            if len(_live_rules(data)) >= limit:
+                raise ServiceQuotaExceededException(
+                    f"This domain already has {limit} case rules, the most it may have"
+                )
+            case_rule_id = new_id()
+            now = self.clock.now()
+            created = CaseRule(
+                case_rule_id=case_rule_id,
+                name=name,
+                arn=cases_arn(self.region, self.account, f"domain/{domain_id}/case-rule/{case_rule_id}"),
+                rule=checked,
+                created_time=now,
+                last_modified_time=now,
+                seq=self.next_seq(),
+                description=description,
+            )
+            data.case_rules[case_rule_id] = created
+            return created
+
+    def update_case_rule(
+        self,
+        domain_id: str,
+        case_rule_id: str,
+        *,
+        name: str | None = None,
+        description: str | None = None,
+        rule: dict[str, Any] | None = None,
+    ) -> None:
+        with self.lock:
+            data = self.domain(domain_id).data
+            existing = self.case_rule(domain_id, case_rule_id)
+            if existing.deleted:
+                raise ValidationException(f"Case rule {existing.label} is deleted and cannot be updated")
+            if name is None and description is None and rule is None:
+                raise ValidationException("Give at least one of name, description and rule to update")
+            checked = checked_rule(data, rule) if rule is not None else None
+            if name is not None:
+                _check_unique_name(data, name, except_id=case_rule_id)
+            if checked is not None:
+                _check_fits_templates(data, case_rule_id, checked)
+            if name is not None:
+                existing.name = name
+            if description is not None:
+                existing.description = description
+            if checked is not None:
+                existing.rule = checked
+            existing.last_modified_time = self.clock.now()
+
+    def delete_case_rule(self, domain_id: str, case_rule_id: str) -> None:
+        with self.lock:
+            data = self.domain(domain_id).data
+            existing = self.case_rule(domain_id, case_rule_id)
+            if existing.deleted:
+                return
+            carrying = _templates_carrying(data, case_rule_id)
+            if carrying:
+                ids = ", ".join(t.label for t in carrying)
+                raise ConflictException(
+                    f"Case rule {existing.label} is used by template(s) {ids}; remove it from them first"
+                )
+            existing.deleted = True
+            existing.last_modified_time = self.clock.now()
+
+    def batch_get_case_rules(self, domain_id: str, ids: list[str]) -> tuple[list[CaseRule], list[str]]:
+        """The rules found (deleted ones included), in request order, and the ids not found."""
+        data = self.domain(domain_id).data
+        found: list[CaseRule] = []
+        missing: list[str] = []
+        for case_rule_id in dict.fromkeys(ids):
+            rule = data.case_rules.get(case_rule_id)
+            if rule is None:
+                missing.append(case_rule_id)
+            else:
+                found.append(rule)
+        return found, missing
+
+    def list_case_rules(self, domain_id: str) -> list[CaseRule]:
+        """The rules not deleted, in creation order."""
+        return sorted(_live_rules(self.domain(domain_id).data), key=lambda r: r.seq)

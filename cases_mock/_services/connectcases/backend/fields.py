@@ -1,0 +1,292 @@
+"""Fields, the system fields every domain starts with, and field options
+(docs/behaviour.md#fields-and-field-options).
+
+Names are unique per domain among fields not deleted. System fields can be neither updated nor
+deleted. A deleted field stays readable through BatchGetField (``deleted: true``), leaves
+ListFields, and takes no updates or options. Options are upserted by their exact value; they are
+never removed, only deactivated; the two built-in ``status`` options cannot change. An option
+value is alphanumeric with hyphens and underscores.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from cases_mock._services.connectcases.backend.base import BackendBase
+from cases_mock._services.connectcases.backend.domains import Domain, DomainsMixin
+from cases_mock._services.connectcases.backend.records import DomainData, Field, FieldOption
+from cases_mock._services.connectcases.errors import (
+    ConflictException,
+    ServiceQuotaExceededException,
+    ValidationException,
+    not_found,
+)
+from cases_mock._services.connectcases.ids import cases_arn, new_id
+
+# (id, name, type) in the order the service lists them (SEMANTICS §7.2).
+SYSTEM_FIELDS: tuple[tuple[str, str, str], ...] = (
+    ("assigned_queue", "Assigned queue", "Text"),
+    ("assigned_user", "Assigned user", "Text"),
+    ("case_id", "Case ID", "Text"),
+    ("case_reason", "Case Reason", "SingleSelect"),
+    ("created_by", "Created By", "User"),
+    ("customer_id", "Customer", "Text"),
+    ("last_closed_datetime", "Date/Time Closed", "DateTime"),
+    ("created_datetime", "Date/Time Opened", "DateTime"),
+    ("last_updated_datetime", "Date/Time Updated", "DateTime"),
+    ("last_updated_user", "Last Updated User", "User"),
+    ("reference_number", "Reference number", "Text"),
+    ("status", "Status", "SingleSelect"),
+    ("summary", "Summary", "Text"),
+    ("title", "Title", "Text"),
+    ("next_sla_breach_datetime", "Next SLA Breach", "DateTime"),
+    ("last_reopened_datetime", "Date/Time Reopened", "DateTime"),
+)
+BUILT_IN_OPTIONS = {"status": (FieldOption("Open", "open"), FieldOption("Closed", "closed"))}
+# FieldOption: a value "must be alphanumeric with hyphens and underscores" (ASCII letters and
+# digits: the page names no other alphabet). The model's own pattern only forbids a trailing space.
+OPTION_VALUE = re.compile(r"[A-Za-z0-9_-]+")
+
+
+def _field_arn(backend: BackendBase, domain_id: str, field_id: str) -> str:
+    return cases_arn(backend.region, backend.account, f"domain/{domain_id}/field/{field_id}")
+
+
+def seed_system_fields(backend: Any, domain: Domain) -> None:
+    """Gives a new domain the system fields (a ``DomainsMixin.domain_created_hooks`` hook)."""
+    for field_id, name, field_type in SYSTEM_FIELDS:
+        options = {
+            o.value: FieldOption(o.name, o.value, o.active) for o in BUILT_IN_OPTIONS.get(field_id, ())
+        }
+        domain.data.fields[field_id] = Field(
+            field_id=field_id,
+            name=name,
+            arn=_field_arn(backend, domain.domain_id, field_id),
+            type=field_type,
+            namespace="System",
+            created_time=domain.created_time,
+            last_modified_time=domain.created_time,
+            seq=backend.next_seq(),
+            options=options,
+        )
+
+
+DomainsMixin.domain_created_hooks.append(seed_system_fields)
+
+
+@dataclass(slots=True)
+class OptionError:
+    value: str
+    code: str
+    message: str
+
+
+def live_fields(data: DomainData) -> list[Field]:
+    return [f for f in data.fields.values() if not f.deleted]
+
+
+def live_field(data: DomainData, field_id: str, path: str) -> Field:
+    """The field ``field_id`` if it exists and is not deleted; else ValidationException at ``path``."""
+    found = data.fields.get(field_id)
+    if found is None:
+        raise ValidationException(
+            f"Invalid field id at '{path}': field {field_id!r} does not exist in this domain"
+        )
+    if found.deleted:
+        raise ValidationException(f"Invalid field id at '{path}': field {found.label} is deleted")
+    return found
+
+
+def _check_name(data: DomainData, name: str, except_id: str | None = None) -> None:
+    for existing in live_fields(data):
+        if existing.name == name and existing.field_id != except_id:
+            raise ConflictException(f"A field named {name!r} already exists in this domain")
+
+
+def _check_attributes(field_type: str, attributes: dict[str, Any] | None, field: str) -> None:
+    """``attributes.text`` only on a Text field (``field``: how the message names the field)."""
+    if attributes and "text" in attributes and field_type != "Text":
+        raise ValidationException(
+            f"Invalid attributes at 'attributes.text': field {field} is a {field_type} field, "
+            "and text attributes apply to Text fields only"
+        )
+
+
+def _check_option_values(field: Field, options: list[dict[str, Any]]) -> None:
+    """Every option value fits the FieldOption rule; else one ValidationException naming each."""
+    bad = [
+        f"{value!r} at 'options[{index}].value'"
+        for index, option in enumerate(options)
+        if not OPTION_VALUE.fullmatch(value := str(option["value"]))
+    ]
+    if bad:
+        raise ValidationException(
+            f"Invalid option value for field {field.label}: {', '.join(bad)}; an option value must be "
+            "alphanumeric with hyphens and underscores"
+        )
+
+
+class FieldsMixin(BackendBase):
+    """Field and field option operations."""
+
+    if TYPE_CHECKING:
+
+        def domain(self, domain_id: str) -> Domain: ...
+
+    def field(self, domain_id: str, field_id: str) -> Field:
+        """The field (deleted or not); ResourceNotFoundException when the domain has no such id."""
+        found = self.domain(domain_id).data.fields.get(field_id)
+        if found is None:
+            raise not_found("Field", field_id)
+        return found
+
+    def create_field(
+        self,
+        domain_id: str,
+        name: str,
+        field_type: str,
+        description: str | None = None,
+        attributes: dict[str, Any] | None = None,
+    ) -> Field:
+        with self.lock:
+            data = self.domain(domain_id).data
+            _check_attributes(field_type, attributes, repr(name))
+            _check_name(data, name)
+            limit = self.quotas.fields_per_domain
+            if sum(1 for f in live_fields(data) if f.namespace == "Custom") >= limit:
+                raise ServiceQuotaExceededException(
+                    f"This domain already has {limit} custom fields, the most it may have"
+                )
+            field_id = new_id()
+            now = self.clock.now()
+            created = Field(
+                field_id=field_id,
+                name=name,
+                arn=_field_arn(self, domain_id, field_id),
+                type=field_type,
+                namespace="Custom",
+                created_time=now,
+                last_modified_time=now,
+                seq=self.next_seq(),
+                description=description,
+                attributes=attributes or None,
+            )
+            data.fields[field_id] = created
+            return created
+
+    def _changeable_field(self, domain_id: str, field_id: str, action: str) -> Field:
+        existing = self.field(domain_id, field_id)
+        if existing.namespace == "System":
+            raise ValidationException(f"Field {existing.label} is a System field and cannot be {action}")
+        if existing.deleted:
+            raise ValidationException(f"Field {existing.label} is deleted and cannot be {action}")
+        return existing
+
+    def update_field(
+        self,
+        domain_id: str,
+        field_id: str,
+        *,
+        name: str | None = None,
+        description: str | None = None,
+        attributes: dict[str, Any] | None = None,
+    ) -> None:
+        with self.lock:
+            data = self.domain(domain_id).data
+            existing = self._changeable_field(domain_id, field_id, "updated")
+            _check_attributes(existing.type, attributes, existing.label)
+            if name is not None:
+                _check_name(data, name, except_id=field_id)
+                existing.name = name
+            if description is not None:
+                existing.description = description
+            if attributes is not None:
+                existing.attributes = attributes or None
+            existing.last_modified_time = self.clock.now()
+
+    def delete_field(self, domain_id: str, field_id: str) -> None:
+        with self.lock:
+            data = self.domain(domain_id).data
+            existing = self._changeable_field(domain_id, field_id, "deleted")
+            deleted = data.deleted_counts.get("field", 0)
+            limit = self.quotas.deleted_fields_per_domain
+            if deleted >= limit:
+                raise ServiceQuotaExceededException(
+                    f"This domain already has {limit} deleted fields, the most it may have"
+                )
+            existing.deleted = True
+            existing.last_modified_time = self.clock.now()
+            data.deleted_counts["field"] = deleted + 1
+
+    def batch_get_fields(self, domain_id: str, ids: list[str]) -> tuple[list[Field], list[str]]:
+        """The fields found (deleted ones included), in request order, and the ids not found."""
+        data = self.domain(domain_id).data
+        found: list[Field] = []
+        missing: list[str] = []
+        for field_id in dict.fromkeys(ids):
+            field = data.fields.get(field_id)
+            if field is None:
+                missing.append(field_id)
+            else:
+                found.append(field)
+        return found, missing
+
+    def list_fields(self, domain_id: str) -> list[Field]:
+        """The fields not deleted, system fields first, in creation order."""
+        return sorted(live_fields(self.domain(domain_id).data), key=lambda f: f.seq)
+
+    def put_field_options(
+        self, domain_id: str, field_id: str, options: list[dict[str, Any]]
+    ) -> list[OptionError]:
+        """Upserts ``options`` by value; returns the options refused (the others are applied)."""
+        with self.lock:
+            existing = self.field(domain_id, field_id)
+            if existing.deleted:
+                raise ValidationException(f"Field {existing.label} is deleted and takes no options")
+            if existing.type != "SingleSelect":
+                raise ValidationException(
+                    f"Field {existing.label} is a {existing.type} field; "
+                    "only SingleSelect fields have options"
+                )
+            _check_option_values(existing, options)
+            wanted: dict[str, FieldOption] = {}
+            errors: list[OptionError] = []
+            built_in = {o.value: o for o in BUILT_IN_OPTIONS.get(field_id, ())}
+            for index, option in enumerate(options):
+                value = str(option["value"])
+                proposed = FieldOption(str(option["name"]), value, bool(option["active"]))
+                fixed = built_in.get(value)
+                if fixed is not None and (proposed.name, proposed.active) != (fixed.name, fixed.active):
+                    errors.append(
+                        OptionError(
+                            value,
+                            "ValidationException",
+                            f"options[{index}]: the built-in option {value!r} of field {existing.label} "
+                            "cannot change",
+                        )
+                    )
+                    continue
+                wanted[value] = proposed
+            total = len(existing.options) + sum(1 for value in wanted if value not in existing.options)
+            limit = self.quotas.options_per_field
+            if total > limit:
+                raise ServiceQuotaExceededException(
+                    f"Field {existing.label} would have {total} options; the most a field may have is {limit}"
+                )
+            for value, chosen in wanted.items():
+                existing.options[value] = chosen
+            if wanted:
+                existing.last_modified_time = self.clock.now()
+            return errors
+
+    def list_field_options(
+        self, domain_id: str, field_id: str, values: list[str] | None
+    ) -> list[tuple[int, FieldOption]]:
+        """(position, option) pairs in insertion order, narrowed to ``values`` when given."""
+        existing = self.field(domain_id, field_id)
+        pairs = list(enumerate(existing.options.values()))
+        if values:
+            pairs = [(i, o) for i, o in pairs if o.value in values]
+        return pairs

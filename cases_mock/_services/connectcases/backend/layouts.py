@@ -1,0 +1,162 @@
+"""Layouts (docs/behaviour.md#layouts): which fields a case shows in its top panel and More Info tab.
+
+Content must name fields that exist and are not deleted, never ``title`` or ``status`` (always
+shown) and no field twice. Names are unique among layouts not deleted. A deleted layout stays
+readable through GetLayout (``deleted: true``), leaves ListLayouts and takes no updates.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+from cases_mock._services.connectcases.backend.base import BackendBase
+from cases_mock._services.connectcases.backend.fields import live_field
+from cases_mock._services.connectcases.backend.records import DomainData, Layout
+from cases_mock._services.connectcases.errors import (
+    ConflictException,
+    ServiceQuotaExceededException,
+    ValidationException,
+    not_found,
+)
+from cases_mock._services.connectcases.ids import cases_arn, new_id
+
+if TYPE_CHECKING:
+    from cases_mock._services.connectcases.backend.domains import Domain
+
+ALWAYS_SHOWN = ("title", "status")
+PANELS = ("topPanel", "moreInfo")
+
+
+def layout_field_refs(content: dict[str, Any]) -> Iterator[tuple[str, str]]:
+    """(member path, field id) of every field a layout's content names."""
+    basic = content.get("basic") or {}
+    for panel in PANELS:
+        for s_index, section in enumerate((basic.get(panel) or {}).get("sections") or []):
+            group = section.get("fieldGroup") or {}
+            for f_index, item in enumerate(group.get("fields") or []):
+                path = f"content.basic.{panel}.sections[{s_index}].fieldGroup.fields[{f_index}].id"
+                yield path, str(item["id"])
+
+
+def without_deleted_fields(data: DomainData, content: dict[str, Any]) -> dict[str, Any]:
+    """A copy of ``content`` omitting fields deleted since (as GetLayout shows it)."""
+    shown = copy.deepcopy(content)
+    basic = shown.get("basic") or {}
+    for panel in PANELS:
+        for section in (basic.get(panel) or {}).get("sections") or []:
+            group = section.get("fieldGroup")
+            if group is not None:
+                group["fields"] = [
+                    item for item in group.get("fields") or [] if not data.is_deleted_field(str(item["id"]))
+                ]
+    return shown
+
+
+def _check_layout_name(data: DomainData, name: str, except_id: str | None = None) -> None:
+    for layout in data.layouts.values():
+        if not layout.deleted and layout.name == name and layout.layout_id != except_id:
+            raise ConflictException(f"A layout named {name!r} already exists in this domain")
+
+
+class LayoutsMixin(BackendBase):
+    """Layout operations."""
+
+    if TYPE_CHECKING:
+
+        def domain(self, domain_id: str) -> Domain: ...
+
+    def layout(self, domain_id: str, layout_id: str) -> Layout:
+        found = self.domain(domain_id).data.layouts.get(layout_id)
+        if found is None:
+            raise not_found("Layout", layout_id)
+        return found
+
+    def _checked_layout_content(self, data: DomainData, content: dict[str, Any]) -> dict[str, Any]:
+        seen: set[str] = set()
+        for path, field_id in layout_field_refs(content):
+            if field_id in ALWAYS_SHOWN:
+                raise ValidationException(
+                    f"Invalid field id at '{path}': field {data.field_label(field_id)} is always shown "
+                    "and cannot be placed in a layout"
+                )
+            live_field(data, field_id, path)
+            if field_id in seen:
+                raise ValidationException(
+                    f"Invalid field id at '{path}': field {data.field_label(field_id)} "
+                    "appears twice in the layout"
+                )
+            seen.add(field_id)
+        limit = self.quotas.fields_per_layout
+        if len(seen) > limit:
+            raise ServiceQuotaExceededException(
+                f"The layout names {len(seen)} fields; the most a layout may have is {limit}"
+            )
+        return copy.deepcopy(content)
+
+    def create_layout(self, domain_id: str, name: str, content: dict[str, Any]) -> Layout:
+        with self.lock:
+            data = self.domain(domain_id).data
+            checked = self._checked_layout_content(data, content)
+            _check_layout_name(data, name)
+            limit = self.quotas.layouts_per_domain
+            if sum(1 for layout in data.layouts.values() if not layout.deleted) >= limit:
+                raise ServiceQuotaExceededException(
+                    f"This domain already has {limit} layouts, the most it may have"
+                )
+            layout_id = new_id()
+            now = self.clock.now()
+            created = Layout(
+                layout_id=layout_id,
+                name=name,
+                arn=cases_arn(self.region, self.account, f"domain/{domain_id}/layout/{layout_id}"),
+                content=checked,
+                created_time=now,
+                last_modified_time=now,
+                seq=self.next_seq(),
+            )
+            data.layouts[layout_id] = created
+            return created
+
+    def update_layout(
+        self,
+        domain_id: str,
+        layout_id: str,
+        *,
+        name: str | None = None,
+        content: dict[str, Any] | None = None,
+    ) -> None:
+        with self.lock:
+            data = self.domain(domain_id).data
+            existing = self.layout(domain_id, layout_id)
+            if existing.deleted:
+                raise ValidationException(f"Layout {existing.label} is deleted and cannot be updated")
+            checked = self._checked_layout_content(data, content) if content is not None else None
+            if name is not None:
+                _check_layout_name(data, name, except_id=layout_id)
+                existing.name = name
+            if checked is not None:
+                existing.content = checked
+            existing.last_modified_time = self.clock.now()
+
+    def delete_layout(self, domain_id: str, layout_id: str) -> None:
+        with self.lock:
+            data = self.domain(domain_id).data
+            existing = self.layout(domain_id, layout_id)
+            if existing.deleted:
+                return
+            deleted = data.deleted_counts.get("layout", 0)
+            if deleted >= self.quotas.deleted_layouts_per_domain:
+                raise ValidationException(
+                    f"This domain already has {deleted} deleted layouts, the most it may have"
+                )
+            existing.deleted = True
+            existing.last_modified_time = self.clock.now()
+            data.deleted_counts["layout"] = deleted + 1
+
+    def list_layouts(self, domain_id: str) -> list[Layout]:
+        data = self.domain(domain_id).data
+        return sorted(
+            (layout for layout in data.layouts.values() if not layout.deleted), key=lambda layout: layout.seq
+        )

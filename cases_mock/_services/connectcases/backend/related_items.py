@@ -1,0 +1,313 @@
+"""Related items (docs/behaviour.md#related-items): contacts, comments, files, SLAs, linked cases
+and custom items on a case, with their audit events and quotas.
+
+SLA status: see ``slas.py``.
+"""
+
+from __future__ import annotations
+
+import copy
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from cases_mock._services.connectcases.backend.audit import Performer, append_audit
+from cases_mock._services.connectcases.backend.base import BackendBase
+from cases_mock._services.connectcases.backend.cases import batch_replay, request_digest
+from cases_mock._services.connectcases.backend.records import Case, DomainData, RelatedItem, Scalar
+from cases_mock._services.connectcases.backend.slas import refresh_slas, retarget_sla
+from cases_mock._services.connectcases.backend.values import from_wire
+from cases_mock._services.connectcases.errors import (
+    ServiceQuotaExceededException,
+    ValidationException,
+    not_found,
+)
+from cases_mock._services.connectcases.events import publish
+from cases_mock._services.connectcases.ids import new_id
+
+if TYPE_CHECKING:
+    from cases_mock._services.connectcases.backend.domains import Domain
+
+MEMBER_FOR_TYPE = {
+    "Contact": "contact",
+    "Comment": "comment",
+    "File": "file",
+    "Sla": "sla",
+    "ConnectCase": "connectCase",
+    "Custom": "custom",
+}
+UPDATABLE = ("Comment", "Custom", "Sla")
+UPDATE_MEMBER_FOR_TYPE = {"Comment": "comment", "Custom": "custom", "Sla": "sla"}
+
+
+def _invalid(path: str, why: str) -> ValidationException:
+    return ValidationException(f"Invalid value at '{path}': {why}")
+
+
+def _custom_fields(
+    backend: BackendBase, data: DomainData, fields: list[dict[str, Any]], path: str
+) -> list[dict[str, Any]]:
+    limit = backend.quotas.fields_per_custom_related_item
+    if len(fields) > limit:
+        raise ServiceQuotaExceededException(
+            f"A custom related item may have at most {limit} fields, not {len(fields)}"
+        )
+    stored: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for index, entry in enumerate(fields):
+        here = f"{path}[{index}]"
+        field_id = str(entry["id"])
+        found = data.fields.get(field_id)
+        if found is None or found.deleted:
+            raise _invalid(f"{here}.id", f"field {field_id!r} does not exist in this domain")
+        if found.namespace == "System":
+            raise _invalid(
+                f"{here}.id", f"{found.label} is a System field; custom related items take custom fields"
+            )
+        if field_id in seen:
+            raise _invalid(f"{here}.id", f"field {found.label} is given more than once")
+        seen.add(field_id)
+        value = from_wire(found, entry["value"], f"{here}.value")
+        if found.type == "SingleSelect" and value is not None:
+            option = found.options.get(str(value))
+            if option is None or not option.active:
+                raise _invalid(f"{here}.value", f"{value!r} is not an active option of field {found.label}")
+        stored.append({"id": field_id, "value": value})
+    return stored
+
+
+class RelatedItemsMixin(BackendBase):
+    """Related-item operations."""
+
+    if TYPE_CHECKING:
+
+        def domain(self, domain_id: str) -> Domain: ...
+
+        def case(self, domain_id: str, case_id: str) -> Case: ...
+
+        def check_case_unlocked(self, case: Case) -> None: ...
+
+        def _batch_targets(
+            self, data: DomainData, identifiers: list[dict[str, str]]
+        ) -> list[tuple[dict[str, str], Case | None]]: ...
+
+    def register_contact(
+        self, contact_arn: str, channel: str = "VOICE", connected: datetime | None = None
+    ) -> None:
+        """Tells the mock a contact's channel and connected time (what Amazon Connect would know)."""
+        self.contacts[contact_arn] = (channel, connected)
+
+    def related_item(self, domain_id: str, case_id: str, item_id: str) -> RelatedItem:
+        found = self.case(domain_id, case_id).related_items.get(item_id)
+        if found is None:
+            raise not_found("RelatedItem", item_id)
+        return found
+
+    # -- content ---------------------------------------------------------------------------------
+    def _checked_content(
+        self, data: DomainData, case: Case, item_type: str, content: dict[str, Any]
+    ) -> tuple[dict[str, Any], list[Scalar] | None]:
+        """The content to store for ``item_type`` (and an SLA's target values)."""
+        member = MEMBER_FOR_TYPE[item_type]
+        given = next(iter(content))
+        if given != member:
+            raise _invalid(f"content.{given}", f"a {item_type} related item takes content.{member}")
+        body = copy.deepcopy(content[member])
+        targets: list[Scalar] | None = None
+        if item_type == "ConnectCase":
+            linked = str(body["caseId"])
+            if linked not in data.cases or linked == case.case_id:
+                raise _invalid(
+                    "content.connectCase.caseId", f"case {linked!r} is not another case of this domain"
+                )
+        elif item_type == "Custom":
+            body["fields"] = _custom_fields(self, data, body["fields"], "content.custom.fields")
+        elif item_type == "Sla":
+            sla = body["slaInputConfiguration"]
+            path = "content.sla.slaInputConfiguration"
+            field_id, wanted = sla.get("fieldId"), sla.get("targetFieldValues")
+            if (field_id is None) != (wanted is None):
+                raise _invalid(path, "give fieldId and targetFieldValues together, or neither")
+            if field_id is not None:
+                found = data.fields.get(str(field_id))
+                if found is None or found.deleted:
+                    raise _invalid(f"{path}.fieldId", f"field {field_id!r} does not exist in this domain")
+                if found.type != "SingleSelect":
+                    raise _invalid(
+                        f"{path}.fieldId",
+                        f"field {found.label} is a {found.type} field; an SLA tracks a SingleSelect field",
+                    )
+                targets = []
+                for index, union in enumerate(wanted or []):
+                    here = f"{path}.targetFieldValues[{index}]"
+                    value = from_wire(found, union, here)
+                    if value is not None and str(value) not in found.options:
+                        raise _invalid(here, f"{value!r} is not an option of field {found.label}")
+                    if value is not None:
+                        targets.append(value)
+        return body, targets
+
+    def _check_quotas(self, case: Case, item_type: str) -> None:
+        items = list(case.related_items.values())
+        checks = [
+            (len(items), self.quotas.related_items_per_case, "related items"),
+            (sum(1 for i in items if i.type == "File"), self.quotas.files_per_case, "files")
+            if item_type == "File"
+            else (0, 1, ""),
+            (sum(1 for i in items if i.type == "Sla"), self.quotas.slas_per_case, "SLAs")
+            if item_type == "Sla"
+            else (0, 1, ""),
+        ]
+        for count, limit, what in checks:
+            if count >= limit:
+                raise ServiceQuotaExceededException(
+                    f"Case {case.case_id!r} already has {limit} {what}, the most a case may have"
+                )
+
+    # -- create, update, delete --------------------------------------------------------------------
+    def _new_item(
+        self,
+        domain_id: str,
+        case: Case,
+        item_type: str,
+        body: dict[str, Any],
+        targets: list[Scalar] | None,
+        performer: Performer,
+    ) -> RelatedItem:
+        item_id = new_id()
+        now = self.clock.now()
+        item = RelatedItem(
+            related_item_id=item_id,
+            case_id=case.case_id,
+            arn=f"{case.arn}/related-item/{item_id}",
+            type=item_type,
+            content={MEMBER_FOR_TYPE[item_type]: body},
+            association_time=now,
+            seq=self.next_seq(),
+            created_by=dict(performer.user) if performer.user else None,
+        )
+        if item_type == "Sla":
+            minutes = int(body["slaInputConfiguration"]["targetSlaMinutes"])
+            item.target_time = now + timedelta(minutes=minutes)
+            item.targets = targets
+        if item_type == "Contact":
+            channel, connected = self.contacts.get(str(body["contactArn"]), ("VOICE", None))
+            item.channel, item.connected_time = channel, connected or now
+        case.related_items[item_id] = item
+        append_audit(self, case, "RelatedItem.Created", performer, related_item_type=item_type)
+        if item_type == "Sla":
+            refresh_slas(self, case)
+            self.domain(domain_id).data.touch(case.case_id)
+        publish.related_item_created(self, self.domain(domain_id).data, case, item, performer)
+        return item
+
+    def create_related_item(
+        self, domain_id: str, case_id: str, item_type: str, content: dict[str, Any], performer: Performer
+    ) -> RelatedItem:
+        with self.lock:
+            data = self.domain(domain_id).data
+            case = self.case(domain_id, case_id)
+            self.check_case_unlocked(case)
+            body, targets = self._checked_content(data, case, item_type, content)
+            self._check_quotas(case, item_type)
+            return self._new_item(domain_id, case, item_type, body, targets, performer)
+
+    def update_related_item(
+        self, domain_id: str, case_id: str, item_id: str, content: dict[str, Any], performer: Performer
+    ) -> RelatedItem:
+        with self.lock:
+            data = self.domain(domain_id).data
+            case = self.case(domain_id, case_id)
+            item = self.related_item(domain_id, case_id, item_id)
+            self.check_case_unlocked(case)
+            if item.type not in UPDATABLE:
+                raise _invalid("relatedItemId", f"a {item.type} related item cannot be updated")
+            member = UPDATE_MEMBER_FOR_TYPE[item.type]
+            given = next(iter(content))
+            if given != member:
+                raise _invalid(f"content.{given}", f"a {item.type} related item takes content.{member}")
+            body = copy.deepcopy(content[member])
+            if item.type == "Comment":
+                item.content = {"comment": {**item.content["comment"], **body}}
+            elif item.type == "Custom":
+                fields = _custom_fields(self, data, body["fields"], "content.custom.fields")
+                item.content = {"custom": {"fields": fields}}
+            else:
+                minutes = int(body["slaUpdateConfiguration"]["targetSlaMinutes"])
+                retarget_sla(item, minutes)
+            item.last_updated_user = dict(performer.user) if performer.user else None
+            append_audit(self, case, "RelatedItem.Updated", performer, related_item_type=item.type)
+            if item.type == "Sla":
+                refresh_slas(self, case)
+                data.touch(case.case_id)
+            return item
+
+    def delete_related_item(self, domain_id: str, case_id: str, item_id: str, performer: Performer) -> None:
+        with self.lock:
+            case = self.case(domain_id, case_id)
+            item = self.related_item(domain_id, case_id, item_id)
+            self.check_case_unlocked(case)
+            if item.type == "File":
+                raise _invalid("relatedItemId", "File related items are removed with DeleteAttachedFile")
+            del case.related_items[item_id]
+            append_audit(self, case, "RelatedItem.Deleted", performer, related_item_type=item.type)
+            if item.type == "Sla":
+                refresh_slas(self, case)
+                self.domain(domain_id).data.touch(case.case_id)
+
+    def batch_create_related_items(
+        self,
+        domain_id: str,
+        identifiers: list[dict[str, str]],
+        content: dict[str, Any],
+        performer: Performer,
+        *,
+        client_token: str | None = None,
+        request: dict[str, Any] | None = None,
+    ) -> tuple[list[tuple[Case, RelatedItem]], list[tuple[dict[str, str], str, str]]]:
+        with self.lock:
+            data = self.domain(domain_id).data
+            digest = request_digest(request if request is not None else {"c": identifiers, "x": content})
+            token_key = f"batch-related:{client_token}" if client_token else None
+            replayed = batch_replay(data, token_key, digest, self.clock.now())
+            if replayed is not None:
+                return replayed  # type: ignore[no-any-return]
+            if next(iter(content)) != "comment":
+                raise _invalid(
+                    f"content.{next(iter(content))}", "BatchCreateRelatedItem takes comment content only"
+                )
+            targets = self._batch_targets(data, identifiers)
+            made: list[tuple[Case, RelatedItem]] = []
+            failed: list[tuple[dict[str, str], str, str]] = []
+            for identifier, case in targets:
+                if case is None:
+                    failed.append(
+                        (identifier, "CASE_NOT_FOUND", f"Case {identifier.get('caseId')!r} does not exist")
+                    )
+                    continue
+                try:
+                    self.check_case_unlocked(case)
+                    self._check_quotas(case, "Comment")
+                except ServiceQuotaExceededException as error:
+                    failed.append((identifier, "SERVICE_QUOTA_EXCEEDED", error.message))
+                    continue
+                body = copy.deepcopy(content["comment"])
+                made.append((case, self._new_item(domain_id, case, "Comment", body, None, performer)))
+            reply = (made, failed)
+            if token_key:
+                named = [case.case_id for case, _ in made]
+                data.batch_replies.put(token_key, digest, reply, self.clock.now(), named)
+            return reply
+
+    # -- reads -------------------------------------------------------------------------------------
+    def cases_for_contact(self, domain_id: str, contact_arn: str) -> list[tuple[RelatedItem, Case]]:
+        """(the newest contact item naming the ARN, its case) per case, newest first."""
+        found: list[tuple[RelatedItem, Case]] = []
+        for case in self.domain(domain_id).data.cases.values():
+            items = [
+                i
+                for i in case.related_items.values()
+                if i.type == "Contact" and i.content["contact"]["contactArn"] == contact_arn
+            ]
+            if items:
+                found.append((max(items, key=lambda i: i.seq), case))
+        return sorted(found, key=lambda pair: pair[0].seq, reverse=True)

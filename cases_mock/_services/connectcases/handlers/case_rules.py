@@ -1,0 +1,98 @@
+"""CreateCaseRule, UpdateCaseRule, DeleteCaseRule, BatchGetCaseRule, ListCaseRules."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from cases_mock._services.connectcases.backend.pagination import paginate
+from cases_mock._services.connectcases.backend.records import CaseRule
+from cases_mock._services.connectcases.backend.rule_structure import rule_type
+from cases_mock._services.connectcases.handlers import Call, Output, Params, handles
+
+
+def _detail(rule: CaseRule) -> dict[str, Any]:
+    detail: dict[str, Any] = {
+        "caseRuleId": rule.case_rule_id,
+        "name": rule.name,
+        "caseRuleArn": rule.arn,
+        "rule": copy.deepcopy(rule.rule),
+        "deleted": rule.deleted,
+        "createdTime": rule.created_time,
+        "lastModifiedTime": rule.last_modified_time,
+        "tags": dict(rule.tags),
+    }
+    if rule.description is not None:
+        detail["description"] = rule.description
+    return detail
+
+
+def _summary(rule: CaseRule) -> dict[str, Any]:
+    summary: dict[str, Any] = {
+        "caseRuleId": rule.case_rule_id,
+        "name": rule.name,
+        "caseRuleArn": rule.arn,
+        "ruleType": rule_type(rule.rule),
+    }
+    if rule.description is not None:
+        summary["description"] = rule.description
+    return summary
+
+
+@handles("CreateCaseRule")
+def create_case_rule(call: Call, params: Params) -> Output:
+    rule = call.backend.create_case_rule(
+        params["domainId"], params["name"], params["rule"], description=params.get("description")
+    )
+    return {"caseRuleId": rule.case_rule_id, "caseRuleArn": rule.arn}
+
+
+@handles("UpdateCaseRule")
+def update_case_rule(call: Call, params: Params) -> Output:
+    call.backend.update_case_rule(
+        params["domainId"],
+        params["caseRuleId"],
+        name=params.get("name"),
+        description=params.get("description"),
+        rule=params.get("rule"),
+    )
+    return {}
+
+
+@handles("DeleteCaseRule")
+def delete_case_rule(call: Call, params: Params) -> Output:
+    call.backend.delete_case_rule(params["domainId"], params["caseRuleId"])
+    return {}
+
+
+@handles("BatchGetCaseRule")
+def batch_get_case_rule(call: Call, params: Params) -> Output:
+    ids = [str(entry["id"]) for entry in params["caseRules"]]
+    found, missing = call.backend.batch_get_case_rules(params["domainId"], ids)
+    return {
+        "caseRules": [_detail(rule) for rule in found],
+        "errors": [
+            {
+                "id": case_rule_id,
+                "errorCode": "ResourceNotFoundException",
+                "message": f"CaseRule {case_rule_id!r} does not exist",
+            }
+            for case_rule_id in missing
+        ],
+        "unprocessedCaseRules": [],
+    }
+
+
+@handles("ListCaseRules")
+def list_case_rules(call: Call, params: Params) -> Output:
+    domain_id = params["domainId"]
+    page, token = paginate(
+        call.backend.list_case_rules(domain_id),
+        lambda rule: rule.seq,
+        operation="ListCaseRules",
+        scope=f"{call.account}/{domain_id}",
+        max_results=params.get("maxResults"),
+        default_page=100,
+        next_token=params.get("nextToken"),
+    )
+    return {"caseRules": [_summary(rule) for rule in page], "nextToken": token}

@@ -1,0 +1,16 @@
+"""PutCaseEventConfiguration, GetCaseEventConfiguration."""
+
+from __future__ import annotations
+
+from cases_mock._services.connectcases.handlers import Call, Output, Params, handles
+
+
+@handles("PutCaseEventConfiguration")
+def put_case_event_configuration(call: Call, params: Params) -> Output:
+    call.backend.put_event_configuration(params["domainId"], params["eventBridge"])
+    return {}
+
+
+@handles("GetCaseEventConfiguration")
+def get_case_event_configuration(call: Call, params: Params) -> Output:
+    return {"eventBridge": call.backend.event_configuration(params["domainId"])}

@@ -1,0 +1,127 @@
+"""CreateField, UpdateField, DeleteField, BatchGetField, ListFields, BatchPutFieldOptions,
+ListFieldOptions."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from cases_mock._services.connectcases.backend.pagination import paginate
+from cases_mock._services.connectcases.backend.records import Field
+from cases_mock._services.connectcases.handlers import Call, Output, Params, handles
+
+
+def _summary(field: Field) -> dict[str, Any]:
+    summary: dict[str, Any] = {
+        "fieldId": field.field_id,
+        "fieldArn": field.arn,
+        "name": field.name,
+        "type": field.type,
+        "namespace": field.namespace,
+    }
+    if field.attributes:
+        summary["attributes"] = copy.deepcopy(field.attributes)
+    return summary
+
+
+def _detail(field: Field) -> dict[str, Any]:
+    detail = _summary(field)
+    detail.update(
+        {
+            "tags": dict(field.tags),
+            "deleted": field.deleted,
+            "createdTime": field.created_time,
+            "lastModifiedTime": field.last_modified_time,
+        }
+    )
+    if field.description is not None:
+        detail["description"] = field.description
+    return detail
+
+
+@handles("CreateField")
+def create_field(call: Call, params: Params) -> Output:
+    field = call.backend.create_field(
+        params["domainId"],
+        params["name"],
+        params["type"],
+        description=params.get("description"),
+        attributes=params.get("attributes"),
+    )
+    return {"fieldId": field.field_id, "fieldArn": field.arn}
+
+
+@handles("UpdateField")
+def update_field(call: Call, params: Params) -> Output:
+    call.backend.update_field(
+        params["domainId"],
+        params["fieldId"],
+        name=params.get("name"),
+        description=params.get("description"),
+        attributes=params.get("attributes"),
+    )
+    return {}
+
+
+@handles("DeleteField")
+def delete_field(call: Call, params: Params) -> Output:
+    call.backend.delete_field(params["domainId"], params["fieldId"])
+    return {}
+
+
+@handles("BatchGetField")
+def batch_get_field(call: Call, params: Params) -> Output:
+    ids = [str(entry["id"]) for entry in params["fields"]]
+    found, missing = call.backend.batch_get_fields(params["domainId"], ids)
+    return {
+        "fields": [_detail(field) for field in found],
+        "errors": [
+            {
+                "id": field_id,
+                "errorCode": "ResourceNotFoundException",
+                "message": f"Field {field_id!r} does not exist",
+            }
+            for field_id in missing
+        ],
+    }
+
+
+@handles("ListFields")
+def list_fields(call: Call, params: Params) -> Output:
+    domain_id = params["domainId"]
+    page, token = paginate(
+        call.backend.list_fields(domain_id),
+        lambda field: field.seq,
+        operation="ListFields",
+        scope=f"{call.account}/{domain_id}",
+        max_results=params.get("maxResults"),
+        default_page=100,
+        next_token=params.get("nextToken"),
+    )
+    return {"fields": [_summary(field) for field in page], "nextToken": token}
+
+
+@handles("BatchPutFieldOptions")
+def batch_put_field_options(call: Call, params: Params) -> Output:
+    errors = call.backend.put_field_options(params["domainId"], params["fieldId"], params["options"])
+    return {"errors": [{"message": e.message, "errorCode": e.code, "value": e.value} for e in errors]}
+
+
+@handles("ListFieldOptions")
+def list_field_options(call: Call, params: Params) -> Output:
+    domain_id, field_id = params["domainId"], params["fieldId"]
+    values = params.get("values")
+    pairs = call.backend.list_field_options(domain_id, field_id, values)
+    page, token = paginate(
+        pairs,
+        lambda pair: pair[0],
+        operation="ListFieldOptions",
+        scope=f"{call.account}/{domain_id}/{field_id}/{','.join(values or [])}",
+        max_results=params.get("maxResults"),
+        default_page=100,
+        next_token=params.get("nextToken"),
+    )
+    return {
+        "options": [{"name": o.name, "value": o.value, "active": o.active} for _, o in page],
+        "nextToken": token,
+    }

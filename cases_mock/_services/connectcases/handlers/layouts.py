@@ -1,0 +1,61 @@
+"""CreateLayout, GetLayout, UpdateLayout, DeleteLayout, ListLayouts."""
+
+from __future__ import annotations
+
+from cases_mock._services.connectcases.backend.layouts import without_deleted_fields
+from cases_mock._services.connectcases.backend.pagination import paginate
+from cases_mock._services.connectcases.handlers import Call, Output, Params, handles
+
+
+@handles("CreateLayout")
+def create_layout(call: Call, params: Params) -> Output:
+    layout = call.backend.create_layout(params["domainId"], params["name"], params["content"])
+    return {"layoutId": layout.layout_id, "layoutArn": layout.arn}
+
+
+@handles("GetLayout")
+def get_layout(call: Call, params: Params) -> Output:
+    domain_id = params["domainId"]
+    layout = call.backend.layout(domain_id, params["layoutId"])
+    return {
+        "layoutId": layout.layout_id,
+        "layoutArn": layout.arn,
+        "name": layout.name,
+        "content": without_deleted_fields(call.backend.domain(domain_id).data, layout.content),
+        "tags": dict(layout.tags),
+        "deleted": layout.deleted,
+        "createdTime": layout.created_time,
+        "lastModifiedTime": layout.last_modified_time,
+    }
+
+
+@handles("UpdateLayout")
+def update_layout(call: Call, params: Params) -> Output:
+    call.backend.update_layout(
+        params["domainId"], params["layoutId"], name=params.get("name"), content=params.get("content")
+    )
+    return {}
+
+
+@handles("DeleteLayout")
+def delete_layout(call: Call, params: Params) -> Output:
+    call.backend.delete_layout(params["domainId"], params["layoutId"])
+    return {}
+
+
+@handles("ListLayouts")
+def list_layouts(call: Call, params: Params) -> Output:
+    domain_id = params["domainId"]
+    page, token = paginate(
+        call.backend.list_layouts(domain_id),
+        lambda layout: layout.seq,
+        operation="ListLayouts",
+        scope=f"{call.account}/{domain_id}",
+        max_results=params.get("maxResults"),
+        default_page=100,
+        next_token=params.get("nextToken"),
+    )
+    return {
+        "layouts": [{"layoutId": lo.layout_id, "layoutArn": lo.arn, "name": lo.name} for lo in page],
+        "nextToken": token,
+    }

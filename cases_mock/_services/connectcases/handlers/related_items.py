@@ -1,0 +1,263 @@
+"""CreateRelatedItem, UpdateRelatedItem, DeleteRelatedItem, BatchCreateRelatedItem,
+SearchRelatedItems, SearchAllRelatedItems, ListCasesForContact."""
+
+from __future__ import annotations
+
+import copy
+import json
+from datetime import datetime
+from types import SimpleNamespace
+from typing import Any
+
+from cases_mock._engine.limits import visible_items
+from cases_mock._services.connectcases.backend.pagination import paginate
+from cases_mock._services.connectcases.backend.records import DomainData, RelatedItem
+from cases_mock._services.connectcases.backend.search import Predicate, compile_filter
+from cases_mock._services.connectcases.backend.slas import sla_status
+from cases_mock._services.connectcases.backend.values import to_wire
+from cases_mock._services.connectcases.handlers import Call, Output, Params, handles
+from cases_mock._services.connectcases.handlers.cases import case_identifier, field_type, performer
+
+
+def content_wire(data: DomainData, item: RelatedItem, now: datetime) -> dict[str, Any]:
+    """The ``RelatedItemContent`` of ``item`` as the service returns it."""
+    if item.type == "Contact":
+        return {
+            "contact": {
+                "contactArn": item.content["contact"]["contactArn"],
+                "channel": item.channel,
+                "connectedToSystemTime": item.connected_time,
+            }
+        }
+    if item.type == "Sla":
+        given = item.content["sla"]["slaInputConfiguration"]
+        configuration: dict[str, Any] = {
+            "name": given["name"],
+            "type": given["type"],
+            "status": sla_status(item, now),
+            "targetTime": item.target_time,
+        }
+        if given.get("fieldId") is not None:
+            configuration["fieldId"] = given["fieldId"]
+            configuration["targetFieldValues"] = copy.deepcopy(given.get("targetFieldValues"))
+        if item.completion_time is not None:
+            configuration["completionTime"] = item.completion_time
+        return {"sla": {"slaConfiguration": configuration}}
+    if item.type == "Custom":
+        return {
+            "custom": {
+                "fields": [
+                    {"id": f["id"], "value": to_wire(field_type(data, f["id"]), f["value"])}
+                    for f in item.content["custom"]["fields"]
+                ]
+            }
+        }
+    return copy.deepcopy(item.content)
+
+
+def _item_wire(data: DomainData, item: RelatedItem, now: datetime, *, with_case: bool) -> dict[str, Any]:
+    wire: dict[str, Any] = {
+        "relatedItemId": item.related_item_id,
+        "type": item.type,
+        "associationTime": item.association_time,
+        "content": content_wire(data, item, now),
+        "tags": dict(item.tags),
+    }
+    if item.created_by:
+        wire["performedBy"] = dict(item.created_by)
+    if with_case:
+        wire["caseId"] = item.case_id
+    return wire
+
+
+@handles("CreateRelatedItem")
+def create_related_item(call: Call, params: Params) -> Output:
+    item = call.backend.create_related_item(
+        params["domainId"], params["caseId"], params["type"], params["content"], performer(call, params)
+    )
+    return {"relatedItemId": item.related_item_id, "relatedItemArn": item.arn}
+
+
+@handles("UpdateRelatedItem")
+def update_related_item(call: Call, params: Params) -> Output:
+    domain_id = params["domainId"]
+    item = call.backend.update_related_item(
+        domain_id, params["caseId"], params["relatedItemId"], params["content"], performer(call, params)
+    )
+    output: dict[str, Any] = {
+        "relatedItemId": item.related_item_id,
+        "relatedItemArn": item.arn,
+        "type": item.type,
+        "content": content_wire(call.backend.domain(domain_id).data, item, call.backend.clock.now()),
+        "associationTime": item.association_time,
+        "tags": dict(item.tags),
+    }
+    if item.last_updated_user:
+        output["lastUpdatedUser"] = dict(item.last_updated_user)
+    if item.created_by:
+        output["createdBy"] = dict(item.created_by)
+    return output
+
+
+@handles("DeleteRelatedItem")
+def delete_related_item(call: Call, params: Params) -> Output:
+    call.backend.delete_related_item(
+        params["domainId"], params["caseId"], params["relatedItemId"], performer(call, params)
+    )
+    return {}
+
+
+@handles("BatchCreateRelatedItem")
+def batch_create_related_item(call: Call, params: Params) -> Output:
+    made, failed = call.backend.batch_create_related_items(
+        params["domainId"],
+        [dict(entry["caseIdentifier"]) for entry in params["cases"]],
+        params["content"],
+        performer(call, params),
+        client_token=params.get("clientToken"),
+        request={k: v for k, v in params.items() if k != "clientToken"},
+    )
+    return {
+        "successfulItems": [
+            {
+                "caseIdentifier": case_identifier(case),
+                "relatedItemId": item.related_item_id,
+                "relatedItemArn": item.arn,
+            }
+            for case, item in made
+        ],
+        "failedItems": [
+            {"caseIdentifier": identifier, "errorCode": code, "errorMessage": message}
+            for identifier, code, message in failed
+        ],
+    }
+
+
+def _matches(item: RelatedItem, wanted: dict[str, Any], custom: Predicate | None, now: datetime) -> bool:
+    """Whether ``item`` passes one RelatedItemTypeFilter (``custom``: its compiled fields filter)."""
+    (kind, body), *_ = wanted.items()
+    if kind == "contact":
+        if item.type != "Contact":
+            return False
+        channels = body.get("channel")
+        arn = body.get("contactArn")
+        return (not channels or item.channel in channels) and (
+            arn is None or item.content["contact"]["contactArn"] == arn
+        )
+    if kind == "comment":
+        return item.type == "Comment"
+    if kind == "file":
+        return item.type == "File" and body.get("fileArn") in (None, item.content["file"]["fileArn"])
+    if kind == "sla":
+        if item.type != "Sla":
+            return False
+        name = item.content["sla"]["slaInputConfiguration"]["name"]
+        return body.get("name") in (None, name) and body.get("status") in (None, sla_status(item, now))
+    if kind == "connectCase":
+        return item.type == "ConnectCase" and body.get("caseId") in (
+            None,
+            item.content["connectCase"]["caseId"],
+        )
+    if item.type != "Custom":
+        return False
+    if custom is None:
+        return True
+    values = {f["id"]: f["value"] for f in item.content["custom"]["fields"] if f["value"] is not None}
+    return custom(SimpleNamespace(values=values, tags={}))  # type: ignore[arg-type]
+
+
+def _filtered(
+    data: DomainData, items: list[RelatedItem], filters: list[dict[str, Any]], now: datetime
+) -> list[RelatedItem]:
+    """The items passing any of ``filters`` (all items without filters); custom field filters
+    are compiled (and checked) once, even when there are no items."""
+    compiled: list[Predicate | None] = []
+    for index, wanted in enumerate(filters):
+        (kind, body), *_ = wanted.items()
+        fields_filter = body.get("fields") if kind == "custom" else None
+        compiled.append(
+            compile_filter(data, fields_filter, f"filters[{index}].custom.fields") if fields_filter else None
+        )
+    if not filters:
+        return items
+    return [
+        item
+        for item in items
+        if any(_matches(item, wanted, custom, now) for wanted, custom in zip(filters, compiled, strict=True))
+    ]
+
+
+def _time_key(item: RelatedItem) -> float:
+    return item.association_time.timestamp()
+
+
+@handles("SearchRelatedItems")
+def search_related_items(call: Call, params: Params) -> Output:
+    domain_id, case_id = params["domainId"], params["caseId"]
+    with call.backend.lock:
+        case = call.backend.case(domain_id, case_id)
+        data = call.backend.domain(domain_id).data
+        now = call.backend.clock.now()
+        filters = params.get("filters") or []
+        visible = visible_items(call.backend.limits, list(case.related_items.values()))
+        items = _filtered(data, visible, filters, now)
+        ordered = sorted(items, key=lambda i: (-_time_key(i), -i.seq))
+        page, token = paginate(
+            ordered,
+            lambda i: [-_time_key(i), -i.seq],
+            operation="SearchRelatedItems",
+            scope=f"{call.account}/{domain_id}/{case_id}/{json.dumps(filters, sort_keys=True)}",
+            max_results=params.get("maxResults"),
+            default_page=25,
+            next_token=params.get("nextToken"),
+        )
+        return {"relatedItems": [_item_wire(data, i, now, with_case=False) for i in page], "nextToken": token}
+
+
+@handles("SearchAllRelatedItems")
+def search_all_related_items(call: Call, params: Params) -> Output:
+    domain_id = params["domainId"]
+    with call.backend.lock:
+        data = call.backend.domain(domain_id).data
+        now = call.backend.clock.now()
+        filters = params.get("filters") or []
+        every = [item for case in data.cases.values() for item in case.related_items.values()]
+        every = visible_items(call.backend.limits, every)
+        items = _filtered(data, every, filters, now)
+        sorts = params.get("sorts") or [{"sortProperty": "AssociationTime", "sortOrder": "Desc"}]
+        ordered = sorted(items, key=lambda i: i.seq)
+        for sort in reversed(sorts):
+            by_case = sort["sortProperty"] == "CaseId"
+            ordered.sort(
+                key=(lambda i: i.case_id) if by_case else _time_key, reverse=sort["sortOrder"] == "Desc"
+            )
+        rank = {item.related_item_id: index for index, item in enumerate(ordered)}
+        page, token = paginate(
+            ordered,
+            lambda i: [rank[i.related_item_id], i.related_item_id],
+            operation="SearchAllRelatedItems",
+            scope=f"{call.account}/{domain_id}/{json.dumps([filters, sorts], sort_keys=True)}",
+            max_results=params.get("maxResults"),
+            default_page=25,
+            next_token=params.get("nextToken"),
+        )
+        return {"relatedItems": [_item_wire(data, i, now, with_case=True) for i in page], "nextToken": token}
+
+
+@handles("ListCasesForContact")
+def list_cases_for_contact(call: Call, params: Params) -> Output:
+    domain_id = params["domainId"]
+    found = call.backend.cases_for_contact(domain_id, params["contactArn"])
+    page, token = paginate(
+        found,
+        lambda pair: [-pair[0].seq],
+        operation="ListCasesForContact",
+        scope=f"{call.account}/{domain_id}/{params['contactArn']}",
+        max_results=params.get("maxResults"),
+        default_page=10,
+        next_token=params.get("nextToken"),
+    )
+    return {
+        "cases": [{"caseId": c.case_id, "templateId": c.template_id} for _, c in page],
+        "nextToken": token,
+    }

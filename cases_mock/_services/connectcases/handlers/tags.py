@@ -1,0 +1,22 @@
+"""TagResource, UntagResource, ListTagsForResource."""
+
+from __future__ import annotations
+
+from cases_mock._services.connectcases.handlers import Call, Output, Params, handles
+
+
+@handles("TagResource")
+def tag_resource(call: Call, params: Params) -> Output:
+    call.backend.tag_resource(params["arn"], params["tags"])
+    return {}
+
+
+@handles("UntagResource")
+def untag_resource(call: Call, params: Params) -> Output:
+    call.backend.untag_resource(params["arn"], list(params["tagKeys"]))
+    return {}
+
+
+@handles("ListTagsForResource")
+def list_tags_for_resource(call: Call, params: Params) -> Output:
+    return {"tags": call.backend.list_tags(params["arn"])}

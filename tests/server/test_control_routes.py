@@ -4,6 +4,7 @@ security checks, and may stream its answer."""
 from __future__ import annotations
 
 import http.client
+import json
 from urllib.parse import urlsplit
 
 import pytest
@@ -75,3 +76,18 @@ def test_a_deeply_nested_body_gets_a_json_400_on_every_route_and_the_server_stay
     assert http_json(server_url, "GET", "/_cases_mock/health") == (200, {"status": "ok"})
     assert [d["name"] for d in client.list_domains()["domains"]] == ["not-replaced"]
     assert http_json(server_url, "GET", "/_cases_mock/ui/api/faults")[1]["faults"] == []
+
+
+def test_a_state_import_repeating_a_key_is_refused_as_a_state_file_is(server_url: str) -> None:
+    client = an_account_client(server_url)
+    client.create_domain(name="kept-by-a-refused-import")
+    status, exported = http_json(server_url, "GET", "/_cases_mock/state")
+    assert status == 200
+    text = json.dumps(exported)
+    repeated = text[: text.rindex("}")] + ', "backends": []}'  # json.loads would keep the empty copy
+
+    status, answer = http_json(server_url, "POST", "/_cases_mock/state", repeated.encode())
+
+    assert status == 400
+    assert "the key 'backends' appears twice" in answer["message"]
+    assert "kept-by-a-refused-import" in [d["name"] for d in client.list_domains()["domains"]]

@@ -8,6 +8,7 @@ Exit statuses (docs/server.md#exit-statuses): 0 stopped (and the state saved, wi
 from __future__ import annotations
 
 import errno
+import os
 import signal
 import socket
 import sys
@@ -53,8 +54,19 @@ def serve(host: str, port: int, *, save_every: float | None = None, **options: A
         if saver is not None:
             saver.stop()
         status = _final_save(state_file) if state_file is not None else 0
-    print("cases-mock stopped", flush=True)
+    _say("cases-mock stopped")
     return status
+
+
+def _say(line: str) -> None:
+    """A line on standard output that whoever started us may have stopped reading (a closed
+    pipe): then it goes nowhere, and so does everything after it, instead of a traceback."""
+    try:
+        print(line, flush=True)
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # the interpreter's last flush must not fail either
+        os.close(devnull)
 
 
 def _final_save(state_file: StateFile) -> int:
@@ -70,7 +82,7 @@ def _final_save(state_file: StateFile) -> int:
         return SAVE_FAILED
     finally:
         state_file.close()
-    print(f"cases-mock saved the state to {state_file.path}", flush=True)
+    _say(f"cases-mock saved the state to {state_file.path}")
     return 0
 
 

@@ -193,3 +193,29 @@ def test_each_request_is_logged_on_stderr() -> None:
 
     assert '"POST /domains HTTP/1.1" 200' in err
     assert out.endswith("cases-mock stopped\n")
+
+
+def test_a_server_whose_reader_went_away_stops_cleanly_on_sigterm(tmp_path: Path) -> None:
+    """Whoever started the server read its URL and closed the pipe: the lines printed on the way
+    out go nowhere, with no traceback, and the exit status and the saved state are as usual."""
+    import signal
+
+    state = tmp_path / "state.json"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "cases_mock", "serve", "--port", "0", "--state-file", str(state)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    url = process.stdout.readline().split()[-1]
+    a_server_client(url).create_domain(name="kept")
+    process.stdout.close()  # the reader goes away
+
+    process.send_signal(signal.SIGTERM)
+    errors = process.stderr.read()
+    process.stderr.close()
+
+    assert process.wait(timeout=30) == 0, errors
+    assert "Traceback" not in errors
+    assert "kept" in state.read_text(encoding="utf-8")

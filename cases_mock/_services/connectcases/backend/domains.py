@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, ClassVar
 
+from cases_mock._engine.limits import lag_of
 from cases_mock._services.connectcases.backend.base import BackendBase
+from cases_mock._services.connectcases.backend.fields import seed_system_fields
 from cases_mock._services.connectcases.backend.records import DomainData, named
 from cases_mock._services.connectcases.errors import (
     ConflictException,
@@ -35,9 +35,6 @@ class Domain:
 class DomainsMixin(BackendBase):
     """Domain operations."""
 
-    # Called with (backend, domain) after a domain is created, e.g. to seed its system fields.
-    domain_created_hooks: ClassVar[list[Callable[[Any, Domain], None]]] = []
-
     def create_domain(self, name: str) -> Domain:
         with self.lock:
             if any(domain.name == name for domain in self.domains.values()):
@@ -56,8 +53,8 @@ class DomainsMixin(BackendBase):
                 seq=self.next_seq(),
             )
             self.domains[domain_id] = domain
-            for hook in self.domain_created_hooks:
-                hook(self, domain)
+            seed_system_fields(self, domain)
+            lag_of(self.limits, domain.data)  # made while a search delay is set: lags from its first write
             return domain
 
     def domain(self, domain_id: str) -> Domain:

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from cases_mock._services.connectcases.backend.base import BackendBase
-from cases_mock._services.connectcases.backend.domains import Domain, DomainsMixin
 from cases_mock._services.connectcases.backend.records import DomainData, Field, FieldOption
 from cases_mock._services.connectcases.errors import (
     ConflictException,
@@ -24,6 +23,9 @@ from cases_mock._services.connectcases.errors import (
     not_found,
 )
 from cases_mock._services.connectcases.ids import cases_arn, new_id
+
+if TYPE_CHECKING:
+    from cases_mock._services.connectcases.backend.domains import Domain
 
 # (id, name, type) in the order the service lists them (SEMANTICS §7.2).
 SYSTEM_FIELDS: tuple[tuple[str, str, str], ...] = (
@@ -55,7 +57,7 @@ def _field_arn(backend: BackendBase, domain_id: str, field_id: str) -> str:
 
 
 def seed_system_fields(backend: Any, domain: Domain) -> None:
-    """Gives a new domain the system fields (a ``DomainsMixin.domain_created_hooks`` hook)."""
+    """Gives a new domain the system fields (``create_domain`` calls it)."""
     for field_id, name, field_type in SYSTEM_FIELDS:
         options = {
             o.value: FieldOption(o.name, o.value, o.active) for o in BUILT_IN_OPTIONS.get(field_id, ())
@@ -71,9 +73,6 @@ def seed_system_fields(backend: Any, domain: Domain) -> None:
             seq=backend.next_seq(),
             options=options,
         )
-
-
-DomainsMixin.domain_created_hooks.append(seed_system_fields)
 
 
 @dataclass(slots=True)

@@ -7,7 +7,7 @@ import threading
 from typing import TYPE_CHECKING
 
 from cases_mock._engine.clock import Clock
-from cases_mock._engine.limits import Limits, lag_of
+from cases_mock._engine.limits import Limits
 from cases_mock._services.connectcases.backend.case_rules import CaseRulesMixin
 from cases_mock._services.connectcases.backend.cases import CasesMixin
 from cases_mock._services.connectcases.backend.domains import DomainsMixin
@@ -21,7 +21,6 @@ from cases_mock._services.connectcases.backend.templates import TemplatesMixin
 from cases_mock._services.connectcases.events.publisher import Publisher
 
 if TYPE_CHECKING:
-    from cases_mock._services.connectcases.backend.domains import Domain
     from cases_mock._services.connectcases.backend.records import DomainData
 
 
@@ -41,14 +40,6 @@ class CasesBackend(
 
     def __repr__(self) -> str:
         return f"<CasesBackend {self.account} {self.region}: {len(self.domains)} domain(s)>"
-
-
-def _lag_from_creation(backend: CasesBackend, domain: Domain) -> None:
-    """A domain made while a search delay is set lags from its first write (limits.py)."""
-    lag_of(backend.limits, domain.data)
-
-
-DomainsMixin.domain_created_hooks.append(_lag_from_creation)
 
 
 class Store:

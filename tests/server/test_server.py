@@ -207,7 +207,8 @@ def test_a_server_whose_reader_went_away_stops_cleanly_on_sigterm(tmp_path: Path
         stderr=subprocess.PIPE,
         text=True,
     )
-    assert process.stdout is not None and process.stderr is not None
+    assert process.stdout is not None
+    assert process.stderr is not None
     url = process.stdout.readline().split()[-1]
     a_server_client(url).create_domain(name="kept")
     process.stdout.close()  # the reader goes away

@@ -74,7 +74,7 @@ CASES = [case for name in operation_names() for case in body_cases(name)]
 
 @pytest.mark.parametrize("full_path", [False, True], ids=["before-call", "before-send"])
 def test_every_string_member_of_every_input_refuses_a_lone_surrogate(full_path: bool) -> None:
-    assert len(CASES) > 60
+    assert len(CASES) > 40  # 53 on the lower bound (botocore 1.36.15), 82 on 1.44.18
     with mock_connectcases(full_path=full_path) as mock:
         client = an_unchecked_client()
         for case_id, params, path in CASES:

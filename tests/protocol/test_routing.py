@@ -17,17 +17,26 @@ from cases_mock._protocol.releases import version_tuple
 from tests.builders import an_unchecked_client
 
 
-def minimal(shape: Shape) -> Any:
-    """A value of ``shape`` with every required member filled in (constraints ignored)."""
+def _leads_back(shape: Shape, seen: frozenset[str]) -> bool:
+    """``shape`` (or the member of a list of it) is a structure already being filled in."""
+    inner = shape.member if shape.type_name == "list" else shape  # type: ignore[attr-defined]
+    return inner.type_name == "structure" and inner.name in seen
+
+
+def minimal(shape: Shape, _seen: frozenset[str] = frozenset()) -> Any:
+    """A value of ``shape`` with every required member filled in (constraints ignored); a union
+    takes its first member that does not lead back into a structure being filled (a filter's
+    ``andAll`` or ``not``, first in some botocore releases, would recurse for ever)."""
     kind = shape.type_name
     if kind == "structure":
+        seen = _seen | {shape.name}
         members = shape.members  # type: ignore[attr-defined]
         required = shape.required_members  # type: ignore[attr-defined]
         if shape.metadata.get("union"):
-            required = [next(iter(members))]
-        return {name: minimal(members[name]) for name in required}
+            required = [next(name for name, member in members.items() if not _leads_back(member, seen))]
+        return {name: minimal(members[name], seen) for name in required}
     if kind == "list":
-        return [minimal(shape.member)]  # type: ignore[attr-defined]
+        return [minimal(shape.member, _seen)]  # type: ignore[attr-defined]
     if kind == "map":
         return {}
     if kind == "string":

@@ -1,0 +1,1 @@
+"""Customer Profiles state, plain Python: one ``ProfilesBackend`` per (account, region)."""

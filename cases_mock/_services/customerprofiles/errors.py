@@ -1,0 +1,86 @@
+"""Every error Customer Profiles answers with: one class per modeled error shape.
+
+The service models five errors, each with one member, ``Message`` (capital M). The HTTP status
+of each comes from its shape in the installed model, never from this file. There is no
+ValidationException or ConflictException: malformed input, duplicates and key-rule violations
+are BadRequestException, as the API Reference's pages list only these five
+(docs/behaviour.md#customer-profiles).
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from cases_mock._services.customerprofiles.model import error_shape
+
+
+class ProfilesError(Exception):
+    """Base of every Customer Profiles error. ``code`` is the wire error type."""
+
+    code: ClassVar[str] = "InternalServerException"
+    message_member: ClassVar[str] = "Message"
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+        self.extra: dict[str, object] = {}
+
+    @property
+    def status(self) -> int:
+        """The shape's ``httpStatusCode`` in the model."""
+        shape = error_shape(self.code)
+        if shape is None:
+            raise LookupError(f"the customer-profiles model has no error {self.code}")
+        return int(shape.metadata["error"]["httpStatusCode"])
+
+
+class BadRequestException(ProfilesError):
+    code = "BadRequestException"
+
+
+class AccessDeniedException(ProfilesError):
+    code = "AccessDeniedException"
+
+
+class ResourceNotFoundException(ProfilesError):
+    code = "ResourceNotFoundException"
+
+
+class ThrottlingException(ProfilesError):
+    code = "ThrottlingException"
+
+
+class InternalServerException(ProfilesError):
+    code = "InternalServerException"
+
+
+class NotMockedYet(BadRequestException):
+    """A modeled operation cases_mock routes but does not mock: a BadRequestException (400, never
+    retried) naming it (docs/behaviour.md#customer-profiles, "Operations not mocked yet")."""
+
+    def __init__(self, operation: str) -> None:
+        super().__init__(f"cases_mock does not mock Customer Profiles {operation} yet (see docs/coverage.md)")
+        self.operation = operation
+
+
+MODELED_ERRORS: dict[str, type[ProfilesError]] = {
+    cls.code: cls
+    for cls in (
+        BadRequestException,
+        AccessDeniedException,
+        ResourceNotFoundException,
+        ThrottlingException,
+        InternalServerException,
+    )
+}
+
+
+def not_found(resource_type: str, resource_id: str, where: str = "") -> ResourceNotFoundException:
+    """The ResourceNotFoundException for a missing resource, naming it (and where it was looked for)."""
+    place = f" in {where}" if where else ""
+    return ResourceNotFoundException(f"{resource_type} {resource_id!r} does not exist{place}")
+
+
+def bad_request(member: str, problem: str) -> BadRequestException:
+    """A BadRequestException naming the offending member."""
+    return BadRequestException(f"{member}: {problem}")

@@ -1,0 +1,61 @@
+"""Drives Customer Profiles' handlers the way the request path will once the service is
+registered with the core: input validated against the model, the handler called, its output
+(None members dropped, as the serialiser does) checked against the output shape."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from cases_mock._protocol.validate import problems
+from cases_mock._services.customerprofiles.backend.state import ProfilesStore
+from cases_mock._services.customerprofiles.handlers import Call, load_all, not_mocked
+from cases_mock._services.customerprofiles.model import service_model
+
+ACCOUNT = "123456789012"
+REGION = "us-east-1"
+Invoke = Callable[..., dict[str, Any]]
+# The core's validator matches patterns whole (re.fullmatch, right for Connect Cases' model); the
+# customer-profiles model's TagArn pattern ``^arn:[a-z0-9]{1,10}:profile`` is anchored at the start
+# only, so every real ARN fails it there. Until the core matches such patterns as the model means
+# them (reported to the lead), this one problem is not held against a call here.
+_CORE_GAP = "at 'resourceArn' failed to satisfy constraint: Member must satisfy regular expression"
+
+
+def _drop_none(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _drop_none(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list):
+        return [_drop_none(v) for v in value]
+    return value
+
+
+@pytest.fixture
+def store() -> ProfilesStore:
+    return ProfilesStore()
+
+
+@pytest.fixture
+def invoke(store: ProfilesStore) -> Invoke:
+    handlers = load_all()
+
+    def call(operation: str, **params: Any) -> dict[str, Any]:
+        model = service_model().operation_model(operation)
+        found = [p for p in problems(model.input_shape, params) if _CORE_GAP not in p]
+        assert not found, found
+        handler = handlers.get(operation, not_mocked)
+        context = Call(operation, store.backend(ACCOUNT, REGION), ACCOUNT, REGION, "request-1")
+        output = _drop_none(handler(context, params))
+        if model.output_shape is not None:
+            assert not problems(model.output_shape, output), problems(model.output_shape, output)
+        return output
+
+    return call
+
+
+@pytest.fixture
+def domain(invoke: Invoke) -> str:
+    invoke("CreateDomain", DomainName="shop", DefaultExpirationDays=365)
+    return "shop"

@@ -1,0 +1,22 @@
+"""Every operation the issue lists has a handler; every other one answers "not mocked yet"."""
+
+from __future__ import annotations
+
+import pytest
+
+from cases_mock._services.customerprofiles.errors import BadRequestException, NotMockedYet
+from cases_mock._services.customerprofiles.handlers import load_all
+from cases_mock._services.customerprofiles.model import MOCKED_OPERATIONS, service_model
+
+
+def test_every_listed_operation_has_a_handler_and_no_other_does() -> None:
+    assert set(load_all()) == MOCKED_OPERATIONS
+    assert set(service_model().operation_names) >= MOCKED_OPERATIONS
+
+
+def test_an_unlisted_operation_answers_a_modeled_bad_request_naming_it(invoke) -> None:
+    with pytest.raises(NotMockedYet) as raised:
+        invoke("ListSegmentDefinitions", DomainName="shop")
+    assert isinstance(raised.value, BadRequestException)
+    assert raised.value.status == 400
+    assert "ListSegmentDefinitions" in raised.value.message

@@ -15,10 +15,10 @@ from typing import Any
 from urllib.parse import parse_qsl
 
 from cases_mock._dashboard import activity, browse, preview
-from cases_mock._dashboard.reads import existing_backend
 from cases_mock._engine.dispatch import Dispatcher
 from cases_mock._protocol.json_depth import loads
-from cases_mock._services.connectcases.errors import CasesError
+from cases_mock._services.connectcases.backend.store import CasesBackend
+from cases_mock._services.connectcases.errors import CasesError, ResourceNotFoundException
 
 Reply = tuple[int, dict[str, str], bytes]
 Query = dict[str, str]
@@ -56,22 +56,22 @@ def _overview(dashboard: Dashboard, query: Query, body: Any) -> Any:
 
 
 def _domain(dashboard: Dashboard, query: Query, body: Any) -> Any:
-    return browse.domain_configuration(dashboard.backend(query), _required(query, "domain"))
+    return browse.domain_configuration(*dashboard.domain(query))
 
 
 def _cases(dashboard: Dashboard, query: Query, body: Any) -> Any:
-    return browse.search(dashboard.backend(query), _required(query, "domain"), query)
+    return browse.search(*dashboard.domain(query), query)
 
 
 def _case(dashboard: Dashboard, query: Query, body: Any) -> Any:
-    backend = dashboard.backend(query)
-    return browse.case_detail(backend, _required(query, "domain"), _required(query, "case"))
+    return browse.case_detail(*dashboard.domain(query), _required(query, "case"))
 
 
 def _preview(dashboard: Dashboard, query: Query, body: Any) -> Any:
     if not isinstance(body, dict):
         raise BadRequest("the preview takes a JSON object")
-    backend = existing_backend(dashboard.dispatcher.store, str(body.get("account")), str(body.get("region")))
+    domain_id = preview.required_text(body, "domainId")
+    backend = dashboard.find_domain(str(body.get("account")), str(body.get("region")), domain_id)
     return preview.preview(backend, body)
 
 
@@ -105,9 +105,27 @@ class Dashboard:
     def __init__(self, dispatcher: Dispatcher) -> None:
         self.dispatcher = dispatcher
 
-    def backend(self, query: Query) -> Any:
-        return existing_backend(
-            self.dispatcher.store, _required(query, "account"), _required(query, "region")
+    def domain(self, query: Query) -> tuple[CasesBackend, str]:
+        """The backend holding the query's ``domain`` (in ``account``, ``region``), and its id.
+
+        A domain that is not there is a 404 naming its id and where it was looked for: the page
+        says so rather than show another domain.
+        """
+        domain_id = _required(query, "domain")
+        return self.find_domain(_required(query, "account"), _required(query, "region"), domain_id), domain_id
+
+    def find_domain(self, account: str, region: str, domain_id: str) -> CasesBackend:
+        """The backend of (``account``, ``region``) if it holds domain ``domain_id``, else the 404."""
+        backend = self.dispatcher.store.backends().get((account, region))
+        if backend is not None:
+            with backend.lock:
+                if domain_id in backend.domains:
+                    return backend
+        held = "" if backend is not None else " (nothing is stored there)"
+        raise ResourceNotFoundException(
+            f"Domain {domain_id!r} was not found in account {account}, region {region}{held}",
+            resource_id=domain_id,
+            resource_type="Domain",
         )
 
     def handle(self, method: str, path: str, query: str, body: bytes) -> Reply:

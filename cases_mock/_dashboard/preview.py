@@ -22,10 +22,10 @@ HEADER = ("title", "status")  # always shown, above the layout's panels
 
 def preview(backend: CasesBackend, body: dict[str, Any]) -> dict[str, Any]:
     """The form for ``body``: ``domainId``, ``templateId``, and ``values`` or a ``caseId``."""
-    domain_id = _text(body, "domainId")
+    domain_id = required_text(body, "domainId")
     with backend.lock:
         data = backend.domain(domain_id).data
-        template = _template(data, _text(body, "templateId"))
+        template = _template(data, required_text(body, "templateId"))
         invalid: dict[str, str] = {}
         if body.get("values") is None and body.get("caseId"):
             case = backend.case(domain_id, str(body["caseId"]))
@@ -65,7 +65,8 @@ def preview(backend: CasesBackend, body: dict[str, Any]) -> dict[str, Any]:
         }
 
 
-def _text(body: dict[str, Any], name: str) -> str:
+def required_text(body: dict[str, Any], name: str) -> str:
+    """``body[name]``, a non-empty string, else a ValidationException naming it."""
     value = body.get(name)
     if not isinstance(value, str) or not value:
         raise ValidationException(f"The preview needs '{name}' (a non-empty string)")

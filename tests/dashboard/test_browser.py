@@ -28,10 +28,14 @@ pytestmark = [
 WAIT = 10  # seconds a page may take to react, at most (a bound, not a timing assertion)
 
 
-def open_page(browser: Any, server: str, page: str, **query: str) -> None:
+def visit(browser: Any, server: str, page: str, **query: str) -> None:
     browser.get("about:blank")
     suffix = f"?{urlencode(query)}" if query else ""
     browser.get(f"{server}/_cases_mock/ui/#/{'' if page == 'state' else page}{suffix}")
+
+
+def open_page(browser: Any, server: str, page: str, **query: str) -> None:
+    visit(browser, server, page, **query)
     wait_for_page(browser, page, WAIT)
 
 
@@ -43,6 +47,16 @@ def until(browser: Any, condition: Any) -> Any:
     # a page that re-renders replaces the element being read: read it again rather than fail
     waiting = WebDriverWait(browser, WAIT, ignored_exceptions=(StaleElementReferenceException,))
     return waiting.until(lambda _: condition())
+
+
+def status_line(browser: Any) -> str:
+    return str(browser.find_element(By.ID, "status").text)
+
+
+def go_to(browser: Any, nav: str) -> None:
+    """Clicks a link of the header's navigation and waits for its page."""
+    browser.find_element(By.CSS_SELECTOR, f'nav a[data-nav="{nav}"]').click()
+    until(browser, lambda: browser.execute_script("return document.body.dataset.page") == nav)
 
 
 def test_preview_hides_and_shows_a_field_as_its_conditions_value_changes(browser, server, client):
@@ -120,3 +134,95 @@ def test_with_a_control_token_the_page_asks_for_it_once_then_shows_the_state(bro
     wait_for_page(browser, "state", WAIT)
     assert "No state yet" in browser.find_element(By.ID, "view").text
     browser.execute_script("sessionStorage.clear()")
+
+
+# -- details a new user meets (issue 31) -----------------------------------------------------------
+
+
+def test_the_status_line_is_cleared_when_another_page_opens(browser, server, client):
+    client.create_domain(name="support")
+    open_page(browser, server, "faults")
+    browser.find_element(By.ID, "fault-add").click()
+    until(browser, lambda: status_line(browser) == "Fault added: * → ThrottlingException")
+    go_to(browser, "calls")
+    assert status_line(browser) == ""
+
+    visit(browser, server, "domain", account="123456789012", region="us-east-1", domain="nope")
+    until(browser, lambda: "'nope' was not found" in status_line(browser))
+    go_to(browser, "state")
+    assert status_line(browser) == ""
+
+
+def test_the_preview_opens_a_domain_that_has_templates(browser, server, client):
+    client.create_domain(name="empty")
+    support = a_support_domain(client)
+    open_page(browser, server, "preview")
+    chosen = Select(browser.find_element(By.ID, "preview-domain")).first_selected_option
+    assert chosen.text.startswith("support (123456789012 · us-east-1)")
+    assert (
+        Select(browser.find_element(By.ID, "preview-template")).first_selected_option.get_attribute("value")
+        == support.template
+    )
+
+
+def test_a_domain_without_templates_is_said_plainly_with_links_to_the_others(browser, server, client):
+    empty = client.create_domain(name="empty")["domainId"]
+    a_support_domain(client)
+    visit(browser, server, "preview", account="123456789012", region="us-east-1", domain=empty)
+    said = until(browser, lambda: browser.find_element(By.ID, "preview-missing")).text
+    assert f"The domain empty ({empty}) has no templates" in said
+    assert not browser.find_elements(By.ID, "preview-form")
+    others = browser.find_element(By.ID, "preview-others")
+    assert others.text == "Domains with templates: support (123456789012 · us-east-1)"
+
+    others.find_element(By.TAG_NAME, "a").click()
+    wait_for_page(browser, "preview", WAIT)
+    assert browser.find_element(By.ID, "preview-form").is_displayed()
+
+
+def test_a_domain_id_that_is_not_there_is_named_not_replaced_by_another(browser, server, client):
+    a_support_domain(client)
+    where = {"account": "123456789012", "region": "us-east-1", "domain": "no-such-domain"}
+    visit(browser, server, "preview", **where)
+    said = until(browser, lambda: browser.find_element(By.ID, "preview-missing")).text
+    assert said == "Domain 'no-such-domain' was not found in account 123456789012 · us-east-1."
+    assert not browser.find_elements(By.ID, "preview-form")
+    assert browser.find_element(By.ID, "preview-others").text.endswith("support (123456789012 · us-east-1)")
+
+    visit(browser, server, "domain", **where)
+    shown = until(browser, lambda: browser.find_element(By.ID, "page-error")).text
+    assert shown == ("404 Domain 'no-such-domain' was not found in account 123456789012, region us-east-1")
+
+
+def test_a_long_form_error_is_shown_whole_in_the_header(browser, server, client):
+    support = a_support_domain(client)
+    open_page(browser, server, "domain", account="123456789012", region="us-east-1", domain=support.domain)
+    two_members = '{"field": {"equalTo": {"id": "status", "value": {"stringValue": "open"}}}, "andAll": []}'
+    browser.find_element(By.ID, "search-filter").send_keys(two_members)
+    browser.find_element(By.ID, "search").click()
+    until(browser, lambda: "(got field, andAll)" in status_line(browser))
+    assert status_line(browser) == (
+        "400 1 validation error detected: Value at 'filter' failed to satisfy constraint: "
+        "Member must have exactly one member set (got field, andAll)"
+    )
+    overflow = browser.execute_script(
+        "const line = document.getElementById('status');"
+        "return [line.scrollWidth - line.clientWidth, line.scrollHeight - line.clientHeight,"
+        " line.getBoundingClientRect().right - window.innerWidth];"
+    )
+    assert max(overflow) <= 0, overflow  # nothing cut off, nothing outside the window
+
+
+def test_counts_of_one_are_singular(browser, server, client):
+    support = a_support_domain(client)
+    support.a_case("Outage in Leeds", reason=text("outage"), priority={"doubleValue": 1})
+    open_page(browser, server, "state")
+    card = browser.find_element(By.CSS_SELECTOR, f'[data-domain-id="{support.domain}"] .counts')
+    assert card.text == "1 case · 1 template · 20 fields · 1 layout · 3 case rules"
+
+    open_page(browser, server, "domain", account="123456789012", region="us-east-1", domain=support.domain)
+    until(browser, lambda: status_line(browser) == "1 matching case")
+
+    open_page(browser, server, "preview")
+    chosen = Select(browser.find_element(By.ID, "preview-domain")).first_selected_option
+    assert chosen.text == "support (123456789012 · us-east-1) · 1 template"

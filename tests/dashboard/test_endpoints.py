@@ -267,6 +267,30 @@ def test_case_detail_has_fields_related_items_and_the_audit_timeline(dashboard, 
     assert answer["fieldNames"][support.priority] == "Priority"
 
 
+@pytest.mark.parametrize(
+    ("where", "held"),
+    [(WHERE, ""), ({"account": "999999999999", "region": "eu-west-2"}, " (nothing is stored there)")],
+)
+@pytest.mark.parametrize("endpoint", ["api/domain", "api/cases"])
+def test_a_domain_that_is_not_there_is_a_404_naming_it_and_where_it_was_looked_for(
+    dashboard, support, endpoint, where, held
+):
+    status, answer = ask(dashboard, "GET", endpoint, {**where, "domain": "no-such-domain"})
+    assert (status, answer["code"]) == (404, "ResourceNotFoundException")
+    place = f"account {where['account']}, region {where['region']}"
+    assert answer["message"] == f"Domain 'no-such-domain' was not found in {place}{held}"
+
+
+def test_the_preview_of_a_domain_that_is_not_there_names_it(dashboard, support):
+    body = {"account": "999999999999", "region": "us-east-1", "domainId": support.domain, "templateId": "t"}
+    status, answer = ask(dashboard, "POST", "api/preview", body=body)
+    assert status == 404
+    assert answer["message"] == (
+        f"Domain {support.domain!r} was not found in account 999999999999, region us-east-1"
+        " (nothing is stored there)"
+    )
+
+
 def test_unknown_backend_domain_or_case_is_a_404(dashboard, support):
     assert (
         ask(

@@ -22,10 +22,22 @@ function el(tag, attrs, ...children) {
   return node;
 }
 
-function say(text, isError) {
-  const footer = document.getElementById("status");
-  footer.textContent = text || "";
-  footer.className = isError ? "error" : "";
+// The status line speaks for the page on show: cleared when another page opens (hashchange), and
+// a page's late answer (a search that returns after the user moved on) is dropped rather than
+// shown on the next page. ``rendered`` counts the pages route() has drawn; a page passes the
+// number it was drawn as.
+let rendered = 0;
+
+function say(text, isError, page) {
+  if (page !== undefined && page !== rendered) return;
+  const line = document.getElementById("status");
+  line.textContent = text || "";
+  line.className = isError ? "error" : "";
+}
+
+// "1 case", "2 cases": a count with its noun in the right number.
+function count(n, singular, plural) {
+  return `${n} ${n === 1 ? singular : plural || `${singular}s`}`;
 }
 
 // A server started with a control token wants it on every control request (the page itself
@@ -126,8 +138,8 @@ async function overviewPage() {
       return el("div", { class: "card", "data-domain-id": d.domainId },
         el("h3", {}, el("a", { href: link("domain", where) }, d.name)),
         el("div", { class: "mono muted" }, d.domainId),
-        el("div", {}, `${c.cases} cases · ${c.templates} templates · ${c.fields} fields · ` +
-          `${c.layouts} layouts · ${c.caseRules} case rules`),
+        el("div", { class: "counts" }, [count(c.cases, "case"), count(c.templates, "template"),
+          count(c.fields, "field"), count(c.layouts, "layout"), count(c.caseRules, "case rule")].join(" · ")),
         el("div", {}, el("a", { href: link("domain", where) }, "Browse"), " · ",
           el("a", { href: link("preview", where) }, "Preview the agent's form")));
     });
@@ -137,6 +149,7 @@ async function overviewPage() {
 }
 
 async function domainPage(q) {
+  const drawn = rendered;
   const where = { account: q.get("account"), region: q.get("region"), domain: q.get("domain") };
   const data = await api("domain", where);
   const names = Object.fromEntries(data.fields.map((f) => [f.fieldId, f.name]));
@@ -158,8 +171,8 @@ async function domainPage(q) {
         results.append(el("button", { type: "button", class: "secondary", id: "more-cases",
           onclick: () => search(page.nextToken) }, "More cases"));
       }
-      say(`${page.totalCount} matching cases`);
-    } catch (error) { say(error.message, true); }
+      say(count(page.totalCount, "matching case"), false, drawn);
+    } catch (error) { say(error.message, true, drawn); }
   };
   const root = el("div", {},
     el("p", {}, el("a", { href: "#/" }, "State"), " › ", `Account ${where.account} · ${where.region}`),
@@ -265,18 +278,28 @@ async function previewPage(q) {
     el("p", { class: "muted" }, "A template's layout with its case rules applied to the values below, " +
       "evaluated by the mock's own rule engine on every change."));
   if (!domains.length) return root.append(el("p", { class: "muted" }, "No domains yet.")), root;
-  const pick = domains.find((d) => d.domainId === q.get("domain")) || domains[0];
+  // The domain asked for, never another in its place; with none asked for, the first with a template.
+  const asked = q.get("domain");
+  const pick = asked
+    ? domains.find((d) => d.domainId === asked && [d.account, null].includes(q.get("account")) &&
+      [d.region, null].includes(q.get("region")))
+    : domains.find((d) => d.counts.templates > 0) || domains[0];
+  root.append(el("div", { class: "toolbar" }, el("label", {}, "Domain", domainChoice(domains, pick))));
+  if (!pick) {
+    const place = q.get("account") ? ` in account ${q.get("account")} · ${q.get("region")}` : "";
+    return root.append(el("p", { class: "verdict bad", id: "preview-missing" },
+      `Domain '${asked}' was not found${place}.`), otherDomains(domains, pick)), root;
+  }
+  if (!pick.counts.templates) {
+    return root.append(el("p", { class: "verdict note", id: "preview-missing" },
+      `The domain ${pick.name} (${pick.domainId}) has no templates, so there is no form to preview. ` +
+      "Create one with CreateTemplate, or preview another domain."), otherDomains(domains, pick)), root;
+  }
   const where = { account: pick.account, region: pick.region, domain: pick.domainId };
-  const domainSelect = el("select", { id: "preview-domain", onchange: (e) => {
-    const d = domains[Number(e.target.value)];
-    location.hash = link("preview", { account: d.account, region: d.region, domain: d.domainId });
-  } }, domains.map((d, i) => el("option", { value: i, selected: d === pick }, `${d.name} (${d.account} · ${d.region})`)));
   const config = await api("domain", where);
   const cases = await api("cases", where);
   const templates = config.templates;
   const form = el("div", { id: "preview-form" });
-  root.append(el("div", { class: "toolbar" }, el("label", {}, "Domain", domainSelect)));
-  if (!templates.length) return root.append(el("p", { class: "muted" }, "This domain has no templates.")), root;
   const templateId = q.get("template") || templates[0].templateId;
   const templateSelect = el("select", { id: "preview-template" }, templates.map((t) =>
     el("option", { value: t.templateId, selected: t.templateId === templateId }, t.name)));
@@ -298,7 +321,26 @@ async function previewPage(q) {
   return root;
 }
 
+function domainChoice(domains, pick) {
+  const placeholder = pick ? null : el("option", { value: "", selected: true, disabled: true }, "choose a domain");
+  return el("select", { id: "preview-domain", onchange: (e) => {
+    const d = domains[Number(e.target.value)];
+    location.hash = link("preview", { account: d.account, region: d.region, domain: d.domainId });
+  } }, placeholder, domains.map((d, i) => el("option", { value: i, selected: d === pick },
+    `${d.name} (${d.account} · ${d.region}) · ${count(d.counts.templates, "template")}`)));
+}
+
+// Links to the domains (other than ``pick``) that have a template to preview.
+function otherDomains(domains, pick) {
+  const usable = domains.filter((d) => d !== pick && d.counts.templates > 0);
+  if (!usable.length) return el("p", { class: "muted", id: "preview-others" }, "No other domain has a template yet.");
+  return el("p", { id: "preview-others" }, "Domains with templates: ", usable.flatMap((d, i) => [i ? ", " : "",
+    el("a", { href: link("preview", { account: d.account, region: d.region, domain: d.domainId }) },
+      `${d.name} (${d.account} · ${d.region})`)]));
+}
+
 async function refresh(form, where, templateId, caseId) {
+  const drawn = rendered;
   const body = { account: where.account, region: where.region, domainId: where.domain, templateId };
   if (caseId) body.caseId = caseId; else body.values = preview.values;
   try {
@@ -307,8 +349,8 @@ async function refresh(form, where, templateId, caseId) {
     const focused = document.activeElement && document.activeElement.dataset.input;
     form.replaceChildren(renderForm(result, form, where, templateId));
     if (focused) { const again = form.querySelector(`[data-input="${CSS.escape(focused)}"]`); if (again) again.focus(); }
-    say(`Rules evaluated at ${new Date().toLocaleTimeString()}`);
-  } catch (error) { say(error.message, true); }
+    say(`Rules evaluated at ${new Date().toLocaleTimeString()}`, false, drawn);
+  } catch (error) { say(error.message, true, drawn); }
 }
 
 function renderForm(result, form, where, templateId) {
@@ -387,7 +429,7 @@ async function callsPage(q) {
       el("button", { type: "button", class: "danger", onclick: async () => {
         await request("DELETE", new URL("calls", CONTROL)); route();
       } }, "Clear calls"),
-      el("span", { class: "muted" }, `${data.calls.length} shown of ${data.total} recorded, newest first`)),
+      el("span", { class: "muted" }, `${count(data.calls.length, "call")} shown of ${data.total} recorded, newest first`)),
     table(["time", "operation", "status", "error", "request"], data.calls.map((c) => el("tr", { "data-operation": c.operation },
       el("td", { class: "muted nowrap" }, c.time.replace("T", " ").slice(0, 23)), el("td", {}, c.operation || `${c.method} ${c.path}`), el("td", {}, statusPill(c.status)),
       el("td", {}, c.errorCode ? [el("b", {}, c.errorCode), " ", c.errorMessage] : ""),
@@ -430,20 +472,26 @@ const PAGES = { "": overviewPage, domain: domainPage, case: casePage, preview: p
 const NAV = { "": "state", domain: "state", case: "state", preview: "preview", calls: "calls", faults: "faults" };
 
 async function route() {
+  const drawn = ++rendered;
   const name = (location.hash.replace(/^#\/?/, "").split("?")[0]) || "";
   const page = PAGES[name] || overviewPage;
   for (const a of document.querySelectorAll("nav a")) a.classList.toggle("active", a.dataset.nav === NAV[name]);
+  let content;
   try {
-    const content = await page(hashQuery());
-    view().replaceChildren(content);
-    document.body.dataset.page = name || "state";
+    content = await page(hashQuery());
   } catch (error) {
-    view().replaceChildren(el("p", { class: "verdict bad" }, error.message));
-    say(error.message, true);
+    content = el("p", { class: "verdict bad", id: "page-error" }, error.message);
+    say(error.message, true, drawn);
   }
+  if (drawn !== rendered) return; // the user has moved on: a later page owns the view
+  view().replaceChildren(content);
+  document.body.dataset.page = name || "state";
 }
 
-window.addEventListener("hashchange", route);
+window.addEventListener("hashchange", () => {
+  say("");
+  route();
+});
 window.addEventListener("DOMContentLoaded", () => {
   document.getElementById("reset").addEventListener("click", async () => {
     if (!window.confirm("Forget all state, recorded calls and faults?")) return;

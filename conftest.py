@@ -35,9 +35,9 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 def _mock_active() -> bool:
-    from cases_mock import mock
+    from cases_mock._interception import activation
 
-    return mock._runtime is not None and bool(mock._runtime.active)
+    return bool(activation.active_mocks())
 
 
 def _is_loopback(host: Any) -> bool:

@@ -1,32 +1,27 @@
 """``CasesMock``: one object that is a decorator, a context manager and ``start()``/``stop()``.
 
-All mocks of a process share one store: a ``with mock_connectcases():`` inside a decorated
-test sees the test's data, as moto users expect. Activations nest (a stack); interception is
-switched on by the first and off by the last, which also resets the state unless that mock was
-made with ``keep_state=True``.
+All mocks of a process share one engine (``_engine/engine.py``: the state, the call record,
+faults, limits, events and clock), the one the interception holds: a ``with mock_connectcases():``
+inside a decorated test sees the test's data, as moto users expect. Activations nest (a stack on
+that engine, ``_interception/activation.py``); interception is switched on by the first and off
+by the last, which also resets the state unless that mock was made with ``keep_state=True``.
 """
 
 from __future__ import annotations
 
-import os
-import threading
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar, overload
 
 from cases_mock._engine.account_region import check_account_id, check_region, default_account_id
-from cases_mock._interception.botocore_hook import (
-    Interception,  # registers the botocore hook: must load with the package
-)
-from cases_mock._interception.fast_path import FULL_PATH_ENV
+from cases_mock._interception import activation  # registers the botocore hook: loads with the package
 from cases_mock._services.connectcases.ids import DEFAULT_REGION
 
 if TYPE_CHECKING:
     from cases_mock._engine.clock import Clock
-    from cases_mock._engine.dispatch import Dispatcher
+    from cases_mock._engine.engine import Engine
     from cases_mock._engine.faults import Fault
     from cases_mock._engine.limits import Limits, Quotas
     from cases_mock._engine.recording import RecordedCall
-    from cases_mock._engine.wire import WireRequest, WireResponse
     from cases_mock._services.connectcases.backend.store import CasesBackend, Store
     from cases_mock._services.connectcases.events import EventList
     from cases_mock._services.connectcases.seed import SeededDomain
@@ -39,51 +34,6 @@ class MockNotActiveError(RuntimeError):
     ``start()`` (never started, or stopped already), or ``seed()``, ``backend()``,
     ``import_state()``/``load()``, ``inject_fault()`` or setting ``quotas`` while no mock is
     active (they would write into the state the next mock starts from)."""
-
-
-class _Runtime:
-    """The process-wide part that cannot be otherwise: what intercepts, and the active stack."""
-
-    def __init__(self) -> None:
-        # The backend and the dispatcher load with the first activation, not with the package.
-        from cases_mock._engine.dispatch import Dispatcher
-        from cases_mock._services.connectcases.backend.store import Store
-
-        self.store = Store()
-        self.dispatcher = Dispatcher(self.store)
-        self.interception = Interception()
-        self.active: list[CasesMock] = []
-        self.lock = threading.RLock()
-
-    def follow_stack(self) -> None:
-        """The innermost activation names the account; any of them may ask for any endpoint."""
-        self.dispatcher.account_id = self.active[-1].account_id
-        self.interception.configure(
-            any_endpoint=any(mock.any_endpoint for mock in self.active),
-            fast=not any(mock.full_path for mock in self.active) and os.environ.get(FULL_PATH_ENV) != "1",
-        )
-
-    def follow_record_calls(self) -> None:
-        """The ring size of the innermost active mock that names one (else the default)."""
-        from cases_mock._engine.recording import capacity_of
-
-        chosen = next((m.record_calls for m in reversed(self.active) if m.record_calls is not None), None)
-        capacity = capacity_of(chosen)
-        if capacity != self.dispatcher.recorder.capacity:
-            self.dispatcher.recorder.resize(capacity)
-
-    def answer(self, request: WireRequest) -> WireResponse:
-        return self.dispatcher.dispatch(request)
-
-
-_runtime: _Runtime | None = None
-
-
-def _get_runtime() -> _Runtime:
-    global _runtime
-    if _runtime is None:
-        _runtime = _Runtime()
-    return _runtime
 
 
 class CasesMock:
@@ -149,9 +99,14 @@ class CasesMock:
         return self._account_id or default_account_id()
 
     @property
+    def engine(self) -> Engine:
+        """The state every in-process mock shares, and the request path over it (engine.py)."""
+        return activation.shared_engine()
+
+    @property
     def store(self) -> Store:
         """Every backend, keyed by (account, region), and the clock they share."""
-        return _get_runtime().store
+        return self.engine.store
 
     @property
     def clock(self) -> Clock:
@@ -173,11 +128,6 @@ class CasesMock:
         self._require_active("setting quotas")
         self.store.limits.quotas = quotas
 
-    @property
-    def dispatcher(self) -> Dispatcher:
-        """The request path shared by every way in (for tools built on the mock)."""
-        return _get_runtime().dispatcher
-
     def backend(self, region: str | None = None, account_id: str | None = None) -> CasesBackend:
         """The backend of ``account_id`` (default: this mock's) in ``region`` (default: this
         mock's ``region``): its ``domains`` map holds the state as Python objects.
@@ -192,7 +142,7 @@ class CasesMock:
         )
 
     def _require_active(self, what: str) -> None:
-        if not _get_runtime().active:
+        if not activation.active_mocks():
             raise MockNotActiveError(
                 f"{what} on a mock that is not active: no mock is started, so it would write into "
                 f"the state the next mock starts from. Call it inside `with mock_connectcases() as "
@@ -202,20 +152,18 @@ class CasesMock:
     def reset(self) -> None:
         """Forgets every domain, case and setting of every account and region, the published
         events, the recorded calls and the injected faults."""
-        self.store.reset()
-        self.dispatcher.recorder.clear()
-        self.dispatcher.faults.clear()
+        self.engine.reset()
 
     # -- calls and faults --------------------------------------------------------------------
     @property
     def calls(self) -> list[RecordedCall]:
         """The calls answered since the outermost activation, oldest first (the newest
         ``record_calls`` of them: a ring buffer, recording.py)."""
-        return list(self.dispatcher.recorder.calls)
+        return list(self.engine.recorder.calls)
 
     def calls_of(self, operation: str) -> list[RecordedCall]:
         """The recorded calls of one operation (e.g. ``"CreateCase"``), oldest first."""
-        return self.dispatcher.recorder.of(operation)
+        return self.engine.recorder.of(operation)
 
     # -- case events (docs/events.md) -------------------------------------------------------
     @property
@@ -244,14 +192,14 @@ class CasesMock:
         self._require_active("inject_fault()")
         from cases_mock._engine.faults import Fault
 
-        added = self.dispatcher.faults.add(Fault(operation, error, times, probability, latency, message))
+        added = self.engine.faults.add(Fault(operation, error, times, probability, latency, message))
         if seed is not None:  # after the check: a refused fault changes nothing
-            self.dispatcher.faults.seed(seed)
+            self.engine.faults.seed(seed)
         return added
 
     def clear_faults(self) -> None:
         """Removes every injected fault."""
-        self.dispatcher.faults.clear()
+        self.engine.faults.clear()
 
     def seed(
         self,
@@ -275,16 +223,12 @@ class CasesMock:
     # -- state as JSON -----------------------------------------------------------------------
     def export_state(self) -> dict[str, Any]:
         """The whole state (every account and region) as JSON-able data."""
-        from cases_mock._engine.state_json import export_store
-
-        return export_store(self.store)
+        return self.engine.export()
 
     def import_state(self, state: dict[str, Any]) -> None:
         """Replaces the whole state with one ``export_state`` (or the server) produced."""
-        from cases_mock._engine.state_json import import_store
-
         self._require_active("import_state()")
-        import_store(self.store, state)
+        self.engine.import_state(state)
 
     def save(self, path: str) -> None:
         """Writes ``export_state()`` to the JSON file ``path``."""
@@ -305,7 +249,7 @@ class CasesMock:
     @property
     def active(self) -> bool:
         """Whether this mock is among the active (started, not yet stopped) activations."""
-        return self in _get_runtime().active
+        return self in activation.active_mocks()
 
     # -- activation ------------------------------------------------------------------------
     def start(self) -> CasesMock:
@@ -315,14 +259,8 @@ class CasesMock:
         ValueError when ``CASES_MOCK_ACCOUNT_ID`` / ``MOTO_ACCOUNT_ID`` holds no account id.
         """
         self.account_id  # noqa: B018 (a bad account in the environment fails before anything starts)
-        runtime = _get_runtime()
+        activation.push(self)
         self._started = True
-        with runtime.lock:
-            if not runtime.active:
-                runtime.interception.install(runtime.answer)
-            runtime.active.append(self)
-            runtime.follow_stack()
-            runtime.follow_record_calls()
         return self
 
     def stop(self) -> None:
@@ -330,27 +268,12 @@ class CasesMock:
         interception off and resets the state (unless ``keep_state``).
 
         MockNotActiveError when this mock is not active (never started, or already stopped)."""
-        runtime = _get_runtime()
-        with runtime.lock:
-            if self not in runtime.active:
-                why = "it was already stopped" if self._started else "it was never started"
-                why += f" ({self._stop_note})" if self._stop_note else ""
-                raise MockNotActiveError(
-                    f"stop() on a mock that is not active: {why} (each start() takes one stop())"
-                )
-            # remove the innermost activation of this mock
-            index = len(runtime.active) - 1 - runtime.active[::-1].index(self)
-            del runtime.active[index]
-            runtime.follow_record_calls()
-            if runtime.active:
-                runtime.follow_stack()
-                return
-            try:
-                runtime.interception.uninstall()
-            finally:
-                if not self.keep_state:
-                    self.reset()
-                    runtime.store.clock.unfreeze()
+        if not activation.pop(self):
+            why = "it was already stopped" if self._started else "it was never started"
+            why += f" ({self._stop_note})" if self._stop_note else ""
+            raise MockNotActiveError(
+                f"stop() on a mock that is not active: {why} (each start() takes one stop())"
+            )
 
     def __enter__(self) -> CasesMock:
         return self.start()

@@ -30,8 +30,8 @@ from typing import Any
 
 import pytest
 
-from cases_mock import mock as mock_module
 from cases_mock._engine.account_region import check_account_id, check_region
+from cases_mock._interception import activation
 from cases_mock._services.connectcases.ids import DEFAULT_REGION
 from cases_mock.client_types import AsyncCasesClient, CasesClient
 from cases_mock.mock import CasesMock
@@ -87,8 +87,7 @@ def _leak_policy(config: pytest.Config) -> str:
 
 
 def _active() -> list[CasesMock]:
-    runtime = mock_module._runtime  # None until the first activation of the process
-    return list(runtime.active) if runtime is not None else []
+    return activation.active_mocks()  # none before the first activation of the process
 
 
 def _added(before: list[CasesMock], after: list[CasesMock]) -> list[CasesMock]:

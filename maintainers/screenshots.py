@@ -253,7 +253,7 @@ def main(argv: list[str] | None = None) -> int:
             config=Config(retries={"total_max_attempts": 1}),
         )
         ids = example_domain(client)
-        server.dispatcher.faults.add(Fault("CreateCase", "ThrottlingException", times=2))
+        server.engine.faults.add(Fault("CreateCase", "ThrottlingException", times=2))
         with contextlib.suppress(client.exceptions.ResourceNotFoundException):
             client.get_case(domainId=ids["domain"], caseId="no-such-case", fields=[{"id": "title"}])
         driver = chromium(profile)

@@ -1,18 +1,18 @@
-"""The dashboard reads state the way a client would: through the API's own handlers, with
-parameters validated against the model and output written by the serialiser, but without
-recording a call (the dashboard must not show up in the calls it displays)."""
+"""The dashboard reads state the way a client would: through the request path's core
+(``dispatch.read``: parameters validated against the model, the handler), output written by the
+serialiser, but without recording a call (the dashboard must not show up in the calls it
+displays) and untouched by injected faults or rate quotas."""
 
 from __future__ import annotations
 
 import json
 from typing import Any
 
+from cases_mock._engine.dispatch import read
 from cases_mock._protocol.model import operation
 from cases_mock._protocol.serialize import success_response
-from cases_mock._protocol.validate import validate
 from cases_mock._services.connectcases.backend.store import CasesBackend, Store
 from cases_mock._services.connectcases.errors import not_found
-from cases_mock._services.connectcases.handlers import HANDLERS, Call, load_all
 
 REQUEST_ID = "cases-mock-dashboard"
 MAX_PAGES = 200  # a dashboard page never walks more than this many pages of one listing
@@ -28,12 +28,8 @@ def existing_backend(store: Store, account: str, region: str) -> CasesBackend:
 
 def api_read(backend: CasesBackend, name: str, params: dict[str, Any]) -> dict[str, Any]:
     """The wire output of operation ``name`` for ``params`` (errors raised as CasesError)."""
-    load_all()
-    op = operation(name)
-    validate(op.input_shape, params)
-    call = Call(name, backend, backend.account, backend.region, REQUEST_ID)
-    output = HANDLERS[name](call, params)
-    written: dict[str, Any] = json.loads(success_response(op, output, REQUEST_ID).body)
+    output = read(backend, name, params, REQUEST_ID)
+    written: dict[str, Any] = json.loads(success_response(operation(name), output, REQUEST_ID).body)
     return written
 
 

@@ -1,7 +1,13 @@
-"""The one request path: route, parse, validate, handle, serialise (or a modeled error).
+"""The one request path, with two entry points.
 
-Every way in (the botocore hook, the ``requests`` mock and the HTTP server) builds a
-``WireRequest`` and calls ``Dispatcher.dispatch``; nothing else touches the protocol.
+``Dispatcher.dispatch(WireRequest)``: route, faults and rate quotas, parse, ``invoke``, serialise
+(or a modeled error), one call recorded. Every way in (the botocore hook, the ``requests`` mock
+and the HTTP server) builds a ``WireRequest`` and calls it.
+``Dispatcher.invoke(operation, params, account=..., region=...)``: faults and rate quotas,
+validate, the handler, the output check, one call recorded; the output or a modeled error.
+``handle`` is their shared core (validate, handler, output check) against one backend, which
+reads from inside the mock use without a record (the dashboard, the state checks). Faults and
+rate quotas come before parsing on the wire path, as they always have.
 """
 
 from __future__ import annotations
@@ -16,15 +22,17 @@ from typing import Any
 from cases_mock._engine.faults import Faults
 from cases_mock._engine.recording import RecordedCall, Recorder
 from cases_mock._engine.wire import WireRequest, WireResponse
+from cases_mock._protocol.model import operation as operation_model
 from cases_mock._protocol.model import service_model
 from cases_mock._protocol.parse import parse
 from cases_mock._protocol.router import resolve
 from cases_mock._protocol.serialize import error_response, success_response
 from cases_mock._protocol.validate import problems, validate
-from cases_mock._services.connectcases.backend.store import Store
+from cases_mock._services.connectcases.backend.store import CasesBackend, Store
 from cases_mock._services.connectcases.errors import (
     CasesError,
     InternalServerException,
+    UnknownOperationException,
     UnsupportedOperationException,
 )
 from cases_mock._services.connectcases.handlers import HANDLERS, Call, load_all
@@ -70,11 +78,14 @@ class _Seen:
 class Dispatcher:
     """Turns a ``WireRequest`` into a ``WireResponse`` against one ``Store``."""
 
-    def __init__(self, store: Store, account_id: str = DEFAULT_ACCOUNT_ID) -> None:
+    def __init__(
+        self, store: Store, recorder: Recorder, faults: Faults, account_id: str = DEFAULT_ACCOUNT_ID
+    ) -> None:
+        # the engine's (engine.py): the dispatcher answers against them, owns none
         self.store = store
+        self.recorder = recorder
+        self.faults = faults
         self.account_id = account_id
-        self.recorder = Recorder()
-        self.faults = Faults()
         self.strict_output = os.environ.get("CASES_MOCK_STRICT_OUTPUT") == "1"
         service_model()  # a botocore too old to mock fails here (activation, server start)
         load_all()
@@ -97,59 +108,107 @@ class Dispatcher:
             log.exception("cases_mock: unexpected error handling %s %s", request.method, request.path)
             seen.error = InternalServerException("cases_mock hit an unexpected error; see its log")
             response = error_response(seen.error, request_id)
-        self.recorder.record(
-            RecordedCall(
-                operation=seen.operation,
-                params=seen.params,
-                status=response.status,
-                account=seen.account or self.account_id,
-                region=seen.region or region_of(request),
-                time=self.store.clock.now(),
-                output=seen.output,
-                error_code=seen.error.code if seen.error else None,
-                error_message=seen.error.message if seen.error else None,
-                method=request.method,
-                path=request.path,
-            )
-        )
+        if not seen.account:
+            seen.account, seen.region = self.account_id, region_of(request)
+        self._record(seen, response.status, request.method, request.path)
         return response
 
     def _dispatch(self, request: WireRequest, request_id: str, seen: _Seen) -> WireResponse:
         op, labels = resolve(request.method, request.path)
         seen.operation = op.name
         access_key = access_key_of(request)
-        seen.account = account = self.account_of(access_key)
-        seen.region = region = region_of(request)
-        if self.faults.rules:
-            injected = self.faults.fire(op.name)
-            if injected is not None:
-                raise injected
-        self.store.limits.take(account, region, op.name)  # opt-in rate quotas (limits.py)
-        params = parse(op, request, labels)
-        seen.params = params
-        validate(op.input_shape, params)
-        handler = HANDLERS.get(op.name)
-        if handler is None:
-            raise UnsupportedOperationException(f"cases_mock does not support {op.name} yet")
-        call = Call(
-            operation=op.name,
-            backend=self.store.backend(account, region),
-            account=account,
-            region=region,
-            request_id=request_id,
-            access_key_id=access_key,
-        )
-        output = handler(call, params)
-        if self.strict_output:
-            self._check_output(op.name, op.output_shape, output)
+        seen.account = self.account_of(access_key)
+        seen.region = region_of(request)
+        self._admit(op.name, seen.account, seen.region)
+        seen.params = parse(op, request, labels)
+        output = self._invoke(op.name, seen, request_id, access_key)
         response = success_response(op, output, request_id)
         seen.output = output
         return response
 
-    @staticmethod
-    def _check_output(name: str, shape: Any, output: dict[str, Any]) -> None:
-        if shape is None:
-            return
-        found = problems(shape, output)
+    def invoke(
+        self,
+        operation: str,
+        params: dict[str, Any],
+        *,
+        account: str,
+        region: str,
+        access_key: str | None = None,
+        request_id: str | None = None,
+    ) -> dict[str, Any]:
+        """Faults, rate quotas, validate, handler, output check, one call recorded: the output,
+        or a modeled error (``InternalServerException`` for a bug in the mock, logged)."""
+        seen = _Seen(operation, params, account, region)
+        status = 200
+        try:
+            if operation not in service_model().operation_names:
+                raise UnknownOperationException(f"{operation} is not a Connect Cases operation")
+            op = operation_model(operation)
+            self._admit(operation, account, region)
+            seen.output = self._invoke(operation, seen, request_id or str(uuid.uuid4()), access_key)
+            status = op.http.get("responseCode", 200)
+            return seen.output
+        except CasesError as error:
+            seen.error, status = error, error.status
+            raise
+        except Exception:
+            log.exception("cases_mock: unexpected error invoking %s", operation)
+            seen.error = InternalServerException("cases_mock hit an unexpected error; see its log")
+            status = seen.error.status
+            raise seen.error from None
+        finally:
+            self._record(seen, status)
+
+    def _admit(self, operation: str, account: str, region: str) -> None:
+        """Injected faults, then the opt-in rate quotas (limits.py)."""
+        if self.faults.rules:
+            injected = self.faults.fire(operation)
+            if injected is not None:
+                raise injected
+        self.store.limits.take(account, region, operation)
+
+    def _invoke(self, operation: str, seen: _Seen, request_id: str, access_key: str | None) -> dict[str, Any]:
+        backend = self.store.backend(seen.account, seen.region)
+        call = Call(operation, backend, seen.account, seen.region, request_id, access_key)
+        return handle(call, seen.params, check_output=self.strict_output)
+
+    def _record(self, seen: _Seen, status: int, method: str = "", path: str = "") -> None:
+        self.recorder.record(
+            RecordedCall(
+                operation=seen.operation,
+                params=seen.params,
+                status=status,
+                account=seen.account,
+                region=seen.region,
+                time=self.store.clock.now(),
+                output=seen.output,
+                error_code=seen.error.code if seen.error else None,
+                error_message=seen.error.message if seen.error else None,
+                method=method,
+                path=path,
+            )
+        )
+
+
+def handle(call: Call, params: dict[str, Any], *, check_output: bool = False) -> dict[str, Any]:
+    """Validate ``params``, run the operation's handler against ``call.backend``, and (with
+    ``check_output``) check the output against the operation's output shape (a RuntimeError
+    naming what is outside it): what every entry point shares."""
+    op = operation_model(call.operation)
+    validate(op.input_shape, params)
+    handler = HANDLERS.get(op.name)
+    if handler is None:
+        raise UnsupportedOperationException(f"cases_mock does not support {op.name} yet")
+    output = handler(call, params)
+    if check_output and op.output_shape is not None:
+        found = problems(op.output_shape, output)
         if found:
-            raise RuntimeError(f"{name} produced output outside its shape: {found}")
+            raise RuntimeError(f"{op.name} produced output outside its shape: {found}")
+    return output
+
+
+def read(backend: CasesBackend, operation: str, params: dict[str, Any], request_id: str) -> dict[str, Any]:
+    """``handle`` for a read from inside the mock (the dashboard, the state checks): no faults,
+    no rate quota, nothing recorded."""
+    call = Call(operation, backend, backend.account, backend.region, request_id)
+    return handle(call, params)

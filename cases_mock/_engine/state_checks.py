@@ -137,16 +137,16 @@ def _check_case(data: DomainData, case: Case, path: str) -> None:
 
 def trial_reads(backend: CasesBackend, path: str) -> None:
     """Reads everything through the handlers; ValueError naming what failed."""
+    from cases_mock._engine.dispatch import read as invoke_read
     from cases_mock._protocol.model import operation
     from cases_mock._protocol.validate import problems
-    from cases_mock._services.connectcases.handlers import HANDLERS, Call, load_all
+    from cases_mock._services.connectcases.handlers import load_all
 
     load_all()
 
     def read(name: str, params: dict[str, Any], where: str) -> None:
-        call = Call(name, backend, backend.account, backend.region, "state-import")
         try:
-            output = HANDLERS[name](call, params)
+            output = invoke_read(backend, name, params, "state-import")
         except Exception as error:  # what would have been an error after the import
             raise ValueError(f"{where}: {name} fails on this state: {error}") from None
         shape = operation(name).output_shape

@@ -26,7 +26,7 @@ from __future__ import annotations
 import sys
 import weakref
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import botocore.args
 import botocore.credentials
@@ -43,7 +43,6 @@ from cases_mock._interception.fast_path import EVENT as FAST_EVENT
 from cases_mock._interception.fast_path import (
     aws_response,
     parsed_answer,
-    pending,
     take_pending,
     wire_request_of,
 )
@@ -56,39 +55,57 @@ FAKE_ACCESS_KEY = "CASESMOCKACCESSKEY"
 _FAKE_KEYS = (FAKE_ACCESS_KEY, "cases-mock-secret-access-key")
 FAKE_CREDENTIALS = botocore.credentials.Credentials(*_FAKE_KEYS, method="cases-mock")
 
+if TYPE_CHECKING:
+    from cases_mock._engine.engine import Engine
+
 Answer = Callable[[WireRequest], WireResponse]
 
-
-class _Active:
-    """What the process-wide hooks consult: None while no mock is active."""
-
-    answer: Answer | None = None
-    any_endpoint: bool = False
-    fast: bool = True  # answer at before-call (fast_path.py) unless a mock asked for the full path
+# The one reference every hook consults: the engine the in-process mocks of this process share
+# (made on the first start, activation.py). It answers while its stack of activations is not
+# empty; nothing else here holds state.
+_engine: Engine | None = None
 
 
-_active = _Active()
+def shared_engine() -> Engine:
+    """The engine of the in-process mocks (made, with the model and handlers, on first use)."""
+    global _engine
+    if _engine is None:
+        from cases_mock._engine.engine import Engine
+
+        _engine = Engine()
+    return _engine
+
+
+def current_engine() -> Engine | None:
+    """The engine of the in-process mocks, or None before the first start (nothing made)."""
+    return _engine
+
+
+def _answering() -> Engine | None:
+    engine = _engine
+    return engine if engine is not None and engine.activations.answering else None
 
 
 def answers(url: str) -> bool:
     """Whether a botocore request to ``url`` is answered now."""
-    return _active.answer is not None and (_active.any_endpoint or is_cases_url(url))
+    engine = _answering()
+    return engine is not None and (engine.activations.any_endpoint or is_cases_url(url))
 
 
 def _answer_for(url: str) -> Answer | None:
     """The answer function for a request to ``url`` now, or None if it is not answered."""
-    answer = _active.answer
-    return answer if answer is not None and answers(url) else None
+    engine = _answering()
+    return engine.dispatch if engine is not None and answers(url) else None
 
 
 def _answer_botocore(request: AWSPreparedRequest) -> AWSResponse | None:
-    answer = _active.answer
     url = str(request.url)
-    if answer is None or not answers(url):
+    engine = _answering()
+    if engine is None or not answers(url):
         return None
-    answered = take_pending(url, body_bytes(request.body))
+    answered = take_pending(engine.activations.handoff, url, body_bytes(request.body))
     if answered is None:
-        answered = answer(wire_request(request.method or "GET", url, request.headers, request.body))
+        answered = engine.dispatch(wire_request(request.method or "GET", url, request.headers, request.body))
     return aws_response(url, answered)
 
 
@@ -96,26 +113,32 @@ def before_send(request: AWSPreparedRequest, **_: Any) -> Any:
     """The ``before-send.connectcases`` handler: answers while a mock is active."""
     # aiobotocore hook (intercept_aio.py): its emitter awaits the answer; decided before dispatch
     if called_by_async_emitter(sys._getframe(1)):
-        answer, url = _active.answer, str(request.url)
-        if answer is None or not answers(url):
+        answer = _answer_for(str(request.url))
+        if answer is None:
             return None
-        return answer_later(answer, request.method or "GET", url, request.headers, request.body)
+        return answer_later(answer, request.method or "GET", str(request.url), request.headers, request.body)
     return _answer_botocore(request)
 
 
 def before_call(model: Any, params: dict[str, Any], request_signer: Any, **_: Any) -> Any:
     """The ``before-call.connectcases`` handler: answers a successful call before signing
     (``fast_path.py``); an error answer waits for the first attempt's ``before-send``."""
-    pending.key = pending.answer = None
-    answer = _active.answer
-    if answer is None or not _active.fast or type(request_signer).__module__.startswith("aiobotocore"):
+    engine = _engine
+    if engine is None:
+        return None
+    activations = engine.activations
+    handoff = activations.handoff
+    handoff.key = handoff.answer = None
+    if not activations.answering or not activations.fast:
+        return None
+    if type(request_signer).__module__.startswith("aiobotocore"):
         return None
     url = str(params.get("url", ""))
     if not answers(url):
         return None
-    answered = answer(wire_request_of(params, request_signer))
+    answered = engine.dispatch(wire_request_of(params, request_signer))
     if answered.status >= 300:
-        pending.key, pending.answer = (url, body_bytes(params["body"])), answered
+        handoff.key, handoff.answer = (url, body_bytes(params["body"])), answered
         return None
     return parsed_answer(model, params, answered, request_signer._event_emitter)
 
@@ -162,7 +185,7 @@ def _signer_sign(original: Any) -> Any:
 
 def _session_credentials(original: Any) -> Any:
     def get_credentials(session: Any, *args: Any, **kwargs: Any) -> Any:
-        if _active.answer is not None and getattr(session, "_credentials", None) is None:
+        if _answering() is not None and getattr(session, "_credentials", None) is None:
             return FAKE_CREDENTIALS  # not cached: the session resolves its own after stop
         return original(session, *args, **kwargs)
 
@@ -170,13 +193,16 @@ def _session_credentials(original: Any) -> Any:
 
 
 def _configured_endpoints_ignored(original: Any) -> Any:
-    return configured_endpoint.compute_client_args(
-        original, lambda: _active.answer is not None and not _active.any_endpoint
-    )
+    def ignored() -> bool:
+        engine = _answering()
+        return engine is not None and not engine.activations.any_endpoint
+
+    return configured_endpoint.compute_client_args(original, ignored)
 
 
 class Interception:
-    """Switches every way in on (``install``) and back off exactly (``uninstall``)."""
+    """Switches every way in on (``install``) and back off exactly (``uninstall``); what
+    answers, and for which endpoints, is read from the engine's activations on each request."""
 
     def __init__(self) -> None:
         self._patches = [
@@ -188,25 +214,16 @@ class Interception:
         self._requests_patch: Patch | None = None
         self._default_session_events: Any = None
         # aiobotocore hook (intercept_aio.py): fake credentials for an AioSession too
-        self._aio = AioInterception(lambda: _active.answer is not None, _answer_for, *_FAKE_KEYS)
+        self._aio = AioInterception(lambda: _answering() is not None, _answer_for, *_FAKE_KEYS)
 
-    def install(self, answer: Answer, *, any_endpoint: bool = False, fast: bool = True) -> None:
-        _active.answer = answer
-        _active.any_endpoint = any_endpoint
-        _active.fast = fast
+    def install(self) -> None:
         for patch, make in self._patches:
             patch.apply(make)
-        self._patch_requests(answer)
+        self._patch_requests()
         self._hook_default_session()
         self._aio.install()
 
-    def configure(self, *, any_endpoint: bool, fast: bool) -> None:
-        _active.any_endpoint = any_endpoint
-        _active.fast = fast
-
     def uninstall(self) -> None:
-        _active.answer = None
-        _active.any_endpoint = False
         self._aio.uninstall()
         self._unhook_default_session()
         if self._requests_patch is not None:
@@ -216,19 +233,19 @@ class Interception:
             patch.undo()
 
     # -- requests ------------------------------------------------------------------------------
-    def _patch_requests(self, answer: Answer) -> None:
+    def _patch_requests(self) -> None:
         # Imported on first activation, not with cases_mock: requests costs ~30 ms to import.
         import requests
 
         from cases_mock._interception.requests_adapter import CasesAdapter, adapter_chooser
 
         def answer_if_active(request: WireRequest) -> WireResponse | None:
-            current = _active.answer
-            return current(request) if current is not None else None
+            engine = _answering()
+            return engine.dispatch(request) if engine is not None else None
 
         adapter = CasesAdapter(answer_if_active)
         patch = Patch(requests.Session, "get_adapter")
-        patch.apply(lambda original: adapter_chooser(original, adapter, lambda: _active.answer is not None))
+        patch.apply(lambda original: adapter_chooser(original, adapter, lambda: _answering() is not None))
         self._requests_patch = patch
 
     # -- a default session that predates the import --------------------------------------------

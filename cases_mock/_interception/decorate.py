@@ -25,8 +25,6 @@ from collections.abc import AsyncGenerator, Awaitable, Callable, Generator, Iter
 from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, Any
 
-from cases_mock._engine import rollback
-
 if TYPE_CHECKING:
     import unittest
 
@@ -188,7 +186,7 @@ def _decorate_class(make: Callable[[], CasesMock], cls: type) -> type:
             mock.stop()
             delattr(klass, key)
             raise
-        setattr(klass, key, (mock, rollback.take(mock)))
+        setattr(klass, key, (mock, mock.engine.snapshot()))
 
     def teardown_class(klass: type) -> None:
         try:
@@ -225,7 +223,7 @@ def _decorate_class(make: Callable[[], CasesMock], cls: type) -> type:
             mock = vars(test).pop(key, None)
             held = vars(type(test)).get(key)
             if held is not None and held[1] is not None:
-                rollback.restore(held[0], held[1])  # the class's data stays, the test's goes
+                held[0].engine.restore(held[1])  # the class's data stays, the test's goes
             if mock is not None:
                 mock.stop()
 
@@ -259,7 +257,7 @@ def _decorate_test_case(
         except BaseException:
             mock.stop()
             raise
-        klass._cases_mock_snapshot = rollback.take(mock)  # type: ignore[attr-defined]
+        klass._cases_mock_snapshot = mock.engine.snapshot()  # type: ignore[attr-defined]
 
     def tearDownClass(klass: type) -> None:
         try:
@@ -269,7 +267,7 @@ def _decorate_test_case(
 
     def setUp(test: unittest.TestCase) -> None:
         klass = type(test)
-        test.addCleanup(lambda: rollback.restore(klass._cases_mock, klass._cases_mock_snapshot))  # type: ignore[attr-defined]
+        test.addCleanup(lambda: klass._cases_mock.engine.restore(klass._cases_mock_snapshot))  # type: ignore[attr-defined]
         if original_setup is not None:
             original_setup(test)
         else:

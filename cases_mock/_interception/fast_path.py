@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import functools
 import io
-import threading
 from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlsplit
@@ -30,28 +29,19 @@ from botocore.awsrequest import AWSResponse
 from botocore.endpoint import convert_to_response_dict
 from botocore.parsers import ResponseParser, ResponseParserFactory
 
+from cases_mock._engine.activations import Handoff
 from cases_mock._engine.wire import WireRequest, WireResponse, body_bytes
 
 EVENT = "before-call.connectcases"
-FULL_PATH_ENV = "CASES_MOCK_FULL_PATH"
 
 
-class _Pending(threading.local):
-    """An error answer computed at before-call, waiting for the first attempt's before-send."""
-
-    key: tuple[str, bytes] | None = None
-    answer: WireResponse | None = None
-
-
-pending = _Pending()
-
-
-def take_pending(url: str, body: bytes) -> WireResponse | None:
-    """The answer computed for this request at before-call, once; else None."""
-    if pending.key is None or pending.key != (url, body):
+def take_pending(handoff: Handoff, url: str, body: bytes) -> WireResponse | None:
+    """The answer computed for this request at before-call (the engine's per-thread
+    ``handoff``), once; else None."""
+    if handoff.key is None or handoff.key != (url, body):
         return None
-    answer = pending.answer
-    pending.key = pending.answer = None
+    answer = handoff.answer
+    handoff.key = handoff.answer = None
     return answer
 
 

@@ -21,7 +21,7 @@ from typing import Any
 
 from cases_mock._dashboard import Dashboard
 from cases_mock._engine.account_region import check_account_id, default_account_id
-from cases_mock._engine.dispatch import Dispatcher
+from cases_mock._engine.engine import Engine
 from cases_mock._engine.recording import DEFAULT_CAPACITY
 from cases_mock._engine.wire import WireRequest, WireResponse
 from cases_mock._protocol.router import resolve
@@ -40,7 +40,6 @@ from cases_mock._server.http11 import (
 )
 from cases_mock._server.persistence import StateFile
 from cases_mock._server.security import TOKEN_ENV, Guard, cors_headers
-from cases_mock._services.connectcases.backend.store import Store
 from cases_mock._services.connectcases.events.sinks import HttpPutEvents
 
 log = logging.getLogger("cases_mock.server")
@@ -188,9 +187,8 @@ class CasesServer:
             if account_id is None
             else check_account_id(account_id, "CasesServer(account_id=...)")
         )
-        self.store = Store()
-        self.dispatcher = Dispatcher(self.store, self.account_id)
-        self.dispatcher.recorder.resize(record_calls)
+        self.engine = Engine(self.account_id, record_calls=record_calls)  # this server's whole state
+        self.store, self.dispatcher = self.engine.store, self.engine.dispatcher  # parts of it, for the routes
         self.dashboard = Dashboard(self.dispatcher)
         # --eventbridge-endpoint: every case event also goes there with PutEvents (docs/events.md)
         self.forwarder = HttpPutEvents(eventbridge_endpoint) if eventbridge_endpoint else None
@@ -267,9 +265,7 @@ class CasesServer:
 
     # -- state -----------------------------------------------------------------------------------
     def reset(self) -> None:
-        self.store.reset()
-        self.dispatcher.recorder.clear()
-        self.dispatcher.faults.clear()
+        self.engine.reset()
         self.changed()
 
     def changed(self) -> None:
@@ -308,7 +304,7 @@ class CasesServer:
         wire = WireRequest(
             request.method, path, request.query, request.headers, request.body, request.host or ""
         )
-        response = self.dispatcher.dispatch(wire)
+        response = self.engine.dispatch(wire)
         if response.status < 300 and not resolve(request.method, path)[0].name.startswith(_READS):
             self.changed()
         return response

@@ -21,9 +21,9 @@ def names() -> list[str]:
 
 def active() -> bool:
     """Whether any mock is active: a client call is answered (the suite blocks the network)."""
-    from cases_mock import mock
+    from cases_mock._interception import activation
 
-    return mock._runtime is not None and bool(mock._runtime.active)
+    return bool(activation.active_mocks())
 
 
 def test_a_generator_stays_mocked_across_every_next_send_and_throw() -> None:

@@ -33,7 +33,7 @@ def ask(
 
 @pytest.fixture
 def dashboard(cases_mock: Any) -> Dashboard:
-    return Dashboard(cases_mock.dispatcher)
+    return Dashboard(cases_mock.engine)
 
 
 @pytest.fixture

@@ -36,7 +36,7 @@ def test_record_calls_false_records_nothing_and_the_default_comes_back() -> None
     with mock_connectcases() as mock:
         a_client().list_domains()
         assert len(mock.calls) == 1
-        assert mock.dispatcher.recorder.capacity == DEFAULT_CAPACITY
+        assert mock.engine.recorder.capacity == DEFAULT_CAPACITY
 
 
 @pytest.mark.parametrize("bad", [-1, 2.5, "10"])

@@ -47,7 +47,7 @@ def test_inject_fault_raises_value_error_naming_the_member(fault: dict[str, Any]
     with mock_connectcases() as mock:
         with pytest.raises(ValueError, match=member):
             mock.inject_fault(fault["operation"], **options)
-        assert mock.dispatcher.faults.rules == []
+        assert mock.engine.faults.rules == []
 
 
 def _a_case(client: Any) -> tuple[str, str]:

@@ -200,4 +200,4 @@ def test_an_error_a_fault_cannot_answer_with_is_refused_listing_the_ones_it_can(
         assert "it can answer AccessDeniedException, ConflictException, InternalServerException, " in str(
             unlisted.value
         )
-        assert mock.dispatcher.faults.rules == []
+        assert mock.engine.faults.rules == []

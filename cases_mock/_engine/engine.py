@@ -1,0 +1,123 @@
+"""``Engine``: everything one mock knows, in one object, with its request path.
+
+An engine owns the store (every backend by account and region, with the clock, the limits and
+the event publisher they share), the call recorder and the injected faults, and the dispatcher
+that answers requests against them. ``reset``, ``snapshot``/``restore`` and ``export``/
+``import_state`` act on all of it at once. ``CasesServer`` owns one engine; the in-process mocks
+of a process share one (``activations``: the stack of active mocks, held by the interception's
+one reference, ``_interception/botocore_hook.py``), so a ``with mock_connectcases():`` inside a
+decorated test sees the test's data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from cases_mock._engine.activations import Activations
+from cases_mock._engine.dispatch import Dispatcher
+from cases_mock._engine.faults import Faults
+from cases_mock._engine.recording import DEFAULT_CAPACITY, Recorder
+from cases_mock._services.connectcases.backend.store import Store
+from cases_mock._services.connectcases.ids import DEFAULT_ACCOUNT_ID
+
+if TYPE_CHECKING:
+    from cases_mock._engine.clock import Clock
+    from cases_mock._engine.faults import Fault
+    from cases_mock._engine.limits import Limits, LimitSettings
+    from cases_mock._engine.recording import RecordedCall
+    from cases_mock._engine.wire import WireRequest, WireResponse
+    from cases_mock._services.connectcases.events.publisher import Event, Publisher
+
+
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    """An engine's state at one moment (``Engine.snapshot``): reusable, restore it any number of
+    times. What one test of a decorated class adds is taken back with it (decorate.py)."""
+
+    backends: dict[tuple[str, str], Any]
+    limits: LimitSettings
+    events: tuple[list[Event], int]
+    calls: list[RecordedCall]
+    faults: list[Fault]
+    frozen_at: datetime | None
+
+
+class Engine:
+    """The state of one mock and the request path over it (see the module docstring)."""
+
+    def __init__(self, account_id: str = DEFAULT_ACCOUNT_ID, *, record_calls: int = DEFAULT_CAPACITY) -> None:
+        self.store = Store()
+        self.recorder = Recorder(record_calls)
+        self.faults = Faults()
+        self.dispatcher = Dispatcher(self.store, self.recorder, self.faults, account_id)
+        self.activations = Activations()  # the in-process mocks on this engine, innermost last
+
+    def __repr__(self) -> str:
+        return f"<Engine {self.store!r}, {len(self.recorder.calls)} call(s) recorded>"
+
+    @property
+    def clock(self) -> Clock:
+        return self.store.clock
+
+    @property
+    def limits(self) -> Limits:
+        return self.store.limits
+
+    @property
+    def publisher(self) -> Publisher:
+        return self.store.publisher
+
+    # -- the request path's two entry points ---------------------------------------------------
+    def dispatch(self, request: WireRequest) -> WireResponse:
+        """Route, parse, ``invoke``, serialise (dispatch.py)."""
+        return self.dispatcher.dispatch(request)
+
+    def invoke(self, operation: str, params: dict[str, Any], *, account: str, region: str) -> dict[str, Any]:
+        """Faults, limits, validate, handler, output check, record: the output, or a modeled error."""
+        return self.dispatcher.invoke(operation, params, account=account, region=region)
+
+    # -- the whole state at once ---------------------------------------------------------------
+    def reset(self) -> None:
+        """Forgets every domain, case and setting of every account and region, the published
+        events, the recorded calls and the injected faults (the clock is left as it is)."""
+        self.store.reset()
+        self.recorder.clear()
+        self.faults.clear()
+
+    def snapshot(self) -> Snapshot:
+        clock = self.store.clock
+        return Snapshot(
+            self.store.snapshot(),
+            self.store.limits.settings(),
+            self.store.publisher.snapshot(),
+            list(self.recorder.calls),
+            self.faults.snapshot(),
+            clock.now() if clock.frozen else None,
+        )
+
+    def restore(self, snapshot: Snapshot) -> None:
+        """Puts back what ``snapshot`` saw (the snapshot stays reusable)."""
+        self.store.restore(snapshot.backends)
+        self.store.limits.apply(snapshot.limits)
+        self.store.publisher.restore(snapshot.events)
+        self.recorder.restore(snapshot.calls)
+        self.faults.restore(snapshot.faults)
+        if snapshot.frozen_at is None:
+            self.store.clock.unfreeze()
+        else:
+            self.store.clock.freeze(snapshot.frozen_at)
+
+    def export(self) -> dict[str, Any]:
+        """The whole state (every account and region) as JSON-able data (state_json.py)."""
+        from cases_mock._engine.state_json import export_store
+
+        return export_store(self.store)
+
+    def import_state(self, state: Any) -> None:
+        """Replaces the whole state with one ``export`` produced, once all of it is checked
+        (ValueError naming the first problem, nothing replaced, if not)."""
+        from cases_mock._engine.state_json import import_store
+
+        import_store(self.store, state)

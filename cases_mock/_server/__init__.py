@@ -1,7 +1,7 @@
 """``cases-mock serve``: Connect Cases over HTTP for the AWS CLI and every other SDK (docs/server.md).
 
 * ``app.py``: ``CasesServer`` (listener, connection cap, one request path to the dispatcher);
-* ``http11.py``: strict HTTP/1.1 reading under a whole-request deadline, one write per response;
+* ``http11.py``: HTTP/1.1 through h11, strictly, under a whole-request deadline, one write per response;
 * ``security.py``: the Host, Origin and control-token checks every request passes;
 * ``control.py``: the ``/_cases_mock/`` routing table (``@control_route`` extends it);
 * ``index.py``: what ``GET /`` and ``GET /_cases_mock/`` answer (links, no data);

@@ -28,15 +28,12 @@ from cases_mock._protocol.router import resolve
 from cases_mock._server import control, events, index  # noqa: F401 (events registers /_cases_mock/events)
 from cases_mock._server.http11 import (
     ClientGone,
+    HttpConnection,
     HttpError,
     HttpLimits,
-    Reader,
     Request,
     Streamed,
     json_error,
-    read_request,
-    write_response,
-    write_streamed,
 )
 from cases_mock._server.persistence import StateFile
 from cases_mock._server.security import TOKEN_ENV, Guard, cors_headers
@@ -67,7 +64,7 @@ class _Listener(socketserver.ThreadingTCPServer):
     def process_request(self, request: Any, client_address: Any) -> None:
         slots = self.owner.slots
         if not slots.acquire(timeout=self.owner.connection_wait):
-            _refuse(request, "the server is at its connection limit; try again")
+            _refuse(request, "the server is at its connection limit; try again", self.owner.limits)
             return
         try:
             super().process_request(request, client_address)
@@ -85,10 +82,10 @@ class _Listener(socketserver.ThreadingTCPServer):
         log.exception("cases_mock: connection from %s failed", client_address)
 
 
-def _refuse(sock: socket.socket, message: str) -> None:
+def _refuse(sock: socket.socket, message: str, limits: HttpLimits) -> None:
     try:
         sock.settimeout(1.0)
-        write_response(sock, json_error(503, "ServiceUnavailable", message), head_only=False, close=True)
+        HttpConnection(sock, limits).send(json_error(503, "ServiceUnavailable", message), None, close=True)
         _close_gently(sock, 0.05)
     except OSError:
         pass
@@ -117,35 +114,34 @@ class _Connection(socketserver.BaseRequestHandler):
         sock: socket.socket = self.request
         sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         owner = self.server.owner
-        reader = Reader(sock)
-        while True:
+        http = HttpConnection(sock, owner.limits)
+        while http.open:
             try:
-                request = read_request(reader, owner.limits, sock)
+                request = http.read_request()
             except ClientGone:
                 return
             except (TimeoutError, HttpError) as error:
                 problem = error if isinstance(error, HttpError) else _TIMEOUT
-                self._send(json_error(problem.status, problem.code, problem.message), None, close=True)
+                self._send(http, json_error(problem.status, problem.code, problem.message), None, close=True)
                 _close_gently(sock, 0.5)
                 return
             except OSError:
                 return
             response = owner.answer(request, self.client_address)
-            if not self._send(response, request, close=not request.keep_alive):
-                return
-            if not request.keep_alive:
+            if not self._send(http, response, request):
                 return
 
-    def _send(self, response: WireResponse | Streamed, request: Request | None, *, close: bool) -> bool:
-        sock: socket.socket = self.request
+    def _send(
+        self,
+        http: HttpConnection,
+        response: WireResponse | Streamed,
+        request: Request | None,
+        *,
+        close: bool = False,
+    ) -> bool:
         try:
-            sock.settimeout(self.server.owner.limits.request_timeout)
-            if isinstance(response, Streamed):
-                size = write_streamed(sock, response, close=close)
-            else:
-                size = write_response(
-                    sock, response, head_only=request is not None and request.method == "HEAD", close=close
-                )
+            http.sock.settimeout(self.server.owner.limits.request_timeout)
+            size = http.send(response, request, close=close)
         except OSError:
             return False
         self.server.owner.log_request(self.client_address, request, response.status, size)

@@ -1,13 +1,20 @@
-"""HTTP/1.1 on a socket, strictly: one request read under a whole-request deadline, one write per
-response (docs/server.md#limits).
+"""HTTP/1.1 on a socket through h11's state machine: one request read under a whole-request
+deadline, one write per response (docs/server.md#limits). The only module that frames HTTP.
 
-Reading refuses what request smuggling relies on, with an error and the connection closed:
-``Transfer-Encoding`` other than a single ``chunked`` (decoded here), ``Transfer-Encoding``
-together with ``Content-Length``, a ``Content-Length`` that is not digits or that differs between
-repeated headers, whitespace before a header's colon, folded header lines, lines not ending in
-CRLF (a bare LF or CR: RFC 9112 2.2 lets a server refuse them). The request target is split
-here: origin-form (``/path?query``), absolute-form (``http://authority/path``, whose authority
-replaces ``Host``, RFC 9112 3.2.2) or ``*``; anything else is refused.
+h11 parses the request line, the header fields and the body's framing (``Content-Length`` or
+``chunked``, with its chunk and trailer syntax), answers ``Expect: 100-continue``, refuses a
+``Transfer-Encoding`` other than a single ``chunked`` (501) and a request line or header field of
+bad syntax (400), and decides whether the connection stays open. Each request gets its own
+``h11.Connection``: the bytes left after one request start the next.
+
+Where h11 is lenient, a check here stays strict, before h11 sees the head (what request
+smuggling relies on): lines not ending in CRLF (a bare LF or CR: RFC 9112 2.2 lets a server
+refuse them; h11 takes a bare LF), folded header lines (h11 unfolds them), a ``Content-Length``
+that is not plain digits (h11 takes ``4, 4``), the line, header count and header size limits;
+after it: ``Transfer-Encoding`` together with ``Content-Length`` (h11 lets the first win), an
+HTTP version other than 1.0 and 1.1, and the request target, split here: origin-form
+(``/path?query``), absolute-form (``http://authority/path``, whose authority replaces ``Host``,
+RFC 9112 3.2.2) or ``*``; anything else is refused.
 """
 
 from __future__ import annotations
@@ -16,17 +23,25 @@ import json
 import re
 import socket
 import time
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass
 from http import HTTPStatus
 from urllib.parse import urlsplit
 
+import h11
+
 from cases_mock._engine.wire import WireResponse
 
-_TOKEN = re.compile(rb"^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$")
-_DIGITS = re.compile(r"^[0-9]+$")
-_CHUNK_SIZE = re.compile(rb"^([0-9A-Fa-f]{1,16})[ \t]*(?:;[^\r\n]*)?$")
 _ABSOLUTE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+_CONTENT_LENGTH = b"content-length:"
+_CODES = {
+    400: "BadRequest",
+    413: "ValidationException",
+    431: "RequestHeaderFieldsTooLarge",
+    501: "UnsupportedTransferEncoding",
+    505: "HTTPVersionNotSupported",
+}
+_FRAMING = ("content-length", "connection", "transfer-encoding")
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +75,6 @@ class Request:
     version: str
     headers: dict[str, str]  # lower-cased names; repeated headers joined with ", "
     body: bytes = b""
-    keep_alive: bool = True
     path: str = "/"
     query: str = ""
     authority: str | None = None  # an absolute-form target's (RFC 9112 3.2.2)
@@ -81,15 +95,23 @@ class Streamed:
     chunks: Iterable[bytes]
 
 
-@dataclass(slots=True)
-class Reader:
-    """Buffered reads from ``sock`` that all stop at one deadline (``time.monotonic``)."""
+class HttpConnection:
+    """One client connection: ``read_request`` and ``send`` in turn, until ``open`` is False."""
 
-    sock: socket.socket
-    deadline: float = 0.0
-    buffer: bytearray = field(default_factory=bytearray)
+    def __init__(self, sock: socket.socket, limits: HttpLimits) -> None:
+        self.sock = sock
+        self.limits = limits
+        self.pending = b""  # received and not yet part of a request
+        self.deadline = 0.0
+        self.h11 = self._new_exchange()
+        self.open = True  # False once a response said the connection closes
 
-    def _fill(self) -> None:
+    def _new_exchange(self) -> h11.Connection:
+        # h11 never refuses a head first: the checks here have smaller limits
+        size = self.limits.max_header_bytes + 2 * self.limits.max_line
+        return h11.Connection(h11.SERVER, max_incomplete_event_size=size)
+
+    def _recv(self) -> bytes:
         remaining = self.deadline - time.monotonic()
         if remaining <= 0:
             raise TimeoutError
@@ -97,74 +119,151 @@ class Reader:
         data = self.sock.recv(65536)
         if not data:
             raise ClientGone
-        self.buffer += data
-
-    def wait_for_data(self, idle: float) -> None:
-        """Blocks until the next request's first byte (ClientGone after ``idle`` seconds)."""
-        if self.buffer:
-            return
-        self.deadline = time.monotonic() + idle
-        try:
-            self._fill()
-        except TimeoutError:
-            raise ClientGone from None
-
-    def line(self, limit: int) -> bytes:
-        while True:
-            end = self.buffer.find(b"\n")
-            if end >= 0:
-                if end > limit:
-                    break
-                line = bytes(self.buffer[: end + 1])
-                del self.buffer[: end + 1]
-                if not line.endswith(b"\r\n") or b"\r" in line[:-2]:
-                    raise HttpError(
-                        400, "BadRequest", "a request line must end with CRLF (a bare LF or CR was sent)"
-                    )
-                return line[:-2]
-            if len(self.buffer) > limit:
-                break
-            self._fill()
-        raise HttpError(431, "RequestHeaderFieldsTooLarge", f"a request or header line is over {limit} bytes")
-
-    def exact(self, count: int) -> bytes:
-        while len(self.buffer) < count:
-            self._fill()
-        data = bytes(self.buffer[:count])
-        del self.buffer[:count]
         return data
 
+    def read_request(self) -> Request:
+        """The next request on the connection; HttpError if it is malformed, TimeoutError if it
+        took longer than ``limits.request_timeout``, ClientGone if the client left or stayed idle."""
+        limits = self.limits
+        self.h11 = self._new_exchange()
+        if not self.pending:
+            self.deadline = time.monotonic() + limits.idle_timeout
+            try:
+                self.pending = self._recv()
+            except TimeoutError:
+                raise ClientGone from None
+        self.deadline = time.monotonic() + limits.request_timeout
+        if self.pending.startswith(b"\r\n"):  # RFC 9112 2.2: an empty line before a request may be ignored
+            self.pending = self.pending[2:]
+        while not _head_complete(self.pending, limits):
+            self.pending += self._recv()
+        self.h11.receive_data(self.pending)
+        self.pending = b""
+        event = self._next_event()
+        assert isinstance(event, h11.Request)  # a complete head is a request or an error
+        request = _request(event, limits)
+        if self.h11.they_are_waiting_for_100_continue:
+            self.sock.sendall(
+                self.h11.send(h11.InformationalResponse(status_code=100, headers=[], reason=b"Continue"))
+            )
+        request.body = self._body(limits)
+        self.pending = bytes(self.h11.trailing_data[0])
+        return request
 
-def read_request(reader: Reader, limits: HttpLimits, write: socket.socket) -> Request:
-    """The next request on the connection; HttpError if it is malformed, TimeoutError if it took
-    longer than ``limits.request_timeout``, ClientGone if the client left or stayed idle."""
-    reader.wait_for_data(limits.idle_timeout)
-    reader.deadline = time.monotonic() + limits.request_timeout
-    line = reader.line(limits.max_line)
-    if not line:  # RFC 9112 2.2: one empty line before a request may be ignored
-        line = reader.line(limits.max_line)
-    method, target, version = _request_line(line)
-    authority, path, query = _target(target)
-    headers = _headers(reader, limits)
-    keep_alive = _keep_alive(version, headers.get("connection", ""))
-    request = Request(method, target, version, headers, keep_alive=keep_alive)
-    request.authority, request.path, request.query = authority, path, query
-    if headers.get("expect", "").lower() == "100-continue" and version == "HTTP/1.1":
-        write.sendall(b"HTTP/1.1 100 Continue\r\n\r\n")
-    request.body = _body(reader, headers, limits)
-    return request
+    def _next_event(self) -> h11.Event | type[h11.NEED_DATA] | type[h11.PAUSED]:
+        try:
+            return self.h11.next_event()
+        except h11.RemoteProtocolError as error:
+            status = error.error_status_hint
+            raise HttpError(status, _CODES.get(status, "BadRequest"), str(error)) from None
+
+    def _body(self, limits: HttpLimits) -> bytes:
+        body = bytearray()
+        while True:
+            event = self._next_event()
+            if event is h11.NEED_DATA:
+                self.h11.receive_data(self._recv())
+            elif isinstance(event, h11.Data):
+                body += event.data
+                if len(body) > limits.max_body:
+                    raise _too_large(limits)
+            elif isinstance(event, h11.EndOfMessage):
+                return bytes(body)
+            else:  # pragma: no cover - h11 gives only these between a request and its end
+                raise HttpError(400, "BadRequest", f"unexpected {event!r}")
+
+    def send(self, response: WireResponse | Streamed, request: Request | None, *, close: bool = False) -> int:
+        """Sends ``response`` (a whole one in one write, no Nagle stall between headers and body);
+        the body bytes sent. ``close`` (or h11: an HTTP/1.0 client, ``Connection: close``) ends
+        the connection after it."""
+        exchange = self.h11
+        headers = _headers(response.status, response.headers, close)
+        if isinstance(response, Streamed):
+            headers.append((b"Transfer-Encoding", b"chunked"))
+            self.sock.sendall(
+                exchange.send(
+                    h11.Response(
+                        status_code=response.status, headers=headers, reason=_reason(response.status)
+                    )
+                )
+            )
+            sent = 0
+            for chunk in response.chunks:
+                if chunk:
+                    self.sock.sendall(exchange.send(h11.Data(data=chunk)))
+                    sent += len(chunk)
+            self.sock.sendall(exchange.send(h11.EndOfMessage()))
+        else:
+            body = response.body
+            headers.append((b"Content-Length", b"%d" % len(body)))
+            data = exchange.send(
+                h11.Response(status_code=response.status, headers=headers, reason=_reason(response.status))
+            )
+            if body and not (request is not None and request.method == "HEAD"):
+                data += exchange.send(h11.Data(data=body))
+            data += exchange.send(h11.EndOfMessage())
+            self.sock.sendall(data)
+            sent = len(body)
+        self.open = exchange.our_state is h11.DONE and exchange.their_state is h11.DONE
+        return sent
 
 
-def _request_line(line: bytes) -> tuple[str, str, str]:
-    parts = line.split(b" ")
-    if len(parts) != 3 or not _TOKEN.match(parts[0]) or not parts[1]:
-        raise HttpError(400, "BadRequest", "malformed request line")
-    if parts[2] not in (b"HTTP/1.1", b"HTTP/1.0"):
+def _head_complete(data: bytes, limits: HttpLimits) -> bool:
+    """Whether ``data`` holds a whole request head; HttpError for what h11 would let through."""
+    end = data.find(b"\r\n\r\n")
+    head = data[:end] if end >= 0 else data[:-1] if data.endswith(b"\r") else data
+    lines = head.split(b"\r\n")
+    if end < 0 and len(lines[-1]) > limits.max_line:
+        raise _line_too_long(limits)
+    if len(lines) > limits.max_headers + 1 or len(head) - len(lines[0]) > limits.max_header_bytes:
+        raise HttpError(431, "RequestHeaderFieldsTooLarge", "too many or too large request headers")
+    for index, line in enumerate(lines):
+        if b"\n" in line or b"\r" in line:
+            raise HttpError(400, "BadRequest", "a request line must end with CRLF (a bare LF or CR was sent)")
+        if len(line) > limits.max_line:
+            raise _line_too_long(limits)
+        if index and line[:1] in (b" ", b"\t"):
+            raise HttpError(400, "BadRequest", "malformed header line (folded)")
+        complete = end >= 0 or index < len(lines) - 1
+        if complete and line[:15].lower() == _CONTENT_LENGTH and not line[15:].strip(b" \t").isdigit():
+            raise HttpError(400, "BadRequest", f"invalid Content-Length {line[15:].strip()[:40]!r}")
+    return end >= 0
+
+
+def _line_too_long(limits: HttpLimits) -> HttpError:
+    return HttpError(
+        431, "RequestHeaderFieldsTooLarge", f"a request or header line is over {limits.max_line} bytes"
+    )
+
+
+def _too_large(limits: HttpLimits) -> HttpError:
+    return HttpError(413, "ValidationException", f"The request body must be at most {limits.max_body} bytes")
+
+
+def _request(event: h11.Request, limits: HttpLimits) -> Request:
+    if event.http_version not in (b"1.1", b"1.0"):
         raise HttpError(505, "HTTPVersionNotSupported", "only HTTP/1.1 and HTTP/1.0 are served")
-    try:
-        return parts[0].decode("ascii"), parts[1].decode("ascii"), parts[2].decode("ascii")
-    except UnicodeDecodeError:
-        raise HttpError(400, "BadRequest", "the request target must be ASCII") from None
+    headers: dict[str, str] = {}
+    for name, value in event.headers:
+        key, text = name.decode("ascii"), value.decode("latin-1")
+        headers[key] = f"{headers[key]}, {text}" if key in headers else text
+    length = headers.get("content-length")
+    if length is not None:
+        if "transfer-encoding" in headers:
+            raise HttpError(400, "BadRequest", "Transfer-Encoding and Content-Length together")
+        if int(length) > limits.max_body:
+            raise _too_large(limits)
+    target = event.target.decode("ascii")
+    authority, path, query = _target(target)
+    return Request(
+        event.method.decode("ascii"),
+        target,
+        "HTTP/" + event.http_version.decode("ascii"),
+        headers,
+        path=path,
+        query=query,
+        authority=authority,
+    )
 
 
 def _target(target: str) -> tuple[str | None, str, str]:
@@ -179,125 +278,26 @@ def _target(target: str) -> tuple[str | None, str, str]:
     raise HttpError(400, "BadRequest", f"malformed request target {target[:100]!r}")
 
 
-def _headers(reader: Reader, limits: HttpLimits) -> dict[str, str]:
-    headers: dict[str, str] = {}
-    count = size = 0
-    while True:
-        line = reader.line(limits.max_line)
-        if not line:
-            return headers
-        count += 1
-        size += len(line)
-        if count > limits.max_headers or size > limits.max_header_bytes:
-            raise HttpError(431, "RequestHeaderFieldsTooLarge", "too many or too large request headers")
-        name, colon, value = line.partition(b":")
-        if not colon or not _TOKEN.match(name):  # also refuses "Name :" and folded lines
-            raise HttpError(400, "BadRequest", "malformed header line")
-        key = name.decode("ascii").lower()
-        text = value.strip(b" \t").decode("latin-1")
-        if key in ("content-length", "transfer-encoding", "host") and key in headers:
-            if key == "content-length" and headers[key] == text:
-                continue
-            raise HttpError(400, "BadRequest", f"conflicting {key} headers")
-        headers[key] = f"{headers[key]}, {text}" if key in headers else text
+def _reason(status: int) -> bytes:
+    try:
+        return HTTPStatus(status).phrase.encode("ascii")
+    except ValueError:
+        return b"Status"
 
 
-def _keep_alive(version: str, connection: str) -> bool:
-    tokens = {token.strip().lower() for token in connection.split(",")}
-    if version == "HTTP/1.0":
-        return "keep-alive" in tokens
-    return "close" not in tokens
-
-
-def _body(reader: Reader, headers: dict[str, str], limits: HttpLimits) -> bytes:
-    encoding = headers.get("transfer-encoding")
-    length = headers.get("content-length")
-    if encoding is not None:
-        if length is not None:
-            raise HttpError(400, "BadRequest", "Transfer-Encoding and Content-Length together")
-        if encoding.lower() != "chunked":
-            raise HttpError(
-                501, "UnsupportedTransferEncoding", f"Transfer-Encoding {encoding!r} is not supported"
-            )
-        return _chunked(reader, limits)
-    if length is None:
-        return b""
-    if not _DIGITS.match(length):
-        raise HttpError(400, "BadRequest", f"invalid Content-Length {length!r}")
-    size = int(length)
-    if size > limits.max_body:
-        raise HttpError(
-            413, "ValidationException", f"The request body must be at most {limits.max_body} bytes"
-        )
-    return reader.exact(size) if size else b""
-
-
-def _chunked(reader: Reader, limits: HttpLimits) -> bytes:
-    body = bytearray()
-    while True:
-        found = _CHUNK_SIZE.match(reader.line(limits.max_line))
-        if found is None:
-            raise HttpError(400, "BadRequest", "malformed chunk size line")
-        size = int(found.group(1), 16)
-        if size == 0:
-            break
-        if len(body) + size > limits.max_body:
-            raise HttpError(
-                413, "ValidationException", f"The request body must be at most {limits.max_body} bytes"
-            )
-        body += reader.exact(size)
-        if reader.exact(2) != b"\r\n":
-            raise HttpError(400, "BadRequest", "a chunk does not end with CRLF")
-    for _ in range(limits.max_headers):  # trailer fields, ignored
-        if not reader.line(limits.max_line):
-            return bytes(body)
-    raise HttpError(431, "RequestHeaderFieldsTooLarge", "too many trailer fields")
+def _headers(status: int, given: dict[str, str], close: bool) -> list[tuple[bytes, bytes]]:
+    headers = [
+        (name.encode("latin-1"), value.encode("latin-1"))
+        for name, value in given.items()
+        if name.lower() not in _FRAMING
+    ]
+    if not any(name.lower() == "x-content-type-options" for name in given):
+        headers.append((b"X-Content-Type-Options", b"nosniff"))  # every reply: no JSON read as a script
+    headers.append((b"Connection", b"close" if close else b"keep-alive"))
+    return headers
 
 
 def json_error(status: int, code: str, message: str, request_id: str = "cases-mock-server") -> WireResponse:
     """A rest-json error for what the service model does not describe (HTTP-level problems)."""
     headers = {"Content-Type": "application/json", "x-amzn-ErrorType": code, "x-amzn-RequestId": request_id}
     return WireResponse(status, headers, json.dumps({"message": message}).encode())
-
-
-def _head(status: int, headers: dict[str, str], close: bool) -> list[str]:
-    try:
-        reason = HTTPStatus(status).phrase
-    except ValueError:
-        reason = "Status"
-    lines = [f"HTTP/1.1 {status} {reason}"]
-    lines += [f"{name}: {value}" for name, value in headers.items() if name.lower() not in _FRAMING]
-    if not any(name.lower() == "x-content-type-options" for name in headers):
-        lines.append("X-Content-Type-Options: nosniff")  # every reply: no JSON read as a script
-    lines.append("Connection: close" if close else "Connection: keep-alive")
-    return lines
-
-
-_FRAMING = ("content-length", "connection", "transfer-encoding")
-
-
-def write_response(sock: socket.socket, response: WireResponse, *, head_only: bool, close: bool) -> int:
-    """Sends the whole response in one write (no Nagle stall between headers and body)."""
-    lines = _head(response.status, response.headers, close)
-    lines.append(f"Content-Length: {len(response.body)}")
-    data = ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1")
-    if not head_only:
-        data += response.body
-    sock.sendall(data)
-    return len(response.body)
-
-
-def write_streamed(sock: socket.socket, response: Streamed, *, close: bool) -> int:
-    lines = _head(response.status, response.headers, close)
-    lines.append("Transfer-Encoding: chunked")
-    sock.sendall(("\r\n".join(lines) + "\r\n\r\n").encode("latin-1"))
-    sent = 0
-    for chunk in _nonempty(response.chunks):
-        sock.sendall(b"%x\r\n%s\r\n" % (len(chunk), chunk))
-        sent += len(chunk)
-    sock.sendall(b"0\r\n\r\n")
-    return sent
-
-
-def _nonempty(chunks: Iterable[bytes]) -> Iterator[bytes]:
-    return (chunk for chunk in chunks if chunk)

@@ -33,7 +33,8 @@ import h11
 from cases_mock._engine.wire import WireResponse
 
 _ABSOLUTE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
-_CONTENT_LENGTH = b"content-length:"
+# a complete Content-Length line's value (h11 would take "4, 4")
+_CONTENT_LENGTH = re.compile(rb"\r\ncontent-length:[ \t]*([^\r\n]*?)[ \t]*(?=\r\n)", re.IGNORECASE)
 _CODES = {
     400: "BadRequest",
     413: "ValidationException",
@@ -209,31 +210,27 @@ class HttpConnection:
 
 
 def _head_complete(data: bytes, limits: HttpLimits) -> bool:
-    """Whether ``data`` holds a whole request head; HttpError for what h11 would let through."""
+    """Whether ``data`` holds a whole request head; HttpError for what h11 would let through.
+    (Whole-buffer searches rather than a loop over lines: this runs on every request.)"""
     end = data.find(b"\r\n\r\n")
-    head = data[:end] if end >= 0 else data[:-1] if data.endswith(b"\r") else data
-    lines = head.split(b"\r\n")
-    if end < 0 and len(lines[-1]) > limits.max_line:
-        raise _line_too_long(limits)
-    if len(lines) > limits.max_headers + 1 or len(head) - len(lines[0]) > limits.max_header_bytes:
+    # the complete lines' CRLFs included; a CR at the end may yet be followed by its LF
+    head = data[: end + 2] if end >= 0 else data[:-1] if data.endswith(b"\r") else data
+    crlf = head.count(b"\r\n")
+    if head.count(b"\r") != crlf or head.count(b"\n") != crlf:
+        raise HttpError(400, "BadRequest", "a request line must end with CRLF (a bare LF or CR was sent)")
+    if len(head) > limits.max_line and max(map(len, head.split(b"\r\n"))) > limits.max_line:
+        raise HttpError(
+            431, "RequestHeaderFieldsTooLarge", f"a request or header line is over {limits.max_line} bytes"
+        )
+    fields = head.find(b"\r\n") + 2
+    if crlf - 1 > limits.max_headers or (crlf and len(head) - fields > limits.max_header_bytes):
         raise HttpError(431, "RequestHeaderFieldsTooLarge", "too many or too large request headers")
-    for index, line in enumerate(lines):
-        if b"\n" in line or b"\r" in line:
-            raise HttpError(400, "BadRequest", "a request line must end with CRLF (a bare LF or CR was sent)")
-        if len(line) > limits.max_line:
-            raise _line_too_long(limits)
-        if index and line[:1] in (b" ", b"\t"):
-            raise HttpError(400, "BadRequest", "malformed header line (folded)")
-        complete = end >= 0 or index < len(lines) - 1
-        if complete and line[:15].lower() == _CONTENT_LENGTH and not line[15:].strip(b" \t").isdigit():
-            raise HttpError(400, "BadRequest", f"invalid Content-Length {line[15:].strip()[:40]!r}")
+    if b"\r\n " in head or b"\r\n\t" in head:
+        raise HttpError(400, "BadRequest", "malformed header line (folded)")
+    for value in _CONTENT_LENGTH.findall(head):
+        if not value.isdigit():
+            raise HttpError(400, "BadRequest", f"invalid Content-Length {value[:40]!r}")
     return end >= 0
-
-
-def _line_too_long(limits: HttpLimits) -> HttpError:
-    return HttpError(
-        431, "RequestHeaderFieldsTooLarge", f"a request or header line is over {limits.max_line} bytes"
-    )
 
 
 def _too_large(limits: HttpLimits) -> HttpError:

@@ -12,6 +12,7 @@ from cases_mock._services.connectcases.events.publisher import Publisher
 from cases_mock._services.connectcases.ids import partition_for
 
 if TYPE_CHECKING:
+    from cases_mock._services.connectcases.backend.changes import Change
     from cases_mock._services.connectcases.backend.domains import Domain
 
 
@@ -45,6 +46,8 @@ class BackendBase:
         # Contacts a test registered (contact ARN -> (channel, connected-to-system time)).
         self.contacts: dict[str, tuple[str, Any]] = {}
         self._seq = 0
+        # What writes changed, for the case event streams to drain (backend/changes.py).
+        self.changes: list[Change] = []
 
     @property
     def quotas(self) -> Quotas:

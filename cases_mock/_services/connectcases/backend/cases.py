@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from cases_mock._services.connectcases.backend.audit import Performer, append_audit
 from cases_mock._services.connectcases.backend.base import BackendBase
+from cases_mock._services.connectcases.backend.changes import case_changed
 from cases_mock._services.connectcases.backend.records import (
     AuditField,
     Case,
@@ -30,7 +31,6 @@ from cases_mock._services.connectcases.backend.slas import refresh_slas
 from cases_mock._services.connectcases.backend.tags import check_tags
 from cases_mock._services.connectcases.backend.values import datetime_value, from_wire
 from cases_mock._services.connectcases.errors import ConflictException, ValidationException, not_found
-from cases_mock._services.connectcases.events import publish
 from cases_mock._services.connectcases.ids import new_id
 
 if TYPE_CHECKING:
@@ -237,7 +237,7 @@ class CasesMixin(BackendBase):
             if client_token:
                 data.client_tokens.put(client_token, digest, case_id, self.clock.now(), (case_id,))
             append_audit(self, case, "Case.Created", performer, snapshot=values)
-            publish.case_changed(self, data, case, "CASE.CREATED", performer)
+            case_changed(self.changes, data, case, "CASE.CREATED", performer, self.clock.now())
             return case
 
     # -- UpdateCase -----------------------------------------------------------------------------
@@ -298,7 +298,7 @@ class CasesMixin(BackendBase):
             for c in changed
         ]
         append_audit(self, case, "Case.Updated", performer, audit_fields)
-        publish.case_changed(self, data, case, "CASE.UPDATED", performer, before)
+        case_changed(self.changes, data, case, "CASE.UPDATED", performer, self.clock.now(), before)
         return True
 
     def update_case(
@@ -329,7 +329,7 @@ class CasesMixin(BackendBase):
             data.client_tokens.drop_case(case_id)
             data.batch_replies.drop_case(case_id)
             if performer is not None:
-                publish.case_changed(self, data, case, "CASE.DELETED", performer)
+                case_changed(self.changes, data, case, "CASE.DELETED", performer, self.clock.now())
 
     # -- BatchUpdateCase ------------------------------------------------------------------------
     def batch_update_cases(

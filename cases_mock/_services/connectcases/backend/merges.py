@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from cases_mock._services.connectcases.backend.audit import Performer, append_audit
 from cases_mock._services.connectcases.backend.base import BackendBase
+from cases_mock._services.connectcases.backend.changes import case_changed, related_item_created
 from cases_mock._services.connectcases.backend.records import (
     AuditField,
     Case,
@@ -30,7 +31,6 @@ from cases_mock._services.connectcases.errors import (
     ValidationException,
     not_found,
 )
-from cases_mock._services.connectcases.events import publish
 from cases_mock._services.connectcases.ids import new_id
 
 if TYPE_CHECKING:
@@ -240,10 +240,12 @@ class MergesMixin(BackendBase):
                 refresh_slas(self, case)
             data.touch(primary_id)
             data.touch(secondary_id)
-            publish.case_changed(self, data, primary, "CASE.UPDATED", performer, before[0])
+            case_changed(self.changes, data, primary, "CASE.UPDATED", performer, self.clock.now(), before[0])
             for case, item in links:
-                publish.related_item_created(self, data, case, item, performer)
-            publish.case_changed(self, data, secondary, "CASE.UPDATED", performer, before[1])
+                related_item_created(self.changes, data, case, item, performer, self.clock.now())
+            case_changed(
+                self.changes, data, secondary, "CASE.UPDATED", performer, self.clock.now(), before[1]
+            )
             return event_id
 
     def merge_status(self, domain_id: str, case_id: str) -> Case:

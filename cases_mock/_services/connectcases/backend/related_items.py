@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from cases_mock._services.connectcases.backend.audit import Performer, append_audit
 from cases_mock._services.connectcases.backend.base import BackendBase
 from cases_mock._services.connectcases.backend.cases import batch_replay, request_digest
+from cases_mock._services.connectcases.backend.changes import related_item_created
 from cases_mock._services.connectcases.backend.records import Case, DomainData, RelatedItem, Scalar
 from cases_mock._services.connectcases.backend.slas import refresh_slas, retarget_sla
 from cases_mock._services.connectcases.backend.values import from_wire
@@ -21,7 +22,6 @@ from cases_mock._services.connectcases.errors import (
     ValidationException,
     not_found,
 )
-from cases_mock._services.connectcases.events import publish
 from cases_mock._services.connectcases.ids import new_id
 
 if TYPE_CHECKING:
@@ -197,7 +197,9 @@ class RelatedItemsMixin(BackendBase):
         if item_type == "Sla":
             refresh_slas(self, case)
             self.domain(domain_id).data.touch(case.case_id)
-        publish.related_item_created(self, self.domain(domain_id).data, case, item, performer)
+        related_item_created(
+            self.changes, self.domain(domain_id).data, case, item, performer, self.clock.now()
+        )
         return item
 
     def create_related_item(

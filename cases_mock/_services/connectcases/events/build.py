@@ -12,12 +12,17 @@ import copy
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any
 
+from cases_mock._services.connectcases.backend.cases import READ_ONLY
+from cases_mock._services.connectcases.backend.changes import CaseChanged, RelatedItemCreated
+from cases_mock._services.connectcases.backend.related_items import MEMBER_FOR_TYPE
+from cases_mock._services.connectcases.backend.values import to_wire
 from cases_mock._services.connectcases.ids import new_id
+from cases_mock._services.connectcases.wire_forms import content_wire
 
 if TYPE_CHECKING:
     from cases_mock._services.connectcases.backend.audit import Performer
     from cases_mock._services.connectcases.backend.base import BackendBase
-    from cases_mock._services.connectcases.backend.records import Case, DomainData, RelatedItem, Scalar
+    from cases_mock._services.connectcases.backend.records import DomainData, RelatedItem, Scalar
 
 SOURCE = "aws.cases"
 DETAIL_TYPE = "Amazon Connect Cases Change"
@@ -55,13 +60,8 @@ def jsonable(value: Any) -> Any:
     return copy.deepcopy(value)
 
 
-def enabled(data: DomainData) -> bool:
-    configuration = data.event_configuration
-    return bool(configuration and configuration.get("enabled"))
-
-
-def _included(data: DomainData) -> dict[str, Any]:
-    return dict((data.event_configuration or {}).get("includedData") or {})
+def _included(configuration: dict[str, Any]) -> dict[str, Any]:
+    return dict(configuration.get("includedData") or {})
 
 
 def _performed_by(performer: Performer) -> dict[str, Any]:
@@ -72,7 +72,7 @@ def _performed_by(performer: Performer) -> dict[str, Any]:
 
 
 def _envelope(
-    backend: BackendBase, resource_arn: str, domain_arn: str, detail: dict[str, Any]
+    backend: BackendBase, at: datetime, resource_arn: str, domain_arn: str, detail: dict[str, Any]
 ) -> dict[str, Any]:
     return {
         "version": "0",
@@ -80,7 +80,7 @@ def _envelope(
         "detail-type": DETAIL_TYPE,
         "source": SOURCE,
         "account": backend.account,
-        "time": seconds(backend.clock.now()),
+        "time": seconds(at),
         "region": backend.region,
         "resources": [domain_arn, resource_arn],
         "detail": detail,
@@ -92,11 +92,11 @@ def _envelope(
 AUTO_INCLUDED = {"All": ("System", "Custom"), "System": ("System",), "Custom": ("Custom",)}
 
 
-def included_field_ids(data: DomainData) -> list[str] | None:
+def included_field_ids(data: DomainData, configuration: dict[str, Any]) -> list[str] | None:
     """The ids of the fields case events carry: ``caseData.fields`` united with the fields of the
     ``autoIncludeFields`` category as the domain has them now (so fields added after the Put are
     included); None when the configuration asks for no case data."""
-    case_data = _included(data).get("caseData") or {}
+    case_data = _included(configuration).get("caseData") or {}
     ids = [str(entry["id"]) for entry in case_data.get("fields") or []]
     auto = case_data.get("autoIncludeFields")
     if auto:
@@ -107,12 +107,12 @@ def included_field_ids(data: DomainData) -> list[str] | None:
     return list(dict.fromkeys(ids))
 
 
-def case_fields(data: DomainData, values: dict[str, Scalar]) -> dict[str, Any] | None:
+def case_fields(
+    data: DomainData, configuration: dict[str, Any], values: dict[str, Scalar]
+) -> dict[str, Any] | None:
     """The non-null values of the included fields (``included_field_ids``; None: none asked for),
     fields deleted since left out."""
-    from cases_mock._services.connectcases.backend.values import to_wire
-
-    field_ids = included_field_ids(data)
+    field_ids = included_field_ids(data, configuration)
     if field_ids is None:
         return None
     fields: dict[str, Any] = {}
@@ -126,76 +126,63 @@ def case_fields(data: DomainData, values: dict[str, Scalar]) -> dict[str, Any] |
 
 def changed_field_ids(before: dict[str, Scalar], after: dict[str, Scalar]) -> list[str]:
     """Every field whose value differs, the ones a request sets first, then the service's own."""
-    from cases_mock._services.connectcases.backend.cases import READ_ONLY
-
     changed = [key for key in after if before.get(key) != after[key]]
     changed += [key for key in before if key not in after]
     return sorted(changed, key=lambda key: key in READ_ONLY or key == "next_sla_breach_datetime")
 
 
-def case_event(
-    backend: BackendBase,
-    data: DomainData,
-    case: Case,
-    event_type: str,
-    performer: Performer,
-    before: dict[str, Scalar] | None = None,
-) -> dict[str, Any] | None:
+def case_event(backend: BackendBase, change: CaseChanged) -> dict[str, Any] | None:
     """A CASE.* event; for CASE.UPDATED (``before`` given) None when no value changed."""
+    case = change.case
     detail: dict[str, Any] = {
         "version": "0",
-        "eventType": event_type,
-        "approximateChangeTime": millis(backend.clock.now()),
+        "eventType": change.event_type,
+        "approximateChangeTime": millis(change.at),
     }
-    if before is not None:
-        changed = changed_field_ids(before, case.values)
+    if change.before is not None:
+        changed = changed_field_ids(change.before, change.values)
         if not changed:
             return None
         detail["changedFieldIds"] = changed
-    detail["performedBy"] = _performed_by(performer)
+    detail["performedBy"] = _performed_by(change.performer)
     body: dict[str, Any] = {
         "caseId": case.case_id,
         "templateId": case.template_id,
-        "createdDateTime": str(case.values.get("created_datetime", "")),
+        "createdDateTime": str(change.values.get("created_datetime", "")),
     }
-    fields = case_fields(data, case.values)
+    fields = case_fields(change.data, change.configuration, change.values)
     if fields is not None:
         body["fields"] = fields
     detail["case"] = body
-    return _envelope(backend, case.arn, case.domain_arn, detail)
+    return _envelope(backend, change.at, case.arn, case.domain_arn, detail)
 
 
 def changed_attributes(item: RelatedItem) -> list[str]:
     """``<member>.<attribute>`` for each attribute the creation set; a comment's body is
     ``comment.commentText``, as the sample payload names it."""
-    from cases_mock._services.connectcases.backend.related_items import MEMBER_FOR_TYPE
-
     if item.type == "Comment":
         return ["comment.commentText"]
     member = MEMBER_FOR_TYPE[item.type]
     return [f"{member}.{attribute}" for attribute in item.content[member]]
 
 
-def related_item_event(
-    backend: BackendBase, data: DomainData, case: Case, item: RelatedItem, performer: Performer
-) -> dict[str, Any]:
+def related_item_event(backend: BackendBase, change: RelatedItemCreated) -> dict[str, Any]:
     """A RELATED_ITEM.CREATED event; the content only with ``relatedItemData.includeContent``."""
-    from cases_mock._services.connectcases.handlers.related_items import content_wire
-
+    item, case = change.item, change.case
     body: dict[str, Any] = {
         "relatedItemType": RELATED_ITEM_TYPE[item.type],
         "relatedItemId": item.related_item_id,
         "caseId": case.case_id,
         "createdDateTime": millis(item.association_time),
     }
-    if (_included(data).get("relatedItemData") or {}).get("includeContent"):
-        body.update(jsonable(content_wire(data, item, backend.clock.now())))
+    if (_included(change.configuration).get("relatedItemData") or {}).get("includeContent"):
+        body.update(jsonable(content_wire(change.data, item, change.at)))
     detail = {
         "version": "0",
         "eventType": "RELATED_ITEM.CREATED",
-        "approximateChangeTime": millis(backend.clock.now()),
+        "approximateChangeTime": millis(change.at),
         "changedAttributes": changed_attributes(item),
-        "performedBy": _performed_by(performer),
+        "performedBy": _performed_by(change.performer),
         "relatedItem": body,
     }
-    return _envelope(backend, item.arn, case.domain_arn, detail)
+    return _envelope(backend, change.at, item.arn, case.domain_arn, detail)

@@ -1,54 +1,50 @@
-"""The calls the backend writers make, one line each, after a write has been stored.
+"""Drains the change records a backend write appended (backend/changes.py) into published events.
 
-They publish only while the domain's ``eventBridge.enabled`` is true, with the configuration in
-force at that moment, and swallow every error: an event never fails the Cases call.
+``drain`` runs after every handler, under the backend's lock, so the events come out in the
+order of the writes. Each record was appended only while the domain's ``eventBridge.enabled``
+was true, and carries the configuration in force at the write. Every error is swallowed: an
+event never fails the Cases call.
 """
 
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from cases_mock._services.connectcases.backend.changes import CaseChanged
 from cases_mock._services.connectcases.events import build
 
 if TYPE_CHECKING:
-    from cases_mock._services.connectcases.backend.audit import Performer
     from cases_mock._services.connectcases.backend.base import BackendBase
-    from cases_mock._services.connectcases.backend.records import Case, DomainData, RelatedItem, Scalar
+    from cases_mock._services.connectcases.backend.changes import Change
 
 log = logging.getLogger("cases_mock.events")
 
 
-def case_changed(
-    backend: BackendBase,
-    data: DomainData,
-    case: Case,
-    event_type: str,
-    performer: Performer,
-    before: dict[str, Scalar] | None = None,
-) -> None:
-    """CASE.CREATED / CASE.DELETED, or CASE.UPDATED from the values ``before`` the write."""
-    if not build.enabled(data):
-        return
-    try:
-        event = build.case_event(backend, data, case, event_type, performer, before)
-    except Exception:
-        log.exception("cases_mock: could not build the %s event of case %s", event_type, case.case_id)
-        backend.publisher.failed()
-        return
-    if event is not None:
-        backend.publisher.publish(event)
+def _built(backend: BackendBase, change: Change) -> dict[str, Any] | None:
+    if isinstance(change, CaseChanged):
+        return build.case_event(backend, change)
+    return build.related_item_event(backend, change)
 
 
-def related_item_created(
-    backend: BackendBase, data: DomainData, case: Case, item: RelatedItem, performer: Performer
-) -> None:
-    if not build.enabled(data):
+def _about(change: Change) -> str:
+    if isinstance(change, CaseChanged):
+        return f"{change.event_type} event of case {change.case.case_id}"
+    return f"event of related item {change.item.related_item_id}"
+
+
+def drain(backend: BackendBase) -> None:
+    """Publishes, oldest first, the event of every change record ``backend`` holds, and empties it."""
+    if not backend.changes:
         return
-    try:
-        event = build.related_item_event(backend, data, case, item, performer)
-    except Exception:
-        log.exception("cases_mock: could not build the event of related item %s", item.related_item_id)
-        backend.publisher.failed()
-        return
-    backend.publisher.publish(event)
+    with backend.lock:
+        pending, backend.changes[:] = list(backend.changes), []
+        for change in pending:
+            try:
+                event = _built(backend, change)
+            except Exception:
+                log.exception("cases_mock: could not build the %s", _about(change))
+                backend.publisher.failed()
+                continue
+            if event is not None:
+                backend.publisher.publish(event)

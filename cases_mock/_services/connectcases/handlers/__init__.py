@@ -1,14 +1,17 @@
 """Per-operation handlers: each converts validated wire params, calls the backend, and returns
-the output members. ``HANDLERS`` maps an operation name of the model to its handler."""
+the output members. ``HANDLERS`` maps an operation name of the model to its handler; after each
+one the change records its writes appended are drained into case events (events/publish.py)."""
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from cases_mock._services.connectcases.backend.store import CasesBackend
+from cases_mock._services.connectcases.events.publish import drain
 
 PRINCIPAL_ENV = "CASES_MOCK_PRINCIPAL_ARN"
 Params = dict[str, Any]
@@ -47,12 +50,21 @@ HANDLERS: dict[str, Handler] = {}
 
 
 def handles(operation: str) -> Callable[[Handler], Handler]:
-    """Registers the decorated function as the handler of ``operation``."""
+    """Registers the decorated function as the handler of ``operation``, followed by draining
+    the change records its writes appended (the events' ``drain``), also when it raises."""
 
     def register(function: Handler) -> Handler:
         if operation in HANDLERS:
             raise RuntimeError(f"two handlers for {operation}")
-        HANDLERS[operation] = function
+
+        @functools.wraps(function)
+        def handler(call: Call, params: Params) -> Output:
+            try:
+                return function(call, params)
+            finally:
+                drain(call.backend)
+
+        HANDLERS[operation] = handler
         return function
 
     return register

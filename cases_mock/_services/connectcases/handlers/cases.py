@@ -14,16 +14,12 @@ from cases_mock._services.connectcases.backend.pagination import decode_token, p
 from cases_mock._services.connectcases.backend.records import AuditEvent, Case, DomainData
 from cases_mock._services.connectcases.backend.values import to_wire
 from cases_mock._services.connectcases.handlers import Call, Output, Params, handles
+from cases_mock._services.connectcases.wire_forms import field_type
 
 
 def performer(call: Call, params: Params) -> Performer:
     """Who acts: the caller's IAM principal, and the ``performedBy`` user when given."""
     return Performer.of(call.principal_arn, params.get("performedBy"))
-
-
-def field_type(data: DomainData, field_id: str) -> str:
-    found = data.fields.get(field_id)
-    return found.type if found is not None else "Text"
 
 
 def _without_token(params: Params) -> dict[str, Any]:

@@ -3,7 +3,6 @@ SearchRelatedItems, SearchAllRelatedItems, ListCasesForContact."""
 
 from __future__ import annotations
 
-import copy
 import json
 from datetime import datetime
 from types import SimpleNamespace
@@ -14,45 +13,9 @@ from cases_mock._services.connectcases.backend.pagination import paginate
 from cases_mock._services.connectcases.backend.records import DomainData, RelatedItem
 from cases_mock._services.connectcases.backend.search import Predicate, compile_filter
 from cases_mock._services.connectcases.backend.slas import sla_status
-from cases_mock._services.connectcases.backend.values import to_wire
 from cases_mock._services.connectcases.handlers import Call, Output, Params, handles
-from cases_mock._services.connectcases.handlers.cases import case_identifier, field_type, performer
-
-
-def content_wire(data: DomainData, item: RelatedItem, now: datetime) -> dict[str, Any]:
-    """The ``RelatedItemContent`` of ``item`` as the service returns it."""
-    if item.type == "Contact":
-        return {
-            "contact": {
-                "contactArn": item.content["contact"]["contactArn"],
-                "channel": item.channel,
-                "connectedToSystemTime": item.connected_time,
-            }
-        }
-    if item.type == "Sla":
-        given = item.content["sla"]["slaInputConfiguration"]
-        configuration: dict[str, Any] = {
-            "name": given["name"],
-            "type": given["type"],
-            "status": sla_status(item, now),
-            "targetTime": item.target_time,
-        }
-        if given.get("fieldId") is not None:
-            configuration["fieldId"] = given["fieldId"]
-            configuration["targetFieldValues"] = copy.deepcopy(given.get("targetFieldValues"))
-        if item.completion_time is not None:
-            configuration["completionTime"] = item.completion_time
-        return {"sla": {"slaConfiguration": configuration}}
-    if item.type == "Custom":
-        return {
-            "custom": {
-                "fields": [
-                    {"id": f["id"], "value": to_wire(field_type(data, f["id"]), f["value"])}
-                    for f in item.content["custom"]["fields"]
-                ]
-            }
-        }
-    return copy.deepcopy(item.content)
+from cases_mock._services.connectcases.handlers.cases import case_identifier, performer
+from cases_mock._services.connectcases.wire_forms import content_wire
 
 
 def _item_wire(data: DomainData, item: RelatedItem, now: datetime, *, with_case: bool) -> dict[str, Any]:

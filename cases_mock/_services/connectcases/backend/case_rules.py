@@ -12,22 +12,18 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from cases_mock._services.connectcases.backend.base import BackendBase
+from cases_mock._services.connectcases.backend.configuration import CASE_RULES
 from cases_mock._services.connectcases.backend.records import CaseRule, DomainData, Template
 from cases_mock._services.connectcases.backend.rule_structure import checked_rule, kind_of, rule_target
 from cases_mock._services.connectcases.errors import (
     ConflictException,
     ServiceQuotaExceededException,
     ValidationException,
-    not_found,
 )
 from cases_mock._services.connectcases.ids import cases_arn, new_id
 
 if TYPE_CHECKING:
     from cases_mock._services.connectcases.backend.domains import Domain
-
-
-def _live_rules(data: DomainData) -> list[CaseRule]:
-    return [rule for rule in data.case_rules.values() if not rule.deleted]
 
 
 def _templates_carrying(data: DomainData, case_rule_id: str) -> list[Template]:
@@ -36,12 +32,6 @@ def _templates_carrying(data: DomainData, case_rule_id: str) -> list[Template]:
         for template in data.templates.values()
         if not template.deleted and any(a.get("caseRuleId") == case_rule_id for a in template.rules)
     ]
-
-
-def _check_unique_name(data: DomainData, name: str, except_id: str | None = None) -> None:
-    for rule in _live_rules(data):
-        if rule.name == name and rule.case_rule_id != except_id:
-            raise ConflictException(f"A case rule named {name!r} already exists in this domain")
 
 
 def _check_fits_templates(data: DomainData, case_rule_id: str, rule: dict[str, Any]) -> None:
@@ -88,10 +78,7 @@ class CaseRulesMixin(BackendBase):
 
     def case_rule(self, domain_id: str, case_rule_id: str) -> CaseRule:
         """The rule (deleted or not); ResourceNotFoundException when the domain has no such id."""
-        found = self.domain(domain_id).data.case_rules.get(case_rule_id)
-        if found is None:
-            raise not_found("CaseRule", case_rule_id)
-        return found
+        return CASE_RULES.get(self.domain(domain_id).data, case_rule_id)
 
     def create_case_rule(
         self, domain_id: str, name: str, rule: dict[str, Any], description: str | None = None
@@ -100,9 +87,9 @@ class CaseRulesMixin(BackendBase):
             domain = self.domain(domain_id)
             data = domain.data
             checked = checked_rule(data, rule)
-            _check_unique_name(data, name)
+            CASE_RULES.check_name(data, name)
             limit = self.quotas.case_rules_per_domain
-            if len(_live_rules(data)) >= limit:
+            if len(CASE_RULES.live(data)) >= limit:
                 raise ServiceQuotaExceededException(
                     f"This domain already has {limit} case rules, the most it may have"
                 )
@@ -139,7 +126,7 @@ class CaseRulesMixin(BackendBase):
                 raise ValidationException("Give at least one of name, description and rule to update")
             checked = checked_rule(data, rule) if rule is not None else None
             if name is not None:
-                _check_unique_name(data, name, except_id=case_rule_id)
+                CASE_RULES.check_name(data, name, except_id=case_rule_id)
             if checked is not None:
                 _check_fits_templates(data, case_rule_id, checked)
             if name is not None:
@@ -167,17 +154,8 @@ class CaseRulesMixin(BackendBase):
 
     def batch_get_case_rules(self, domain_id: str, ids: list[str]) -> tuple[list[CaseRule], list[str]]:
         """The rules found (deleted ones included), in request order, and the ids not found."""
-        data = self.domain(domain_id).data
-        found: list[CaseRule] = []
-        missing: list[str] = []
-        for case_rule_id in dict.fromkeys(ids):
-            rule = data.case_rules.get(case_rule_id)
-            if rule is None:
-                missing.append(case_rule_id)
-            else:
-                found.append(rule)
-        return found, missing
+        return CASE_RULES.batch_get(self.domain(domain_id).data, ids)
 
     def list_case_rules(self, domain_id: str) -> list[CaseRule]:
         """The rules not deleted, in creation order."""
-        return sorted(_live_rules(self.domain(domain_id).data), key=lambda r: r.seq)
+        return CASE_RULES.live(self.domain(domain_id).data)

@@ -307,20 +307,15 @@ class CasesMixin(BackendBase):
         with self.lock:
             data = self.domain(domain_id).data
             case = self.case(domain_id, case_id)
-            self.check_case_unlocked(case)
             entries = [(f"fields[{i}]", str(e["id"]), e["value"]) for i, e in enumerate(fields)]
             values, changes = self._updated_values(data, case, entries)
             self._write_update(data, case, values, changes, performer)
-
-    def check_case_unlocked(self, case: Case) -> None:
-        """Hook for merges: a case locked by a running merge gives ConflictException."""
 
     # -- DeleteCase -----------------------------------------------------------------------------
     def delete_case(self, domain_id: str, case_id: str, performer: Performer | None = None) -> None:
         with self.lock:
             data = self.domain(domain_id).data
             case = self.case(domain_id, case_id)
-            self.check_case_unlocked(case)
             del data.cases[case_id]
             data.touch(case_id)
             reference = case.values.get("reference_number")
@@ -362,7 +357,6 @@ class CasesMixin(BackendBase):
                     )
                     continue
                 try:
-                    self.check_case_unlocked(case)
                     values, changes = self._updated_values(data, case, entries)
                 except ConflictException as error:
                     outcome.failed.append((identifier, "CONFLICT", error.message))

@@ -15,12 +15,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from cases_mock._services.connectcases.backend.base import BackendBase
+from cases_mock._services.connectcases.backend.configuration import FIELDS
 from cases_mock._services.connectcases.backend.records import DomainData, Field, FieldOption
 from cases_mock._services.connectcases.errors import (
-    ConflictException,
     ServiceQuotaExceededException,
     ValidationException,
-    not_found,
 )
 from cases_mock._services.connectcases.ids import cases_arn, new_id
 
@@ -82,10 +81,6 @@ class OptionError:
     message: str
 
 
-def live_fields(data: DomainData) -> list[Field]:
-    return [f for f in data.fields.values() if not f.deleted]
-
-
 def live_field(data: DomainData, field_id: str, path: str) -> Field:
     """The field ``field_id`` if it exists and is not deleted; else ValidationException at ``path``."""
     found = data.fields.get(field_id)
@@ -96,12 +91,6 @@ def live_field(data: DomainData, field_id: str, path: str) -> Field:
     if found.deleted:
         raise ValidationException(f"Invalid field id at '{path}': field {found.label} is deleted")
     return found
-
-
-def _check_name(data: DomainData, name: str, except_id: str | None = None) -> None:
-    for existing in live_fields(data):
-        if existing.name == name and existing.field_id != except_id:
-            raise ConflictException(f"A field named {name!r} already exists in this domain")
 
 
 def _check_attributes(field_type: str, attributes: dict[str, Any] | None, field: str) -> None:
@@ -136,10 +125,7 @@ class FieldsMixin(BackendBase):
 
     def field(self, domain_id: str, field_id: str) -> Field:
         """The field (deleted or not); ResourceNotFoundException when the domain has no such id."""
-        found = self.domain(domain_id).data.fields.get(field_id)
-        if found is None:
-            raise not_found("Field", field_id)
-        return found
+        return FIELDS.get(self.domain(domain_id).data, field_id)
 
     def create_field(
         self,
@@ -152,9 +138,9 @@ class FieldsMixin(BackendBase):
         with self.lock:
             data = self.domain(domain_id).data
             _check_attributes(field_type, attributes, repr(name))
-            _check_name(data, name)
+            FIELDS.check_name(data, name)
             limit = self.quotas.fields_per_domain
-            if sum(1 for f in live_fields(data) if f.namespace == "Custom") >= limit:
+            if sum(1 for f in FIELDS.live(data) if f.namespace == "Custom") >= limit:
                 raise ServiceQuotaExceededException(
                     f"This domain already has {limit} custom fields, the most it may have"
                 )
@@ -197,7 +183,7 @@ class FieldsMixin(BackendBase):
             existing = self._changeable_field(domain_id, field_id, "updated")
             _check_attributes(existing.type, attributes, existing.label)
             if name is not None:
-                _check_name(data, name, except_id=field_id)
+                FIELDS.check_name(data, name, except_id=field_id)
                 existing.name = name
             if description is not None:
                 existing.description = description
@@ -221,20 +207,11 @@ class FieldsMixin(BackendBase):
 
     def batch_get_fields(self, domain_id: str, ids: list[str]) -> tuple[list[Field], list[str]]:
         """The fields found (deleted ones included), in request order, and the ids not found."""
-        data = self.domain(domain_id).data
-        found: list[Field] = []
-        missing: list[str] = []
-        for field_id in dict.fromkeys(ids):
-            field = data.fields.get(field_id)
-            if field is None:
-                missing.append(field_id)
-            else:
-                found.append(field)
-        return found, missing
+        return FIELDS.batch_get(self.domain(domain_id).data, ids)
 
     def list_fields(self, domain_id: str) -> list[Field]:
         """The fields not deleted, system fields first, in creation order."""
-        return sorted(live_fields(self.domain(domain_id).data), key=lambda f: f.seq)
+        return FIELDS.live(self.domain(domain_id).data)
 
     def put_field_options(
         self, domain_id: str, field_id: str, options: list[dict[str, Any]]

@@ -12,13 +12,12 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from cases_mock._services.connectcases.backend.base import BackendBase
+from cases_mock._services.connectcases.backend.configuration import LAYOUTS
 from cases_mock._services.connectcases.backend.fields import live_field
 from cases_mock._services.connectcases.backend.records import DomainData, Layout
 from cases_mock._services.connectcases.errors import (
-    ConflictException,
     ServiceQuotaExceededException,
     ValidationException,
-    not_found,
 )
 from cases_mock._services.connectcases.ids import cases_arn, new_id
 
@@ -54,12 +53,6 @@ def without_deleted_fields(data: DomainData, content: dict[str, Any]) -> dict[st
     return shown
 
 
-def _check_layout_name(data: DomainData, name: str, except_id: str | None = None) -> None:
-    for layout in data.layouts.values():
-        if not layout.deleted and layout.name == name and layout.layout_id != except_id:
-            raise ConflictException(f"A layout named {name!r} already exists in this domain")
-
-
 class LayoutsMixin(BackendBase):
     """Layout operations."""
 
@@ -68,10 +61,7 @@ class LayoutsMixin(BackendBase):
         def domain(self, domain_id: str) -> Domain: ...
 
     def layout(self, domain_id: str, layout_id: str) -> Layout:
-        found = self.domain(domain_id).data.layouts.get(layout_id)
-        if found is None:
-            raise not_found("Layout", layout_id)
-        return found
+        return LAYOUTS.get(self.domain(domain_id).data, layout_id)
 
     def _checked_layout_content(self, data: DomainData, content: dict[str, Any]) -> dict[str, Any]:
         seen: set[str] = set()
@@ -99,7 +89,7 @@ class LayoutsMixin(BackendBase):
         with self.lock:
             data = self.domain(domain_id).data
             checked = self._checked_layout_content(data, content)
-            _check_layout_name(data, name)
+            LAYOUTS.check_name(data, name)
             limit = self.quotas.layouts_per_domain
             if sum(1 for layout in data.layouts.values() if not layout.deleted) >= limit:
                 raise ServiceQuotaExceededException(
@@ -134,7 +124,7 @@ class LayoutsMixin(BackendBase):
                 raise ValidationException(f"Layout {existing.label} is deleted and cannot be updated")
             checked = self._checked_layout_content(data, content) if content is not None else None
             if name is not None:
-                _check_layout_name(data, name, except_id=layout_id)
+                LAYOUTS.check_name(data, name, except_id=layout_id)
                 existing.name = name
             if checked is not None:
                 existing.content = checked
@@ -156,7 +146,4 @@ class LayoutsMixin(BackendBase):
             data.deleted_counts["layout"] = deleted + 1
 
     def list_layouts(self, domain_id: str) -> list[Layout]:
-        data = self.domain(domain_id).data
-        return sorted(
-            (layout for layout in data.layouts.values() if not layout.deleted), key=lambda layout: layout.seq
-        )
+        return LAYOUTS.live(self.domain(domain_id).data)

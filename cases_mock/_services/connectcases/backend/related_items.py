@@ -84,8 +84,6 @@ class RelatedItemsMixin(BackendBase):
 
         def case(self, domain_id: str, case_id: str) -> Case: ...
 
-        def check_case_unlocked(self, case: Case) -> None: ...
-
         def _batch_targets(
             self, data: DomainData, identifiers: list[dict[str, str]]
         ) -> list[tuple[dict[str, str], Case | None]]: ...
@@ -208,7 +206,6 @@ class RelatedItemsMixin(BackendBase):
         with self.lock:
             data = self.domain(domain_id).data
             case = self.case(domain_id, case_id)
-            self.check_case_unlocked(case)
             body, targets = self._checked_content(data, case, item_type, content)
             self._check_quotas(case, item_type)
             return self._new_item(domain_id, case, item_type, body, targets, performer)
@@ -220,7 +217,6 @@ class RelatedItemsMixin(BackendBase):
             data = self.domain(domain_id).data
             case = self.case(domain_id, case_id)
             item = self.related_item(domain_id, case_id, item_id)
-            self.check_case_unlocked(case)
             if item.type not in UPDATABLE:
                 raise _invalid("relatedItemId", f"a {item.type} related item cannot be updated")
             member = UPDATE_MEMBER_FOR_TYPE[item.type]
@@ -247,7 +243,6 @@ class RelatedItemsMixin(BackendBase):
         with self.lock:
             case = self.case(domain_id, case_id)
             item = self.related_item(domain_id, case_id, item_id)
-            self.check_case_unlocked(case)
             if item.type == "File":
                 raise _invalid("relatedItemId", "File related items are removed with DeleteAttachedFile")
             del case.related_items[item_id]
@@ -287,7 +282,6 @@ class RelatedItemsMixin(BackendBase):
                     )
                     continue
                 try:
-                    self.check_case_unlocked(case)
                     self._check_quotas(case, "Comment")
                 except ServiceQuotaExceededException as error:
                     failed.append((identifier, "SERVICE_QUOTA_EXCEEDED", error.message))

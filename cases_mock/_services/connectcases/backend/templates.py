@@ -13,14 +13,13 @@ import copy
 from typing import TYPE_CHECKING, Any
 
 from cases_mock._services.connectcases.backend.base import BackendBase
+from cases_mock._services.connectcases.backend.configuration import TEMPLATES
 from cases_mock._services.connectcases.backend.fields import live_field
 from cases_mock._services.connectcases.backend.records import DomainData, Template
 from cases_mock._services.connectcases.backend.rule_structure import kind_of, rule_target
 from cases_mock._services.connectcases.errors import (
-    ConflictException,
     ServiceQuotaExceededException,
     ValidationException,
-    not_found,
 )
 from cases_mock._services.connectcases.ids import cases_arn, new_id
 
@@ -117,12 +116,6 @@ def shown_rules(data: DomainData, template: Template) -> list[dict[str, Any]]:
     return shown
 
 
-def _check_template_name(data: DomainData, name: str, except_id: str | None = None) -> None:
-    for template in data.templates.values():
-        if not template.deleted and template.name == name and template.template_id != except_id:
-            raise ConflictException(f"A template named {name!r} already exists in this domain")
-
-
 class TemplatesMixin(BackendBase):
     """Template operations."""
 
@@ -131,10 +124,7 @@ class TemplatesMixin(BackendBase):
         def domain(self, domain_id: str) -> Domain: ...
 
     def template(self, domain_id: str, template_id: str) -> Template:
-        found = self.domain(domain_id).data.templates.get(template_id)
-        if found is None:
-            raise not_found("Template", template_id)
-        return found
+        return TEMPLATES.get(self.domain(domain_id).data, template_id)
 
     def create_template(
         self,
@@ -153,7 +143,7 @@ class TemplatesMixin(BackendBase):
             required = _check_required(data, required_fields or [])
             layout = _check_layout(data, layout_configuration) if layout_configuration is not None else None
             stored_rules = check_template_rules(data, rules or [])
-            _check_template_name(data, name)
+            TEMPLATES.check_name(data, name)
             limit = self.quotas.templates_per_domain
             if sum(1 for t in data.templates.values() if not t.deleted) >= limit:
                 raise ServiceQuotaExceededException(
@@ -203,7 +193,7 @@ class TemplatesMixin(BackendBase):
             layout = _check_layout(data, layout_configuration) if layout_configuration is not None else None
             stored_rules = check_template_rules(data, rules) if rules is not None else None
             if name is not None:
-                _check_template_name(data, name, except_id=template_id)
+                TEMPLATES.check_name(data, name, except_id=template_id)
                 existing.name = name
             if description is not None:
                 existing.description = description
@@ -235,8 +225,6 @@ class TemplatesMixin(BackendBase):
             data.deleted_counts["template"] = deleted + 1
 
     def list_templates(self, domain_id: str, statuses: list[str] | None = None) -> list[Template]:
-        data = self.domain(domain_id).data
-        return sorted(
-            (t for t in data.templates.values() if not t.deleted and (not statuses or t.status in statuses)),
-            key=lambda t: t.seq,
-        )
+        return [
+            t for t in TEMPLATES.live(self.domain(domain_id).data) if not statuses or t.status in statuses
+        ]

@@ -9,7 +9,7 @@ by the last, which also resets the state unless that mock was made with ``keep_s
 
 from __future__ import annotations
 
-from types import TracebackType
+import copy
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar, overload
 
 from cases_mock._engine.account_region import check_account_id, check_region, default_account_id
@@ -125,7 +125,7 @@ class CasesMock:
 
     @quotas.setter
     def quotas(self, quotas: Quotas) -> None:
-        self._require_active("setting quotas")
+        _require_active("setting quotas")
         self.store.limits.quotas = quotas
 
     def backend(self, region: str | None = None, account_id: str | None = None) -> CasesBackend:
@@ -133,21 +133,13 @@ class CasesMock:
         mock's ``region``): its ``domains`` map holds the state as Python objects.
 
         MockNotActiveError while no mock is active: the backend would be the next mock's."""
-        self._require_active("backend()")
+        _require_active("backend()")
         account = (
             self.account_id if account_id is None else check_account_id(account_id, "backend(account_id=...)")
         )
         return self.store.backend(
             account, self.region if region is None else check_region(region, "backend(region=...)")
         )
-
-    def _require_active(self, what: str) -> None:
-        if not activation.active_mocks():
-            raise MockNotActiveError(
-                f"{what} on a mock that is not active: no mock is started, so it would write into "
-                f"the state the next mock starts from. Call it inside `with mock_connectcases() as "
-                f"mock:`, a decorated test or the cases_mock fixture, or after mock.start()"
-            )
 
     def reset(self) -> None:
         """Forgets every domain, case and setting of every account and region, the published
@@ -189,7 +181,7 @@ class CasesMock:
     ) -> Fault:
         """Makes ``operation`` (or ``"*"``) answer ``error`` for the next ``times`` calls (None:
         until cleared), each with ``probability``, after ``latency`` seconds."""
-        self._require_active("inject_fault()")
+        _require_active("inject_fault()")
         from cases_mock._engine.faults import Fault
 
         added = self.engine.faults.add(Fault(operation, error, times, probability, latency, message))
@@ -216,7 +208,7 @@ class CasesMock:
         made)."""
         from cases_mock._services.connectcases.seed import seed_domain
 
-        self._require_active("seed()")
+        _require_active("seed()")
         backend = self.backend(region, account_id)
         return seed_domain(backend, name=name, cases=cases, rules=rules, seed=seed)
 
@@ -227,24 +219,18 @@ class CasesMock:
 
     def import_state(self, state: dict[str, Any]) -> None:
         """Replaces the whole state with one ``export_state`` (or the server) produced."""
-        self._require_active("import_state()")
+        _require_active("import_state()")
         self.engine.import_state(state)
 
     def save(self, path: str) -> None:
         """Writes ``export_state()`` to the JSON file ``path``."""
-        import json
-
-        with open(path, "w", encoding="utf-8") as out:
-            json.dump(self.export_state(), out)
+        self.engine.save(path)
 
     def load(self, path: str) -> None:
         """Replaces the whole state with the JSON file ``path`` that ``save`` wrote (ValueError,
         nothing replaced, for a file that repeats a key or that ``import_state`` refuses)."""
-        from cases_mock._engine.state_json import parse_state
-
-        self._require_active("load()")
-        with open(path, encoding="utf-8") as source:
-            self.import_state(parse_state(source.read()))
+        _require_active("load()")
+        self.engine.load(path)
 
     @property
     def active(self) -> bool:
@@ -269,49 +255,47 @@ class CasesMock:
 
         MockNotActiveError when this mock is not active (never started, or already stopped)."""
         if not activation.pop(self):
-            why = "it was already stopped" if self._started else "it was never started"
-            why += f" ({self._stop_note})" if self._stop_note else ""
-            raise MockNotActiveError(
-                f"stop() on a mock that is not active: {why} (each start() takes one stop())"
-            )
+            raise _not_active(self)
 
     def __enter__(self) -> CasesMock:
         return self.start()
 
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
+    def __exit__(self, *_: object) -> None:
         self.stop()
 
     async def __aenter__(self) -> CasesMock:
         return self.start()
 
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
+    async def __aexit__(self, *_: object) -> None:
         self.stop()
 
-    # -- decoration ------------------------------------------------------------------------
-    def _fresh(self) -> CasesMock:
-        return CasesMock(
-            account_id=self._account_id,
-            keep_state=self.keep_state,
-            any_endpoint=self.any_endpoint,
-            record_calls=self.record_calls,
-            region=self.region,
-            full_path=self.full_path,
-        )
-
     def __call__(self, target: T) -> T:
+        """Decorates ``target``: each call (each test) runs inside a fresh copy of this mock."""
         from cases_mock._interception.decorate import decorate
 
-        return decorate(self._fresh, target)  # type: ignore[no-any-return]
+        return decorate(lambda: _fresh(self), target)  # type: ignore[no-any-return]
+
+
+def _fresh(mock: CasesMock) -> CasesMock:
+    """A new, unstarted mock with ``mock``'s settings (the arguments were checked already)."""
+    fresh = copy.copy(mock)
+    fresh._started, fresh._stop_note = False, ""
+    return fresh
+
+
+def _require_active(what: str) -> None:
+    if not activation.active_mocks():
+        raise MockNotActiveError(
+            f"{what} on a mock that is not active: no mock is started, so it would write into "
+            f"the state the next mock starts from. Call it inside `with mock_connectcases() as "
+            f"mock:`, a decorated test or the cases_mock fixture, or after mock.start()"
+        )
+
+
+def _not_active(mock: CasesMock) -> MockNotActiveError:
+    why = "it was already stopped" if mock._started else "it was never started"
+    why += f" ({mock._stop_note})" if mock._stop_note else ""
+    return MockNotActiveError(f"stop() on a mock that is not active: {why} (each start() takes one stop())")
 
 
 _PARENTHESES = (

@@ -121,3 +121,18 @@ class Engine:
         from cases_mock._engine.state_json import import_store
 
         import_store(self.store, state)
+
+    def save(self, path: str) -> None:
+        """Writes ``export()`` to the JSON file ``path``."""
+        import json
+
+        with open(path, "w", encoding="utf-8") as out:
+            json.dump(self.export(), out)
+
+    def load(self, path: str) -> None:
+        """Replaces the whole state with the JSON file ``path`` that ``save`` wrote (ValueError,
+        nothing replaced, for a file that repeats a key or that ``import_state`` refuses)."""
+        from cases_mock._engine.state_json import parse_state
+
+        with open(path, encoding="utf-8") as source:
+            self.import_state(parse_state(source.read()))

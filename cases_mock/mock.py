@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from cases_mock._engine.faults import Fault
     from cases_mock._engine.limits import Limits, Quotas
     from cases_mock._engine.recording import RecordedCall
-    from cases_mock._services.connectcases.backend.store import CasesBackend, Store
+    from cases_mock._services.connectcases.backend.store import CasesBackend
     from cases_mock._services.connectcases.events import EventList
     from cases_mock._services.connectcases.seed import SeededDomain
 
@@ -67,29 +67,15 @@ class CasesMock:
         region: str | None = None,
         full_path: bool = False,
     ) -> None:
-        # the arguments are described in the class docstring
-        from cases_mock._engine.recording import capacity_of
-
-        where = "mock_connectcases({}=...)"
-        self._account_id = (
-            None if account_id is None else check_account_id(account_id, where.format("account_id"))
-        )
-        self.keep_state = keep_state
-        self.any_endpoint = any_endpoint
-        self.full_path = full_path
-        capacity_of(record_calls)  # a bad value fails here, not at start()
+        # the arguments are described in the class docstring; a bad one fails here, not at start()
+        self._account_id, self.region = _checked(account_id, record_calls, region)
+        self.keep_state, self.any_endpoint, self.full_path = keep_state, any_endpoint, full_path
         self.record_calls = record_calls  # None: the default ring of recent calls
-        self.region = DEFAULT_REGION if region is None else check_region(region, where.format("region"))
         self._started = False  # for stop()'s message: never started, or stopped already
         self._stop_note = ""  # who stopped it, when not its owner (the pytest plugin, a leak)
 
     def __repr__(self) -> str:
-        state = "active" if self.active else "inactive"
-        try:
-            account = self.account_id
-        except ValueError:  # a bad CASES_MOCK_ACCOUNT_ID: start() says so, a repr does not raise
-            account = "(invalid)"
-        return f"<CasesMock account {account}, region {self.region}, {state}>"
+        return _describe(self)
 
     # -- the state a test can see ------------------------------------------------------------
     @property
@@ -104,29 +90,24 @@ class CasesMock:
         return activation.shared_engine()
 
     @property
-    def store(self) -> Store:
-        """Every backend, keyed by (account, region), and the clock they share."""
-        return self.engine.store
-
-    @property
     def clock(self) -> Clock:
         """The clock every timestamp comes from: ``freeze()``, ``advance()``, ``unfreeze()``."""
-        return self.store.clock
+        return self.engine.store.clock
 
     @property
     def limits(self) -> Limits:
         """The opt-in rate quotas and search delay, and the resource quotas (limits.py)."""
-        return self.store.limits
+        return self.engine.store.limits
 
     @property
     def quotas(self) -> Quotas:
         """The resource quotas every backend of this mock enforces; settable."""
-        return self.store.limits.quotas
+        return self.engine.store.limits.quotas
 
     @quotas.setter
     def quotas(self, quotas: Quotas) -> None:
         _require_active("setting quotas")
-        self.store.limits.quotas = quotas
+        self.engine.store.limits.quotas = quotas
 
     def backend(self, region: str | None = None, account_id: str | None = None) -> CasesBackend:
         """The backend of ``account_id`` (default: this mock's) in ``region`` (default: this
@@ -137,7 +118,7 @@ class CasesMock:
         account = (
             self.account_id if account_id is None else check_account_id(account_id, "backend(account_id=...)")
         )
-        return self.store.backend(
+        return self.engine.store.backend(
             account, self.region if region is None else check_region(region, "backend(region=...)")
         )
 
@@ -163,10 +144,10 @@ class CasesMock:
         """The case events published since the last reset, oldest first (at most
         ``cases_mock.events.MAX_EVENTS``); ``mock.events.of("CASE.UPDATED", case_id=...)``
         filters."""
-        return self.store.publisher.events()
+        return self.engine.store.publisher.events()
 
     def clear_events(self) -> None:
-        self.store.publisher.clear()
+        self.engine.store.publisher.clear()
 
     def inject_fault(
         self,
@@ -274,6 +255,27 @@ class CasesMock:
         from cases_mock._interception.decorate import decorate
 
         return decorate(lambda: _fresh(self), target)  # type: ignore[no-any-return]
+
+
+def _checked(
+    account_id: str | None, record_calls: int | bool | None, region: str | None
+) -> tuple[str | None, str]:
+    """The arguments of ``CasesMock`` checked (each error names the argument): the account (None:
+    the environment's, read at ``start()``) and the region."""
+    from cases_mock._engine.recording import capacity_of
+
+    capacity_of(record_calls)
+    where = "mock_connectcases({}=...)"
+    account = None if account_id is None else check_account_id(account_id, where.format("account_id"))
+    return account, DEFAULT_REGION if region is None else check_region(region, where.format("region"))
+
+
+def _describe(mock: CasesMock) -> str:
+    try:
+        account = mock.account_id
+    except ValueError:  # a bad CASES_MOCK_ACCOUNT_ID: start() says so, a repr does not raise
+        account = "(invalid)"
+    return f"<CasesMock account {account}, region {mock.region}, {'active' if mock.active else 'inactive'}>"
 
 
 def _fresh(mock: CasesMock) -> CasesMock:

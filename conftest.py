@@ -30,7 +30,7 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers",
         "needs_model(*features): skip unless the installed botocore model has these operations or "
-        "members (named as in cases_mock/_protocol/releases.py)",
+        "members (named as in cases_mock/_services/connectcases/releases.py)",
     )
 
 
@@ -89,7 +89,7 @@ def _block_network(monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureReque
 
 
 def pytest_runtest_setup(item: pytest.Item) -> None:
-    from cases_mock._protocol.releases import absent, installed
+    from cases_mock._services.connectcases.releases import absent, installed
 
     for mark in item.iter_markers("needs_model"):
         missing = absent(*mark.args)

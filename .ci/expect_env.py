@@ -1,7 +1,8 @@
 """Checks that a CI environment holds the botocore it is meant to test (``.ci/run``).
 
-``newest``: the installed model has every operation and member ``cases_mock/_protocol/releases.py``
-knows of. ``lower-bound``: botocore and boto3 are the supported lower bound exactly.
+``newest``: the installed model has every operation and member
+``cases_mock/_services/connectcases/releases.py`` knows of. ``lower-bound``: botocore and boto3
+are the supported lower bound exactly.
 ``aiobotocore``: aiobotocore (and aioboto3 when asked) are importable, and botocore is a release
 that aiobotocore's own requirement accepts.
 """
@@ -14,7 +15,7 @@ from importlib import metadata
 import boto3
 import botocore
 
-from cases_mock._protocol.releases import LOWER_BOUND, MEMBERS, OPERATIONS, absent, complete
+from cases_mock._services.connectcases.releases import LOWER_BOUND, MEMBERS, OPERATIONS, absent, complete
 
 
 def _aiobotocore_accepts_botocore() -> str | None:

@@ -1,7 +1,7 @@
 """Static types for a ``connectcases`` client, for the fixtures and for users' annotations.
 
 ``CasesClient`` is what the ``cases_client`` fixture returns: a boto3 client seen as a Protocol
-with every operation of the newest model (``cases_mock/_protocol/releases.py`` lists them; a test
+with every operation of the newest model (``cases_mock/_services/connectcases/releases.py`` lists them; a test
 keeps the two equal) taking any arguments, so mypy catches a misspelt operation without
 needing any stubs. ``AsyncCasesClient`` is the same for aiobotocore and aioboto3 clients
 (``cases_async_client``), whose operations are coroutines.

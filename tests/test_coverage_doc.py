@@ -10,8 +10,8 @@ from pathlib import Path
 import botocore
 import pytest
 
-from cases_mock._protocol.releases import OPERATIONS
 from cases_mock._services.connectcases.members import HONOURED, IGNORED, REFUSED, members, unaccounted
+from cases_mock._services.connectcases.releases import OPERATIONS
 from maintainers.coverage import render, render_members
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from cases_mock._protocol.releases import present
+from cases_mock._services.connectcases.releases import present
 
 AGENTS = "arn:aws:connect:us-east-1:123456789012:instance/demo/agent"
 

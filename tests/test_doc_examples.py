@@ -10,7 +10,7 @@ directory, so nothing an AWS set-up or an earlier test provides can make an exam
 * A block whose first line is ``# requires: ...`` runs where what it names is there and is
   skipped, naming it, elsewhere: modules (docs/async.md: aiobotocore and aioboto3 pin older
   botocore releases than the README's install, so CI runs those in their own environments),
-  and operations or members of the model (named as in cases_mock/_protocol/releases.py).
+  and operations or members of the model (named as in cases_mock/_services/connectcases/releases.py).
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from pathlib import Path
 
 import pytest
 
-from cases_mock._protocol.releases import MEMBERS, OPERATIONS, absent, release
+from cases_mock._services.connectcases.releases import MEMBERS, OPERATIONS, absent, release
 from maintainers.api_reference import render
 
 ROOT = Path(__file__).resolve().parent.parent

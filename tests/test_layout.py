@@ -1,6 +1,6 @@
 """The package's layout stays as docs/architecture.md draws it: no import circles (imports inside
 functions count, ``TYPE_CHECKING`` blocks do not, nor a package's ``__init__`` importing its own
-children) and a few public modules at the package root."""
+children) and a few public modules at the package root; the core knows services only through the registry."""
 
 from __future__ import annotations
 
@@ -112,3 +112,91 @@ def test_the_checker_finds_a_circle() -> None:
 def test_a_few_modules_sit_at_the_package_root() -> None:
     root = [p.name for p in PACKAGE.glob("*.py") if p.name not in ("__init__.py", "__main__.py")]
     assert len(root) <= MOST_ROOT_MODULES, sorted(root)
+
+
+CORE = ("_protocol", "_engine", "_interception", "_server")
+SERVICE_PREFIX = "cases_mock._services."
+REGISTRY = "cases_mock._services.registry"
+
+# Imports of Connect Cases' folder the core still makes (issue 27: the engine, its state file,
+# limits and checks hold Cases' store and backend; the dispatcher builds its Call on Cases'
+# store). This list may only shrink: a new import of a service's folder from the core fails.
+STILL_IMPORTED: dict[str, set[str]] = {
+    "_engine/account_region.py": {
+        "cases_mock._services.connectcases.ids",
+    },
+    "_engine/dispatch.py": {
+        "cases_mock._services.connectcases.backend.store",
+        "cases_mock._services.connectcases.handlers",
+        "cases_mock._services.connectcases.ids",
+    },
+    "_engine/engine.py": {
+        "cases_mock._services.connectcases.backend.store",
+        "cases_mock._services.connectcases.events.publisher",
+        "cases_mock._services.connectcases.ids",
+    },
+    "_engine/limits.py": {
+        "cases_mock._services.connectcases.backend.records",
+        "cases_mock._services.connectcases.errors",
+    },
+    "_engine/state_checks.py": {
+        "cases_mock._services.connectcases.backend.records",
+        "cases_mock._services.connectcases.backend.store",
+        "cases_mock._services.connectcases.handlers",
+        "cases_mock._services.connectcases.service",
+    },
+    "_engine/state_json.py": {
+        "cases_mock._services.connectcases.backend",
+        "cases_mock._services.connectcases.backend.cases",
+        "cases_mock._services.connectcases.backend.domains",
+        "cases_mock._services.connectcases.backend.idempotency",
+        "cases_mock._services.connectcases.backend.store",
+    },
+    "_server/app.py": {
+        "cases_mock._services.connectcases.events.sinks",
+    },
+    "_server/events.py": {
+        "cases_mock._services.connectcases.events",
+    },
+    "_server/persistence.py": {
+        "cases_mock._services.connectcases.backend.store",
+    },
+}
+
+
+def _service_imports(path: Path) -> set[str]:
+    """The modules of ``cases_mock._services`` other than the registry that ``path`` imports,
+    at the top or inside functions."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        names: list[str] = []
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names = [node.module]
+            if node.module == "cases_mock._services":
+                names = [f"{node.module}.{alias.name}" for alias in node.names]
+        found.update(n for n in names if n.startswith(SERVICE_PREFIX) and n != REGISTRY)
+    return found
+
+
+def test_the_core_imports_no_service_folder_but_through_the_registry() -> None:
+    unexpected: dict[str, set[str]] = {}
+    for folder in CORE:
+        for path in sorted((PACKAGE / folder).rglob("*.py")):
+            name = str(path.relative_to(PACKAGE))
+            extra = _service_imports(path) - STILL_IMPORTED.get(name, set())
+            if extra:
+                unexpected[name] = extra
+    assert unexpected == {}, "the core imports a service's folder; go through _services/registry.py"
+
+
+def test_the_protocol_and_interception_import_no_service_folder_at_all() -> None:
+    for folder in ("_protocol", "_interception"):
+        for path in sorted((PACKAGE / folder).rglob("*.py")):
+            assert _service_imports(path) == set(), path
+
+
+def test_the_still_imported_list_only_names_imports_that_exist() -> None:
+    for name, modules in STILL_IMPORTED.items():
+        assert modules <= _service_imports(PACKAGE / name), name

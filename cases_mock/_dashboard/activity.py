@@ -10,8 +10,8 @@ from typing import Any
 
 from cases_mock._engine.faults import Faults
 from cases_mock._engine.recording import Recorder
-from cases_mock._protocol.model import operation_names
 from cases_mock._services.connectcases.errors import MODELED_ERRORS
+from cases_mock._services.connectcases.service import SERVICE
 
 CALLS_SHOWN = 500  # the newest calls a page shows at most
 
@@ -64,6 +64,6 @@ def faults(injected: Faults) -> dict[str, Any]:
             }
             for fault in list(injected.rules)
         ],
-        "operations": list(operation_names()),
+        "operations": list(SERVICE.operation_names()),
         "errors": sorted(MODELED_ERRORS),
     }

@@ -9,10 +9,10 @@ import json
 from typing import Any
 
 from cases_mock._engine.dispatch import read
-from cases_mock._protocol.model import operation
 from cases_mock._protocol.serialize import success_response
 from cases_mock._services.connectcases.backend.store import CasesBackend, Store
 from cases_mock._services.connectcases.errors import not_found
+from cases_mock._services.connectcases.service import SERVICE
 
 REQUEST_ID = "cases-mock-dashboard"
 MAX_PAGES = 200  # a dashboard page never walks more than this many pages of one listing
@@ -29,7 +29,7 @@ def existing_backend(store: Store, account: str, region: str) -> CasesBackend:
 def api_read(backend: CasesBackend, name: str, params: dict[str, Any]) -> dict[str, Any]:
     """The wire output of operation ``name`` for ``params`` (errors raised as CasesError)."""
     output = read(backend, name, params, REQUEST_ID)
-    written: dict[str, Any] = json.loads(success_response(operation(name), output, REQUEST_ID).body)
+    written: dict[str, Any] = json.loads(success_response(SERVICE.operation(name), output, REQUEST_ID).body)
     return written
 
 

@@ -41,7 +41,7 @@ def default_account_id() -> str:
 def check_region(value: object, where: str) -> str:
     """``value`` if the installed botocore's endpoint data names that region, else ValueError
     naming ``where`` (a region botocore does not know is a typo, or needs a newer botocore)."""
-    from cases_mock._services.connectcases.hosts import known_region
+    from cases_mock._protocol.hosts import known_region
 
     if not isinstance(value, str) or not known_region(value):
         import botocore

@@ -19,24 +19,25 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
+from botocore.model import OperationModel
+
 from cases_mock._engine.faults import Faults
 from cases_mock._engine.recording import RecordedCall, Recorder
 from cases_mock._engine.wire import WireRequest, WireResponse
-from cases_mock._protocol.model import operation as operation_model
-from cases_mock._protocol.model import service_model
-from cases_mock._protocol.parse import parse
-from cases_mock._protocol.router import resolve
-from cases_mock._protocol.serialize import error_response, success_response
-from cases_mock._protocol.validate import problems, validate
-from cases_mock._services.connectcases.backend.store import CasesBackend, Store
-from cases_mock._services.connectcases.errors import (
+from cases_mock._protocol.errors import (
     CasesError,
     InternalServerException,
     UnknownOperationException,
     UnsupportedOperationException,
 )
-from cases_mock._services.connectcases.handlers import HANDLERS, Call, load_all
-from cases_mock._services.connectcases.hosts import region_of_host
+from cases_mock._protocol.hosts import region_of_host, service_of_host
+from cases_mock._protocol.parse import parse
+from cases_mock._protocol.router import resolve
+from cases_mock._protocol.serialize import error_response, success_response
+from cases_mock._protocol.validate import problems, validate
+from cases_mock._services import registry
+from cases_mock._services.connectcases.backend.store import CasesBackend, Store
+from cases_mock._services.connectcases.handlers import Call
 from cases_mock._services.connectcases.ids import DEFAULT_ACCOUNT_ID, DEFAULT_REGION
 
 log = logging.getLogger("cases_mock")
@@ -45,8 +46,26 @@ _CREDENTIAL = re.compile(r"Credential=([^/,\s]+)/\d{8}/([a-z0-9-]+)/([a-z0-9-]+)
 _ACCOUNT_KEY = re.compile(r"^\d{12}$")
 
 
+def service_of(request: WireRequest) -> registry.Service:
+    """The mocked service a request is for: by its host (``hosts.py``), else by the signing name
+    of its SigV4 scope, else the first registered (a bare request to ``cases-mock serve``)."""
+    found = service_of_host(request.host)
+    if found:
+        return found[0]
+    scope = _CREDENTIAL.search(request.header("authorization") or "")
+    signed = registry.by_prefix(scope.group(3)) if scope else None
+    return signed or registry.default()
+
+
+def route(request: WireRequest) -> tuple[registry.Service, OperationModel, dict[str, str]]:
+    """The service, operation and decoded URI labels of a request (UnknownOperationException)."""
+    service = service_of(request)
+    op, labels = resolve(service.name, service.title, request.method, request.path)
+    return service, op, labels
+
+
 def region_of(request: WireRequest) -> str:
-    """The region from a Connect Cases host (``hosts.py``), else the signer's or SigV4 scope."""
+    """The region from a mocked service's host (``hosts.py``), else the signer's or SigV4 scope."""
     found = region_of_host(request.host)
     if found:
         return found
@@ -87,8 +106,9 @@ class Dispatcher:
         self.faults = faults
         self.account_id = account_id
         self.strict_output = os.environ.get("CASES_MOCK_STRICT_OUTPUT") == "1"
-        service_model()  # a botocore too old to mock fails here (activation, server start)
-        load_all()
+        for service in registry.services():
+            service.model()  # a botocore too old to mock fails here (activation, server start)
+            service.handlers()
 
     def account_of(self, access_key_id: str | None) -> str:
         """A 12-digit access key id names the account (as in moto); else the mock's account."""
@@ -102,19 +122,19 @@ class Dispatcher:
         try:
             response = self._dispatch(request, request_id, seen)
         except CasesError as error:
-            response = error_response(error, request_id)
+            response = error_response(error, request_id, service_of(request).name)
             seen.error = error
         except Exception:  # a bug in the mock must never escape into the caller's stack
             log.exception("cases_mock: unexpected error handling %s %s", request.method, request.path)
             seen.error = InternalServerException("cases_mock hit an unexpected error; see its log")
-            response = error_response(seen.error, request_id)
+            response = error_response(seen.error, request_id, service_of(request).name)
         if not seen.account:
             seen.account, seen.region = self.account_id, region_of(request)
         self._record(seen, response.status, request.method, request.path)
         return response
 
     def _dispatch(self, request: WireRequest, request_id: str, seen: _Seen) -> WireResponse:
-        op, labels = resolve(request.method, request.path)
+        _, op, labels = route(request)
         seen.operation = op.name
         access_key = access_key_of(request)
         seen.account = self.account_of(access_key)
@@ -141,9 +161,10 @@ class Dispatcher:
         seen = _Seen(operation, params, account, region)
         status = 200
         try:
-            if operation not in service_model().operation_names:
-                raise UnknownOperationException(f"{operation} is not a Connect Cases operation")
-            op = operation_model(operation)
+            service = registry.default()
+            if operation not in service.operation_names():
+                raise UnknownOperationException(f"{operation} is not a {service.title} operation")
+            op = service.operation(operation)
             self._admit(operation, account, region)
             seen.output = self._invoke(operation, seen, request_id or str(uuid.uuid4()), access_key)
             status = op.http.get("responseCode", 200)
@@ -194,9 +215,10 @@ def handle(call: Call, params: dict[str, Any], *, check_output: bool = False) ->
     """Validate ``params``, run the operation's handler against ``call.backend``, and (with
     ``check_output``) check the output against the operation's output shape (a RuntimeError
     naming what is outside it): what every entry point shares."""
-    op = operation_model(call.operation)
+    service = registry.default()
+    op = service.operation(call.operation)
     validate(op.input_shape, params)
-    handler = HANDLERS.get(op.name)
+    handler = service.handlers().get(op.name)
     if handler is None:
         raise UnsupportedOperationException(f"cases_mock does not support {op.name} yet")
     output = handler(call, params)

@@ -16,8 +16,8 @@ import threading
 import time
 from dataclasses import dataclass
 
-from cases_mock._protocol.model import operation, operation_names
-from cases_mock._services.connectcases.errors import MODELED_ERRORS, CasesError, ValidationException
+from cases_mock._protocol.errors import CasesError, ValidationException
+from cases_mock._services import registry
 
 ALWAYS_ALLOWED = (
     "ThrottlingException",
@@ -53,16 +53,17 @@ def _check(fault: Fault) -> None:
     given: dict[str, object] = dict(vars(fault))  # as given: the server passes JSON values through
     if not isinstance(given["operation"], str):
         raise ValueError(f"fault member 'operation' must be an operation or '*', not {given['operation']!r}")
-    if not isinstance(given["error"], str) or fault.error not in MODELED_ERRORS:
+    service = registry.default()
+    if not isinstance(given["error"], str) or fault.error not in service.modeled_errors:
         raise ValueError(
             f"fault member 'error': {fault.error!r} is not an error cases_mock can answer with; "
-            f"the errors are {', '.join(sorted(MODELED_ERRORS))}"
+            f"the errors are {', '.join(sorted(service.modeled_errors))}"
         )
-    names = operation_names() if fault.operation == "*" else (fault.operation,)
+    names = service.operation_names() if fault.operation == "*" else (fault.operation,)
     for name in names:
-        if name not in operation_names():
-            raise ValueError(f"fault member 'operation': {name!r} is not a Connect Cases operation")
-        modeled = {shape.name for shape in operation(name).error_shapes}
+        if name not in service.operation_names():
+            raise ValueError(f"fault member 'operation': {name!r} is not a {service.title} operation")
+        modeled = {shape.name for shape in service.operation(name).error_shapes}
         if fault.error not in modeled and fault.error not in ALWAYS_ALLOWED:
             allowed = ", ".join(sorted(modeled | set(ALWAYS_ALLOWED)))
             raise ValueError(
@@ -155,9 +156,7 @@ class Faults:
         if chosen.latency:
             time.sleep(chosen.latency)
         message = chosen.message or f"Injected {chosen.error} for {name} (cases_mock fault)"
-        error_class = MODELED_ERRORS.get(chosen.error, ValidationException)
+        error_class = registry.default().modeled_errors.get(chosen.error, ValidationException)
         if error_class.code == "ResourceNotFoundException":
-            from cases_mock._services.connectcases.errors import ResourceNotFoundException
-
-            return ResourceNotFoundException(message, resource_id="injected", resource_type="Fault")
+            return error_class(message, resource_id="injected", resource_type="Fault")
         return error_class(message)

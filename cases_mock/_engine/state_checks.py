@@ -138,9 +138,9 @@ def _check_case(data: DomainData, case: Case, path: str) -> None:
 def trial_reads(backend: CasesBackend, path: str) -> None:
     """Reads everything through the handlers; ValueError naming what failed."""
     from cases_mock._engine.dispatch import read as invoke_read
-    from cases_mock._protocol.model import operation
     from cases_mock._protocol.validate import problems
     from cases_mock._services.connectcases.handlers import load_all
+    from cases_mock._services.connectcases.service import SERVICE
 
     load_all()
 
@@ -149,7 +149,7 @@ def trial_reads(backend: CasesBackend, path: str) -> None:
             output = invoke_read(backend, name, params, "state-import")
         except Exception as error:  # what would have been an error after the import
             raise ValueError(f"{where}: {name} fails on this state: {error}") from None
-        shape = operation(name).output_shape
+        shape = SERVICE.operation(name).output_shape
         found = problems(shape, output) if shape is not None else []
         if found:
             raise ValueError(f"{where}: {name} would answer outside its shape: {found[0]}")

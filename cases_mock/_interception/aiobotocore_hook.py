@@ -26,6 +26,7 @@ from typing import Any
 
 from cases_mock._engine.wire import WireRequest, WireResponse, wire_request
 from cases_mock._interception.patches import Patch
+from cases_mock._services import registry
 
 Answer = Callable[[WireRequest], WireResponse]
 
@@ -75,11 +76,11 @@ def _session_credentials(fake: Any, active: Callable[[], bool]) -> Callable[[Any
 
 def _endpoint_send(answer_for: Callable[[str], Answer | None]) -> Callable[[Any], Any]:
     """``AioEndpoint._send`` for sessions made before ``import cases_mock`` (they lack the
-    ``before-send`` handler): a request to a Cases endpoint is answered here instead."""
+    ``before-send`` handler): a request to a mocked service's endpoint is answered here instead."""
 
     def patched(original: Any) -> Any:
         async def _send(endpoint: Any, request: Any) -> Any:
-            if getattr(endpoint, "_endpoint_prefix", None) == "cases":
+            if registry.by_prefix(getattr(endpoint, "_endpoint_prefix", None)) is not None:
                 url = str(request.url)
                 answer = answer_for(url)
                 if answer is not None:

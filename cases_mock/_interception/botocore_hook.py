@@ -1,15 +1,16 @@
 """The ways a request reaches the dispatcher in-process, and how they are switched on and off.
 
-* botocore: one handler on ``before-send.connectcases``, added to ``BUILTIN_HANDLERS`` when this
+* botocore: one handler on ``before-send.<service>`` for each mocked service the registry names
+  (``before-send.connectcases``), added to ``BUILTIN_HANDLERS`` when this
   module is imported (so every session made afterwards has it) and inert until a mock is active.
   botocore runs service-specific handlers before generic ones, so it answers before moto's
   catch-all ``before-send`` handler. botocore's real serialiser, signer and parser all run.
-* botocore, faster: ``before-call.connectcases`` answers a successful call before botocore
+* botocore, faster: ``before-call.<service>`` answers a successful call before botocore
   signs it (``fast_path.py``); errors, retries and the switches there take the path above.
 * botocore clients whose session predates the import: while active, ``Endpoint._send`` of
-  endpoints with prefix ``cases`` is answered too (``AioEndpoint._send`` for aiobotocore).
+  endpoints with a mocked prefix (``cases``) is answered too (``AioEndpoint._send`` for aiobotocore).
 * ``requests``: ``requests_adapter.CasesAdapter`` for URLs on a Connect Cases host.
-* Which requests are answered: those to a Connect Cases host of any form (``hosts.py``); a
+* Which requests are answered: those to a mocked service's host of any form (``hosts.py``); a
   client given a custom, non-AWS ``endpoint_url`` in code (a running ``cases-mock serve``, say)
   is left alone unless the mock was made with ``any_endpoint=True``. A client made while active
   whose endpoint comes from the environment or the shared config file gets the AWS host instead,
@@ -39,7 +40,7 @@ from botocore.awsrequest import AWSPreparedRequest, AWSResponse
 from cases_mock._engine.wire import WireRequest, WireResponse, body_bytes, wire_request
 from cases_mock._interception import configured_endpoint
 from cases_mock._interception.aiobotocore_hook import AioInterception, answer_later, called_by_async_emitter
-from cases_mock._interception.fast_path import EVENT as FAST_EVENT
+from cases_mock._interception.fast_path import EVENT_PREFIX as FAST_EVENT_PREFIX
 from cases_mock._interception.fast_path import (
     aws_response,
     parsed_answer,
@@ -47,10 +48,13 @@ from cases_mock._interception.fast_path import (
     wire_request_of,
 )
 from cases_mock._interception.patches import Patch
-from cases_mock._services.connectcases.hosts import is_cases_url
+from cases_mock._protocol.hosts import is_mocked_url
+from cases_mock._services import registry
 
-HOOK_EVENT = "before-send.connectcases"
+HOOK_EVENT_PREFIX = "before-send"
 HOOK_ID = "cases_mock.before_send"
+# one (event, unique id) a mocked service: botocore keeps one handler a unique id, whatever the event
+HOOK_EVENTS = tuple((f"{HOOK_EVENT_PREFIX}.{s.name}", f"{HOOK_ID}.{s.name}") for s in registry.services())
 FAKE_ACCESS_KEY = "CASESMOCKACCESSKEY"
 _FAKE_KEYS = (FAKE_ACCESS_KEY, "cases-mock-secret-access-key")
 FAKE_CREDENTIALS = botocore.credentials.Credentials(*_FAKE_KEYS, method="cases-mock")
@@ -89,7 +93,7 @@ def _answering() -> Engine | None:
 def answers(url: str) -> bool:
     """Whether a botocore request to ``url`` is answered now."""
     engine = _answering()
-    return engine is not None and (engine.activations.any_endpoint or is_cases_url(url))
+    return engine is not None and (engine.activations.any_endpoint or is_mocked_url(url))
 
 
 def _answer_for(url: str) -> Answer | None:
@@ -110,7 +114,7 @@ def _answer_botocore(request: AWSPreparedRequest) -> AWSResponse | None:
 
 
 def before_send(request: AWSPreparedRequest, **_: Any) -> Any:
-    """The ``before-send.connectcases`` handler: answers while a mock is active."""
+    """The ``before-send.<service>`` handler: answers while a mock is active."""
     # aiobotocore hook (intercept_aio.py): its emitter awaits the answer; decided before dispatch
     if called_by_async_emitter(sys._getframe(1)):
         answer = _answer_for(str(request.url))
@@ -121,7 +125,7 @@ def before_send(request: AWSPreparedRequest, **_: Any) -> Any:
 
 
 def before_call(model: Any, params: dict[str, Any], request_signer: Any, **_: Any) -> Any:
-    """The ``before-call.connectcases`` handler: answers a successful call before signing
+    """The ``before-call.<service>`` handler: answers a successful call before signing
     (``fast_path.py``); an error answer waits for the first attempt's ``before-send``."""
     engine = _engine
     if engine is None:
@@ -143,8 +147,10 @@ def before_call(model: Any, params: dict[str, Any], request_signer: Any, **_: An
     return parsed_answer(model, params, answered, request_signer._event_emitter)
 
 
-botocore.handlers.BUILTIN_HANDLERS.append((HOOK_EVENT, before_send))
-botocore.handlers.BUILTIN_HANDLERS.append((FAST_EVENT, before_call))
+for _service in registry.services():
+    botocore.handlers.BUILTIN_HANDLERS.append((f"{HOOK_EVENT_PREFIX}.{_service.name}", before_send))
+    botocore.handlers.BUILTIN_HANDLERS.append((f"{FAST_EVENT_PREFIX}.{_service.name}", before_call))
+del _service
 
 
 def _default_session_now() -> Any:
@@ -161,7 +167,7 @@ del _PREDATING
 
 def _endpoint_send(original: Any) -> Any:
     def _send(endpoint: botocore.endpoint.Endpoint, request: AWSPreparedRequest) -> Any:
-        if getattr(endpoint, "_endpoint_prefix", None) == "cases":
+        if registry.by_prefix(getattr(endpoint, "_endpoint_prefix", None)) is not None:
             answered = _answer_botocore(request)
             if answered is not None:
                 return answered
@@ -174,7 +180,7 @@ def _signer_sign(original: Any) -> Any:
     def sign(signer: Any, operation_name: str, request: Any, *args: Any, **kwargs: Any) -> Any:
         if (
             signer._credentials is None
-            and signer._signing_name == "cases"
+            and registry.by_prefix(signer._signing_name) is not None
             and answers(str(getattr(request, "url", "")))
         ):
             return None
@@ -257,10 +263,12 @@ class Interception:
         if predating is None or session is not predating:
             return
         events = predating._session.get_component("event_emitter")
-        events.register(HOOK_EVENT, before_send, unique_id=HOOK_ID)
+        for event, unique_id in HOOK_EVENTS:
+            events.register(event, before_send, unique_id=unique_id)
         self._default_session_events = events
 
     def _unhook_default_session(self) -> None:
         if self._default_session_events is not None:
-            self._default_session_events.unregister(HOOK_EVENT, unique_id=HOOK_ID)
+            for event, unique_id in HOOK_EVENTS:
+                self._default_session_events.unregister(event, unique_id=unique_id)
             self._default_session_events = None

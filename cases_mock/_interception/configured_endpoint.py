@@ -24,7 +24,8 @@ from urllib.parse import urlsplit
 
 from botocore.config import Config
 
-from cases_mock._services.connectcases.hosts import is_cases_url
+from cases_mock._protocol.hosts import is_mocked_url
+from cases_mock._services import registry
 
 SERVICE_VARIABLE = "AWS_ENDPOINT_URL_CONNECTCASES"
 GLOBAL_VARIABLE = "AWS_ENDPOINT_URL"
@@ -119,11 +120,11 @@ def compute_client_args(original: Any, overriding: Callable[[], bool]) -> Any:
         if (
             endpoint_url is None
             and overriding()
-            and getattr(service_model, "endpoint_prefix", None) == "cases"
+            and registry.by_prefix(getattr(service_model, "endpoint_prefix", None)) is not None
         ):
             find = getattr(creator, "_compute_configured_endpoint_url", None)
             configured = find(client_config, None) if find is not None else None
-        if configured and not is_cases_url(str(configured)) and not _served_here(str(configured)):
+        if configured and not is_mocked_url(str(configured)) and not _served_here(str(configured)):
             _warn_once(source_of(str(configured), scoped_config), str(configured))
             ignore = Config(ignore_configured_endpoint_urls=True)
             client_config = client_config.merge(ignore) if client_config is not None else ignore

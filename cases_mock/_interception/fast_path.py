@@ -1,11 +1,12 @@
 """The before-call way in: answer a boto3 call before botocore signs it or builds HTTP objects.
 
-botocore emits ``before-call.connectcases.<Operation>`` with the serialised request dict (method,
-url, headers, body) once per call, before signing; its own ``Stubber`` answers there too. This
-handler builds the same ``WireRequest`` the ``before-send`` path would (the account and region
-from the request signer's credentials and region instead of a signature), dispatches it, and
-parses the bytes the mock wrote with botocore's own response parser, so the caller gets what the
-full path gives: datetimes, ``ResponseMetadata``, and ``after-call`` handlers still run.
+botocore emits ``before-call.<service>.<Operation>`` (``before-call.connectcases.CreateCase``)
+with the serialised request dict (method, url, headers, body) once per call, before signing; its
+own ``Stubber`` answers there too. This handler builds the same ``WireRequest`` the
+``before-send`` path would (the account and region from the request signer's credentials and
+region instead of a signature), dispatches it, and parses the bytes the mock wrote with botocore's
+own response parser, so the caller gets what the full path gives: datetimes, ``ResponseMetadata``,
+and ``after-call`` handlers still run.
 
 An error answer (status >= 300) is not returned here: the call goes on along botocore's normal
 send path, where the answer already computed is handed to the ``before-send`` hook for the first
@@ -32,7 +33,7 @@ from botocore.parsers import ResponseParser, ResponseParserFactory
 from cases_mock._engine.activations import Handoff
 from cases_mock._engine.wire import WireRequest, WireResponse, body_bytes
 
-EVENT = "before-call.connectcases"
+EVENT_PREFIX = "before-call"  # the handler is registered on before-call.<service> for each mocked one
 
 
 def take_pending(handoff: Handoff, url: str, body: bytes) -> WireResponse | None:

@@ -1,11 +1,11 @@
-"""The ``requests`` way in: a transport adapter for Connect Cases hosts.
+"""The ``requests`` way in: a transport adapter for mocked services' hosts.
 
-``requests.Session.get_adapter`` is wrapped while a mock is active so that a URL on a Connect
-Cases host (``hosts.is_cases_url``) gets ``CasesAdapter``; every other URL gets the adapter it
-would have had. Choosing the adapter, rather than patching ``HTTPAdapter.send`` as ``responses``
+``requests.Session.get_adapter`` is wrapped while a mock is active so that a URL on a mocked
+service's host (``hosts.is_mocked_url``) gets ``CasesAdapter``; every other URL gets the adapter
+it would have had. Choosing the adapter, rather than patching ``HTTPAdapter.send`` as ``responses``
 and moto do, keeps the answer independent of who else patched ``send`` and in which order: moto's
 ``mock_aws`` started inside or outside the mock, or a user's own ``responses`` mock, never sees a
-Cases request, and everything else still reaches them.
+mocked request, and everything else still reaches them.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ import requests.adapters
 from urllib3.response import HTTPResponse
 
 from cases_mock._engine.wire import WireRequest, WireResponse, wire_request
-from cases_mock._services.connectcases.hosts import is_cases_url
+from cases_mock._protocol.hosts import is_mocked_url
 
 Answer = Callable[[WireRequest], WireResponse | None]
 
@@ -63,7 +63,7 @@ def adapter_chooser(original: Any, adapter: CasesAdapter, active: Callable[[], b
     """A replacement for ``Session.get_adapter`` that picks ``adapter`` for Cases URLs."""
 
     def get_adapter(session: requests.Session, url: str) -> requests.adapters.BaseAdapter:
-        if active() and is_cases_url(url):
+        if active() and is_mocked_url(url):
             return adapter
         return original(session, url)  # type: ignore[no-any-return]
 

@@ -13,9 +13,9 @@ from urllib.parse import parse_qs
 from botocore.model import OperationModel, Shape
 
 from cases_mock._engine.wire import WireRequest
+from cases_mock._protocol.errors import ValidationException
 from cases_mock._protocol.json_depth import MAX_JSON_DEPTH, TooDeep, loads
 from cases_mock._protocol.validate import problem, refusal
-from cases_mock._services.connectcases.errors import ValidationException
 
 
 def _scalar_from_text(shape: Shape, text: str, name: str) -> Any:

@@ -1,6 +1,6 @@
-"""Routes (HTTP method, raw path) to an operation of the model.
+"""Routes (HTTP method, raw path) to an operation of a service's model.
 
-The table is built once from each operation's ``http.method`` and ``http.requestUri``. Paths are
+Each service's table is built once from each operation's ``http.method`` and ``http.requestUri``. Paths are
 matched segment by segment on the *raw* (still percent-encoded) path, so an encoded ``/`` inside
 a label such as ``/tags/{arn}`` never splits it; labels are decoded after the match. A trailing
 slash is not significant (two routes of the model end in one; other SDKs may drop it), except
@@ -17,8 +17,8 @@ from urllib.parse import unquote
 
 from botocore.model import OperationModel
 
+from cases_mock._protocol.errors import UnknownOperationException
 from cases_mock._protocol.model import operation, operation_names
-from cases_mock._services.connectcases.errors import UnknownOperationException
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,8 +48,8 @@ def _split(path: str) -> list[str]:
     return path.strip("/").split("/")
 
 
-def _route_for(name: str) -> Route:
-    op = operation(name)
+def _route_for(service: str, name: str) -> Route:
+    op = operation(service, name)
     uri = op.http["requestUri"].split("?", 1)[0]
     segments = tuple(
         ("label", seg[1:-1].rstrip("+")) if seg.startswith("{") else ("lit", seg) for seg in _split(uri)
@@ -58,32 +58,33 @@ def _route_for(name: str) -> Route:
 
 
 @cache
-def route_table() -> dict[tuple[str, int], tuple[Route, ...]]:
+def route_table(service: str) -> dict[tuple[str, int], tuple[Route, ...]]:
     """Routes grouped by (method, segment count), most literal segments first."""
     table: dict[tuple[str, int], list[Route]] = {}
-    for name in operation_names():
-        route = _route_for(name)
+    for name in operation_names(service):
+        route = _route_for(service, name)
         table.setdefault((route.method, len(route.segments)), []).append(route)
     return {key: tuple(sorted(routes, key=lambda r: -r.literal_count)) for key, routes in table.items()}
 
 
-def _match(method: str, raw_segments: list[str]) -> tuple[Route, dict[str, str]] | None:
-    for route in route_table().get((method, len(raw_segments)), ()):
+def _match(service: str, method: str, raw_segments: list[str]) -> tuple[Route, dict[str, str]] | None:
+    for route in route_table(service).get((method, len(raw_segments)), ()):
         labels = route.match(raw_segments)
         if labels is not None:
             return route, labels
     return None
 
 
-def resolve(method: str, raw_path: str) -> tuple[OperationModel, dict[str, str]]:
-    """The operation answering ``method raw_path`` and its decoded URI labels (``""`` for an
-    empty segment where a label goes). Methods are case-sensitive (RFC 9110 9.1): ``post`` is
-    an unknown method, as ``PROPFIND`` is."""
+def resolve(service: str, title: str, method: str, raw_path: str) -> tuple[OperationModel, dict[str, str]]:
+    """The operation of ``service`` (its botocore name; ``title`` names it in the error)
+    answering ``method raw_path`` and its decoded URI labels (``""`` for an empty segment where a
+    label goes). Methods are case-sensitive (RFC 9110 9.1): ``post`` is an unknown method, as
+    ``PROPFIND`` is."""
     path = raw_path.split("?", 1)[0]
     raw_segments = _split(path)
-    found = _match(method, raw_segments)
+    found = _match(service, method, raw_segments)
     if path.endswith("/") and (found is None or not found[0].trailing_slash):
-        found = _match(method, [*raw_segments, ""]) or found
+        found = _match(service, method, [*raw_segments, ""]) or found
     if found is None:
-        raise UnknownOperationException(f"No Connect Cases operation answers {method} {path}")
+        raise UnknownOperationException(f"No {title} operation answers {method} {path}")
     return found[0].operation, found[1]

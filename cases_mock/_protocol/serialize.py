@@ -1,4 +1,4 @@
-"""Writes handler results and errors in the rest-json wire format, by the model's shapes."""
+"""Writes handler results and errors in the rest-json wire format, by the service model's shapes."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ from typing import Any
 from botocore.model import OperationModel, Shape
 
 from cases_mock._engine.wire import WireResponse
+from cases_mock._protocol.errors import CasesError
 from cases_mock._protocol.model import error_shape
-from cases_mock._protocol.releases import complete
-from cases_mock._services.connectcases.errors import CasesError
+from cases_mock._services import registry
 
 JSON_TYPE = "application/json"
 
@@ -63,10 +63,18 @@ def _json_default(value: Any) -> Any:
 
 
 @cache
-def _walks_shape(op_name: str, shape: Shape) -> bool:
+def _model_complete(service: str) -> bool:
+    found = registry.by_name(service)
+    return found is None or found.model_complete()
+
+
+@cache
+def _walks_shape(service: str, shape: Shape) -> bool:
     """Header members need the shape; so does an older model, whose shapes may lack members the
     handlers return (they are dropped: the mock serves exactly the installed model's members)."""
-    return not complete() or any("location" in member.serialization for member in shape.members.values())
+    return not _model_complete(service) or any(
+        "location" in member.serialization for member in shape.members.values()
+    )
 
 
 def success_response(op: OperationModel, output: dict[str, Any], request_id: str) -> WireResponse:
@@ -77,7 +85,7 @@ def success_response(op: OperationModel, output: dict[str, Any], request_id: str
     shape = op.output_shape
     body: dict[str, Any] = {}
     if shape is not None:
-        if _walks_shape(op.name, shape):
+        if _walks_shape(op.service_model.service_name, shape):
             body = _write(shape, output)
             headers.update(_headers_of(shape, output))
         else:
@@ -86,15 +94,19 @@ def success_response(op: OperationModel, output: dict[str, Any], request_id: str
     return WireResponse(status, headers, json.dumps(body, default=_json_default).encode())
 
 
-def error_response(error: CasesError, request_id: str) -> WireResponse:
+def error_response(error: CasesError, request_id: str, service: str) -> WireResponse:
+    """The error answer, its status and extra members by ``service``'s error shape of that code
+    (botocore name; an error the model does not list keeps its class's status and extras)."""
     headers = {
         "x-amzn-RequestId": request_id,
         "x-amzn-ErrorType": error.code,
         "Content-Type": JSON_TYPE,
     }
     body: dict[str, Any] = {"message": error.message}
-    shape = error_shape(error.code)
+    shape = error_shape(service, error.code)
+    status = error.status
     if shape is not None:
+        status = int(shape.metadata.get("error", {}).get("httpStatusCode", status))
         for name, member in shape.members.items():
             if name == "message" or error.extra.get(name) is None:
                 continue
@@ -104,4 +116,4 @@ def error_response(error: CasesError, request_id: str) -> WireResponse:
                 body[name] = error.extra[name]
     else:
         body.update(error.extra)
-    return WireResponse(error.status, headers, json.dumps(body).encode())
+    return WireResponse(status, headers, json.dumps(body).encode())

@@ -22,8 +22,8 @@ from typing import Any
 
 from botocore.model import ListShape, MapShape, Shape, StructureShape
 
+from cases_mock._protocol.errors import ValidationException
 from cases_mock._protocol.model import is_union
-from cases_mock._services.connectcases.errors import ValidationException
 
 _MAX_REPORTED = 10
 

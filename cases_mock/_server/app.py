@@ -21,10 +21,10 @@ from typing import Any
 
 from cases_mock._dashboard import Dashboard
 from cases_mock._engine.account_region import check_account_id, default_account_id
+from cases_mock._engine.dispatch import route
 from cases_mock._engine.engine import Engine
 from cases_mock._engine.recording import DEFAULT_CAPACITY
 from cases_mock._engine.wire import WireRequest, WireResponse
-from cases_mock._protocol.router import resolve
 from cases_mock._server import control, events, index  # noqa: F401 (events registers /_cases_mock/events)
 from cases_mock._server.http11 import (
     ClientGone,
@@ -301,7 +301,7 @@ class CasesServer:
             request.method, path, request.query, request.headers, request.body, request.host or ""
         )
         response = self.engine.dispatch(wire)
-        if response.status < 300 and not resolve(request.method, path)[0].name.startswith(_READS):
+        if response.status < 300 and not route(wire)[1].name.startswith(_READS):
             self.changed()
         return response
 

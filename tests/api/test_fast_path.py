@@ -12,7 +12,7 @@ from botocore.exceptions import ClientError
 
 from benchmarks.floor import canned_client
 from cases_mock import mock_connectcases
-from cases_mock._protocol.releases import OPERATIONS
+from cases_mock._services.connectcases.releases import OPERATIONS
 from tests.builders import NO_RETRIES, a_client, a_domain
 
 CONTACT = "arn:aws:connect:us-east-1:123456789012:instance/i-1/contact/c-1"

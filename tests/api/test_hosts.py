@@ -11,11 +11,11 @@ import requests
 from botocore.exceptions import EndpointConnectionError
 
 from cases_mock import mock_connectcases
+from cases_mock._protocol.hosts import host_data, host_forms
 from cases_mock._server import CasesServer
-from cases_mock._services.connectcases.hosts import host_data, host_forms
 from tests.builders import NO_RETRIES
 
-FORMS = host_forms()
+FORMS = host_forms("connectcases")
 VARIANTS = (
     [(host, region) for host, region in FORMS]
     + [
@@ -27,7 +27,7 @@ VARIANTS = (
 
 
 def test_every_partition_of_botocores_data_is_covered() -> None:
-    data = host_data()
+    data = host_data("connectcases")
     assert {"aws", "aws-cn", "aws-us-gov", "aws-iso"} <= set(data.suffix_kinds)
     assert {"amazonaws.com", "api.aws", "amazonaws.com.cn", "api.amazonwebservices.com.cn"} <= set(
         data.suffixes
@@ -115,7 +115,7 @@ def test_a_running_cases_server_is_reachable_from_inside_a_mock() -> None:
     ],
 )
 def test_arns_carry_the_partition_botocores_data_gives_the_region(region: str, partition: str) -> None:
-    if partition not in host_data().suffix_kinds:
+    if partition not in host_data("connectcases").suffix_kinds:
         pytest.skip(f"the installed botocore's partition data has no {partition}")
     with mock_connectcases():
         client = boto3.client("connectcases", region_name=region, config=NO_RETRIES)

@@ -113,7 +113,7 @@ def test_the_client_protocols_name_every_operation_of_the_newest_model() -> None
     from botocore import xform_name
 
     from cases_mock import AsyncCasesClient, CasesClient
-    from cases_mock._protocol.releases import OPERATIONS
+    from cases_mock._services.connectcases.releases import OPERATIONS
 
     utilities = {"meta", "exceptions", "can_paginate", "get_paginator", "close"}
     expected = {xform_name(name) for name in OPERATIONS} | utilities

@@ -12,7 +12,7 @@ import pytest
 from botocore.exceptions import ClientError
 
 from cases_mock._engine.limits import DEFAULT_RATE, RATES, Rate
-from cases_mock._protocol.releases import OPERATIONS
+from cases_mock._services.connectcases.releases import OPERATIONS
 from tests.builders import a_client
 from tests.limits.conftest import Desk
 

@@ -16,7 +16,7 @@ from botocore.config import Config
 from botocore.exceptions import ClientError
 
 from cases_mock import mock_connectcases
-from cases_mock._protocol.model import operation, operation_names
+from cases_mock._services.connectcases.service import SERVICE
 from tests.builders import an_unchecked_client
 from tests.server.conftest import Served, http_json
 
@@ -24,12 +24,12 @@ UNCHECKED = Config(parameter_validation=False, retries={"total_max_attempts": 1,
 
 
 def uri_labels(name: str) -> list[str]:
-    shape = operation(name).input_shape
+    shape = SERVICE.operation(name).input_shape
     members = shape.members if shape is not None else {}
     return [n for n, m in members.items() if m.serialization.get("location") == "uri"]
 
 
-EMPTY_LABELS = [(name, label) for name in operation_names() for label in uri_labels(name)]
+EMPTY_LABELS = [(name, label) for name in SERVICE.operation_names() for label in uri_labels(name)]
 
 
 def params_with_empty(name: str, empty: str) -> dict[str, Any]:
@@ -83,13 +83,13 @@ def test_through_the_server_every_empty_label_is_refused_by_its_own_operation(se
 
 def shorter_twin(name: str) -> str | None:
     """The operation of the same method whose requestUri is ``name``'s without its last label."""
-    op = operation(name)
+    op = SERVICE.operation(name)
     uri = op.http["requestUri"]
     head, _, last = uri.rpartition("/")
     if not last.startswith("{"):
         return None
-    for other in operation_names():
-        twin = operation(other)
+    for other in SERVICE.operation_names():
+        twin = SERVICE.operation(other)
         if twin.http["method"] == op.http["method"] and twin.http["requestUri"].rstrip("/") == head:
             return other
     return None
@@ -105,22 +105,22 @@ def test_the_empty_ids_the_issue_found_are_refused_by_their_own_operations() -> 
 
 
 def canonical_path(name: str) -> str:
-    path = operation(name).http["requestUri"].split("?", 1)[0]
+    path = SERVICE.operation(name).http["requestUri"].split("?", 1)[0]
     for label in uri_labels(name):
         path = path.replace("{" + label + "}", "x")
     return path
 
 
-@pytest.mark.parametrize("name", operation_names())
+@pytest.mark.parametrize("name", SERVICE.operation_names())
 def test_every_operation_still_routes_from_its_own_path_with_or_without_a_trailing_slash(name: str) -> None:
     """A trailing slash stays insignificant, except where it leaves an empty label of another
     operation (``/domains/`` is GetDomain with ``domainId=""``)."""
-    method = operation(name).http["method"]
+    method = SERVICE.operation(name).http["method"]
     path = canonical_path(name)
     plain, slashed = path.rstrip("/"), path.rstrip("/") + "/"
     with mock_connectcases() as mock:
         for raw in (plain, slashed):
             requests.request(method, f"https://cases.us-east-1.amazonaws.com{raw}", json={}, timeout=5)
         operations = [call.operation for call in mock.calls]
-    labelled = [n for n in operation_names() if shorter_twin(n) == name]
+    labelled = [n for n in SERVICE.operation_names() if shorter_twin(n) == name]
     assert operations == [name, labelled[0] if labelled else name]

@@ -15,7 +15,7 @@ from botocore.exceptions import ClientError
 from botocore.model import Shape
 
 from cases_mock import mock_connectcases
-from cases_mock._protocol.model import operation, operation_names
+from cases_mock._services.connectcases.service import SERVICE
 from tests.builders import a_client, a_domain, an_unchecked_client
 from tests.protocol.test_routing import minimal
 from tests.server.conftest import Served, a_server_client, http_json
@@ -42,7 +42,7 @@ def string_leaves(shape: Shape, value: Any, path: str) -> Iterator[tuple[str, li
 def body_cases(name: str) -> Iterator[tuple[str, dict[str, Any], str]]:
     """(case id, params, the member path the message must name): each body string, required
     or optional at the top, each string leaf of the required members, each top-level map's key."""
-    shape = operation(name).input_shape
+    shape = SERVICE.operation(name).input_shape
     if shape is None:
         return
     base = minimal(shape)
@@ -69,7 +69,7 @@ def body_cases(name: str) -> Iterator[tuple[str, dict[str, Any], str]]:
             yield f"{name}.{path}", params, path
 
 
-CASES = [case for name in operation_names() for case in body_cases(name)]
+CASES = [case for name in SERVICE.operation_names() for case in body_cases(name)]
 
 
 @pytest.mark.parametrize("full_path", [False, True], ids=["before-call", "before-send"])

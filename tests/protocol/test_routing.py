@@ -11,9 +11,9 @@ from botocore.exceptions import ClientError
 from botocore.model import Shape
 
 from cases_mock import mock_connectcases
-from cases_mock._protocol import releases
-from cases_mock._protocol.model import operation, operation_names
-from cases_mock._protocol.releases import version_tuple
+from cases_mock._services.connectcases import releases
+from cases_mock._services.connectcases.releases import version_tuple
+from cases_mock._services.connectcases.service import SERVICE
 from tests.builders import an_unchecked_client
 
 
@@ -54,7 +54,7 @@ def test_the_installed_model_has_the_operations_its_release_had() -> None:
     installed = version_tuple(releases.installed())
     expected = {name for name, added in releases.OPERATIONS.items() if version_tuple(added) <= installed}
 
-    assert set(operation_names()) == expected
+    assert set(SERVICE.operation_names()) == expected
 
 
 @pytest.mark.parametrize("feature", sorted(releases.MEMBERS))
@@ -69,9 +69,9 @@ def test_a_feature_the_table_does_not_know_is_an_error() -> None:
         releases.present("CaseRuleDetails.sometimes")
 
 
-@pytest.mark.parametrize("name", operation_names())
+@pytest.mark.parametrize("name", SERVICE.operation_names())
 def test_every_operation_is_routed_through_boto3(name: str) -> None:
-    op = operation(name)
+    op = SERVICE.operation(name)
     params = minimal(op.input_shape) if op.input_shape is not None else {}
     if name in ("TagResource", "UntagResource", "ListTagsForResource"):
         params["arn"] = "arn:aws:cases:us-east-1:123456789012:domain/a/b"

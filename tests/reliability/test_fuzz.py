@@ -19,8 +19,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cases_mock import CasesMock, mock_connectcases
-from cases_mock._protocol.model import operation, operation_names
 from cases_mock._services.connectcases.handlers import load_all
+from cases_mock._services.connectcases.service import SERVICE
 from tests.builders import a_client, an_unchecked_client
 from tests.reliability.strategies import params_for
 from tests.rules.domain import a_rule_domain
@@ -30,7 +30,7 @@ settings.register_profile("long", max_examples=400, deadline=None, suppress_heal
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 pytestmark = pytest.mark.filterwarnings("ignore:Generating overly large repr")
-IMPLEMENTED = sorted(name for name in operation_names() if name in load_all())
+IMPLEMENTED = sorted(name for name in SERVICE.operation_names() if name in load_all())
 PROTOCOL_ERRORS = {"ValidationException", "UnknownOperationException"}
 BUG = "cases_mock hit an unexpected error"
 
@@ -56,7 +56,7 @@ def world() -> Iterator[tuple[CasesMock, dict[str, list[str]]]]:
 
 
 def _modeled(name: str) -> set[str]:
-    return {shape.name for shape in operation(name).error_shapes} | PROTOCOL_ERRORS
+    return {shape.name for shape in SERVICE.operation(name).error_shapes} | PROTOCOL_ERRORS
 
 
 def _method(name: str) -> str:
@@ -67,7 +67,7 @@ def _method(name: str) -> str:
 def test_boto3_without_validation(world: tuple[CasesMock, dict[str, list[str]]], name: str) -> None:
     mock, ids = world
     client = an_unchecked_client()
-    shape = operation(name).input_shape
+    shape = SERVICE.operation(name).input_shape
 
     @given(params=params_for(shape, ids))
     def check(params: dict[str, Any]) -> None:
@@ -92,7 +92,7 @@ def test_boto3_without_validation(world: tuple[CasesMock, dict[str, list[str]]],
 @pytest.mark.parametrize("name", IMPLEMENTED)
 def test_raw_http_bodies_of_any_json(world: tuple[CasesMock, dict[str, list[str]]], name: str) -> None:
     mock, ids = world
-    op = operation(name)
+    op = SERVICE.operation(name)
     path = op.http["requestUri"].split("?")[0]
     for label in (
         "domainId",

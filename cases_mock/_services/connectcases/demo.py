@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from cases_mock._protocol.releases import present
+from cases_mock._services.connectcases.releases import present
 from cases_mock.mock import mock_connectcases
 
 

@@ -1,39 +1,36 @@
-"""Every error the mock can answer with: one class per modeled error shape, plus routing errors.
+"""Connect Cases' modeled errors: one class per error shape of its model, ``MODELED_ERRORS`` by code.
 
-The HTTP status and the extra members come from the model's error shapes, so a handler only
-says *what* went wrong; ``protocol.serialize.error_response`` turns it into the rest-json wire
-format (status, ``x-amzn-ErrorType`` header, JSON body with ``message`` and extra members).
+The base class and the errors the request path raises itself (validation, unknown or unsupported
+operation, internal error) are the core's (``_protocol/errors.py``), re-exported here so the
+service's modules import every error from one place. The HTTP status and the extra members come
+from the model's error shapes, so a handler only says *what* went wrong;
+``_protocol.serialize.error_response`` writes the rest-json wire form.
 """
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from cases_mock._protocol.errors import (
+    CasesError,
+    InternalServerException,
+    UnknownOperationException,
+    UnsupportedOperationException,
+    ValidationException,
+)
 
-from cases_mock._protocol.model import error_shape
-
-
-class CasesError(Exception):
-    """Base of every error the mock answers with. ``code`` is the wire error type."""
-
-    code: ClassVar[str] = "InternalServerException"
-    fallback_status: ClassVar[int] = 500
-
-    def __init__(self, message: str, **extra: Any) -> None:
-        super().__init__(message)
-        self.message = message
-        self.extra = {key: value for key, value in extra.items() if value is not None}
-
-    @property
-    def status(self) -> int:
-        shape = error_shape(self.code)
-        if shape is None:
-            return self.fallback_status
-        return int(shape.metadata.get("error", {}).get("httpStatusCode", self.fallback_status))
-
-
-class ValidationException(CasesError):
-    code = "ValidationException"
-    fallback_status = 400
+__all__ = [
+    "MODELED_ERRORS",
+    "AccessDeniedException",
+    "CasesError",
+    "ConflictException",
+    "InternalServerException",
+    "ResourceNotFoundException",
+    "ServiceQuotaExceededException",
+    "ThrottlingException",
+    "UnknownOperationException",
+    "UnsupportedOperationException",
+    "ValidationException",
+    "not_found",
+]
 
 
 class ResourceNotFoundException(CasesError):
@@ -64,28 +61,6 @@ class AccessDeniedException(CasesError):
 class ThrottlingException(CasesError):
     code = "ThrottlingException"
     fallback_status = 429
-
-
-class InternalServerException(CasesError):
-    code = "InternalServerException"
-    fallback_status = 500
-
-    def __init__(self, message: str, *, retry_after_seconds: int | None = None) -> None:
-        super().__init__(message, retryAfterSeconds=retry_after_seconds)
-
-
-class UnknownOperationException(CasesError):
-    """No operation of the model answers this method and path (not a modeled error)."""
-
-    code = "UnknownOperationException"
-    fallback_status = 404
-
-
-class UnsupportedOperationException(CasesError):
-    """The operation is routed but cases_mock has no handler for it yet (not a modeled error)."""
-
-    code = "UnsupportedOperationException"
-    fallback_status = 501
 
 
 MODELED_ERRORS: dict[str, type[CasesError]] = {

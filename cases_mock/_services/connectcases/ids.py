@@ -15,7 +15,7 @@ def new_id() -> str:
 
 def partition_for(region: str) -> str:
     """The ARN partition of a region, from botocore's partition data (``hosts.partition_of``)."""
-    from cases_mock._services.connectcases.hosts import partition_of
+    from cases_mock._protocol.hosts import partition_of
 
     return partition_of(region)
 

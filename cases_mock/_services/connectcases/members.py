@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from botocore.model import Shape
 
-from cases_mock._protocol.model import operation, operation_names
+from cases_mock._services.connectcases.service import SERVICE
 
 REFERENCE = "https://docs.aws.amazon.com/connect/latest/APIReference/"
 
@@ -207,8 +207,8 @@ def _structures(shape: Shape, seen: set[str]) -> Iterator[Shape]:
 def members() -> list[Member]:
     """Every input member of every operation of the installed model, with what the mock does."""
     found: list[Member] = []
-    for name in sorted(operation_names()):
-        root = operation(name).input_shape
+    for name in sorted(SERVICE.operation_names()):
+        root = SERVICE.operation(name).input_shape
         if root is None:
             continue
         for shape in _structures(root, set()):

@@ -18,7 +18,11 @@ from functools import cache
 
 import botocore
 
-from cases_mock._protocol.model import NEWEST_REQUIRED_OPERATION, operation_names, service_model
+from cases_mock._protocol import model
+
+MODEL_NAME = "connectcases"  # the botocore model this table records (service.py registers it)
+# The newest operation the mock relies on; its absence marks a model too old to mock.
+NEWEST_REQUIRED_OPERATION = "CreateCaseRule"
 
 OPERATIONS: dict[str, str] = {
     **dict.fromkeys(
@@ -84,7 +88,7 @@ def release(feature: str) -> str:
     """The botocore release that added ``feature`` (an operation, ``Shape.member`` or ``Shape:max=N``)."""
     found = OPERATIONS.get(feature) or MEMBERS.get(feature)
     if found is None:
-        raise KeyError(f"{feature!r} is not in cases_mock._protocol.releases")
+        raise KeyError(f"{feature!r} is not in cases_mock._services.connectcases.releases")
     return found
 
 
@@ -93,15 +97,15 @@ def present(feature: str) -> bool:
     """Whether the installed model has ``feature`` (read from the model, not from its version)."""
     release(feature)
     if feature in OPERATIONS:
-        return feature in operation_names()
-    model = service_model()
+        return feature in model.operation_names(MODEL_NAME)
+    shapes = model.service_model(MODEL_NAME)
     if ":max=" in feature:
         shape_name, bound = feature.split(":max=")
-        return shape_name in model.shape_names and model.shape_for(shape_name).metadata.get("max", 0) >= int(
-            bound
-        )
+        return shape_name in shapes.shape_names and shapes.shape_for(shape_name).metadata.get(
+            "max", 0
+        ) >= int(bound)
     shape_name, member = feature.split(".")
-    return shape_name in model.shape_names and member in model.shape_for(shape_name).members
+    return shape_name in shapes.shape_names and member in shapes.shape_for(shape_name).members
 
 
 def absent(*features: str) -> list[str]:

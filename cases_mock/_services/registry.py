@@ -1,0 +1,89 @@
+"""The registry of mocked services: what the core knows of a service, and how it finds them.
+
+A service is a sibling folder of ``_services/`` whose ``service.py`` declares ``SERVICE``, a
+``Service``: its botocore name and endpoint prefix, the newest operation its handlers rely on,
+its modeled errors and its handlers. The registry finds the folders on first use
+(``pkgutil``, so adding ``_services/customerprofiles/service.py`` registers Customer Profiles
+with no change here or in the core); the core (protocol, engine, interception, server) knows
+services only through it and never imports a service's folder. ``service.py`` stays cheap to
+import: handlers load when ``Service.handlers()`` is first called.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import importlib.util
+import pkgutil
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from botocore.model import OperationModel, ServiceModel
+
+from cases_mock._protocol import model
+from cases_mock._protocol.errors import CasesError
+
+Handler = Callable[[Any, dict[str, Any]], dict[str, Any]]
+
+
+@dataclass(frozen=True, slots=True)
+class Service:
+    """One mocked service, as its folder registers it."""
+
+    name: str  # botocore's service name, e.g. "connectcases" (before-send.<name>, the model's folder)
+    endpoint_prefix: str  # the host prefix and signing name, e.g. "cases"
+    title: str  # how messages name it, e.g. "Connect Cases"
+    newest_required_operation: str  # its absence marks a model too old to mock
+    modeled_errors: Mapping[str, type[CasesError]]  # error code -> class, for injected faults
+    load_handlers: Callable[[], Mapping[str, Handler]]  # operation name -> handler, loaded lazily
+    model_complete: Callable[[], bool]  # whether the installed model has all the handlers return
+
+    def model(self) -> ServiceModel:
+        """The installed botocore model (BotocoreTooOldError when it predates the handlers)."""
+        return _checked_model(self.name, self.newest_required_operation)
+
+    def operation(self, name: str) -> OperationModel:
+        return model.operation(self.name, name)
+
+    def operation_names(self) -> tuple[str, ...]:
+        return model.operation_names(self.name)
+
+    def handlers(self) -> Mapping[str, Handler]:
+        return self.load_handlers()
+
+
+@functools.cache
+def _checked_model(name: str, newest_required_operation: str) -> ServiceModel:
+    return model.check_model(model.service_model(name), newest_required_operation)
+
+
+@functools.cache
+def services() -> tuple[Service, ...]:
+    """Every registered service (a folder with a ``service.py``), in folder-name order."""
+    package = importlib.import_module("cases_mock._services")
+    found: list[Service] = []
+    for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda i: i.name):
+        if not info.ispkg or importlib.util.find_spec(f"cases_mock._services.{info.name}.service") is None:
+            continue  # a folder not (yet) registering itself: not mocked
+        module = importlib.import_module(f"cases_mock._services.{info.name}.service")
+        declared = getattr(module, "SERVICE", None)
+        if not isinstance(declared, Service):
+            raise RuntimeError(f"cases_mock._services.{info.name}.service declares no SERVICE")
+        found.append(declared)
+    return tuple(found)
+
+
+def default() -> Service:
+    """The service a request names nothing of (no known host, no signature): the first."""
+    return services()[0]
+
+
+def by_name(name: str) -> Service | None:
+    """The service whose botocore name is ``name`` (``connectcases``), or None."""
+    return next((s for s in services() if s.name == name), None)
+
+
+def by_prefix(endpoint_prefix: str | None) -> Service | None:
+    """The service whose endpoint prefix (or signing name) is ``endpoint_prefix``, or None."""
+    return next((s for s in services() if s.endpoint_prefix == endpoint_prefix), None)

@@ -11,7 +11,7 @@ import re
 import uuid
 from dataclasses import dataclass
 
-from cases_mock._services.connectcases.hosts import partition_of
+from cases_mock._protocol.hosts import partition_of
 
 _PROFILE_ARN = re.compile(
     r"arn:(?P<partition>[a-z0-9-]+):profile:(?P<region>[a-z0-9-]+):(?P<account>\d{12}):"

@@ -7,8 +7,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
+from cases_mock._protocol.errors import ValidationException
 from cases_mock._services.connectcases.backend import pagination as cases_pagination
-from cases_mock._services.connectcases.errors import ValidationException
 from cases_mock._services.customerprofiles.errors import BadRequestException
 
 T = TypeVar("T")

@@ -8,7 +8,7 @@ import threading
 from typing import Any
 
 from cases_mock._engine.clock import Clock
-from cases_mock._services.connectcases.hosts import partition_of
+from cases_mock._protocol.hosts import partition_of
 from cases_mock._services.customerprofiles.backend.records import Domain
 from cases_mock._services.customerprofiles.errors import not_found
 

@@ -275,12 +275,12 @@ class ResponsePlan:
 
 
 @cache
-def plan(operation_name: str) -> ResponsePlan:
-    """The plan of one operation of the installed model, built on first use."""
-    return ResponsePlan(operation(operation_name))
+def plan(service: str, operation_name: str) -> ResponsePlan:
+    """The plan of one operation of ``service``'s installed model, built on first use."""
+    return ResponsePlan(operation(service, operation_name))
 
 
 def parsed_response(op: OperationModel, output: Mapping[str, Any] | None, request_id: str) -> dict[str, Any]:
     """What botocore's rest-json parser returns for ``serialize.success_response(op, output,
     request_id)``, with ``ResponseMetadata.RetryAttempts`` 0, built without writing or reading JSON."""
-    return plan(op.name)(output, request_id)
+    return plan(op.service_model.service_name, op.name)(output, request_id)

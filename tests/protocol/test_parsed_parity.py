@@ -18,9 +18,9 @@ from botocore.parsers import create_parser
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cases_mock._protocol.model import operation, operation_names
 from cases_mock._protocol.parsed import ResponsePlan, parsed_response, plan
 from cases_mock._protocol.serialize import success_response
+from cases_mock._services.connectcases.service import SERVICE
 from tests.reliability.strategies import outputs_for, timestamps
 
 REQUEST_ID = "0f6b8c9e-5a6d-4a4e-9d0b-3c2d1e0f9a8b"
@@ -80,17 +80,17 @@ def assert_parity(op: OperationModel, output: dict[str, Any]) -> None:
 
 
 def _outputs(name: str) -> st.SearchStrategy[Any]:
-    shape = operation(name).output_shape
+    shape = SERVICE.operation(name).output_shape
     return st.just({}) if shape is None else outputs_for(shape)
 
 
-@pytest.mark.parametrize("name", operation_names())
+@pytest.mark.parametrize("name", SERVICE.operation_names())
 @settings(
     max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
 )
 @given(data=st.data())
 def test_every_operation_parses_as_botocore_parses_the_written_bytes(name: str, data: st.DataObject) -> None:
-    assert_parity(operation(name), data.draw(_outputs(name)))
+    assert_parity(SERVICE.operation(name), data.draw(_outputs(name)))
 
 
 GET_CASE = {
@@ -113,7 +113,7 @@ def test_a_written_z_timestamp_takes_the_zone_object_dateutil_gives_it_on_this_m
     monkeypatch.setenv("TZ", zone)
     time.tzset()
     try:
-        op = operation("GetCaseAuditEvents")
+        op = SERVICE.operation("GetCaseAuditEvents")
         moments = [
             datetime(2026, 3, 29, 1, 30, 0, 123456, tzinfo=timezone.utc),  # a DST change in London
             datetime(2026, 11, 1, 5, 30, tzinfo=timezone.utc),  # 1:30 twice in New York
@@ -136,23 +136,23 @@ def test_a_written_z_timestamp_takes_the_zone_object_dateutil_gives_it_on_this_m
 @given(moment=timestamps())
 def test_every_timestamp_form_a_handler_may_give_parses_as_botocore_parses_it(moment: Any) -> None:
     event = {"eventId": "e", "type": "Case.Created", "performedTime": moment, "fields": []}
-    assert_parity(operation("GetCaseAuditEvents"), {"auditEvents": [event]})
+    assert_parity(SERVICE.operation("GetCaseAuditEvents"), {"auditEvents": [event]})
 
 
 def test_a_union_member_the_model_lacks_becomes_sdk_unknown_member_as_botocore_makes_it() -> None:
     output = {**GET_CASE, "fields": [{"id": "f", "value": {"valueAddedLater": 1}}]}
-    assert_parity(operation("GetCase"), output)
-    assert parsed_response(operation("GetCase"), output, REQUEST_ID)["fields"][0]["value"] == {
+    assert_parity(SERVICE.operation("GetCase"), output)
+    assert parsed_response(SERVICE.operation("GetCase"), output, REQUEST_ID)["fields"][0]["value"] == {
         "SDK_UNKNOWN_MEMBER": {"name": "valueAddedLater"}
     }
 
 
 def test_a_typical_get_case_parses_as_botocore_parses_it() -> None:
-    assert_parity(operation("GetCase"), GET_CASE)
+    assert_parity(SERVICE.operation("GetCase"), GET_CASE)
 
 
 def test_each_operation_s_plan_is_built_once() -> None:
-    assert plan("GetCase") is plan("GetCase")
+    assert plan("connectcases", "GetCase") is plan("connectcases", "GetCase")
 
 
 # --- members bound to headers and the status code, blobs: no Connect Cases output has them ------

@@ -58,14 +58,14 @@ def domain_configuration(backend: CasesBackend, domain_id: str) -> dict[str, Any
         rules = {r.case_rule_id: r for r in data.case_rules.values() if not r.deleted}
         return {
             "domain": {"domainId": domain.domain_id, "name": domain.name, "status": domain.status},
-            "fields": [_field(field) for field in backend.list_fields(domain_id)],
+            "fields": [_field(field) for field in backend.fields.live(domain_id)],
             "layouts": [
                 {
                     "layoutId": layout.layout_id,
                     "name": layout.name,
                     "content": without_deleted_fields(data, layout.content),
                 }
-                for layout in backend.list_layouts(domain_id)
+                for layout in backend.layouts.live(domain_id)
             ],
             "templates": [_template(data, template, rules) for template in _live(data.templates)],
             "caseRules": [
@@ -169,7 +169,7 @@ def case_detail(backend: CasesBackend, domain_id: str, case_id: str) -> dict[str
     """A case's fields (named), related items (SLA status included) and audit history, newest first."""
     with backend.lock:
         data = backend.domain(domain_id).data
-        fields = {field.field_id: field for field in backend.list_fields(domain_id)}
+        fields = {field.field_id: field for field in backend.fields.live(domain_id)}
         case = _get_case(backend, domain_id, case_id, list(fields))
         related = all_pages(
             backend, "SearchRelatedItems", {"domainId": domain_id, "caseId": case_id}, "relatedItems"

@@ -22,8 +22,8 @@ from cases_mock._engine.limits import Quotas
 from cases_mock._engine.state_checks import check_references, check_type, trial_reads
 from cases_mock._services.connectcases.backend import records
 from cases_mock._services.connectcases.backend.cases import BatchOutcome
-from cases_mock._services.connectcases.backend.domains import Domain
 from cases_mock._services.connectcases.backend.idempotency import Entry, TokenReplies
+from cases_mock._services.connectcases.backend.records import Domain
 from cases_mock._services.connectcases.backend.store import CasesBackend, Store
 
 FORMAT = "cases_mock/state/1"

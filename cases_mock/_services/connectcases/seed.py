@@ -46,8 +46,8 @@ def seed_domain(
         "Due": "DateTime",
         "Escalated": "Boolean",
     }
-    ids = {label: backend.create_field(domain_id, label, kind).field_id for label, kind in kinds.items()}
-    backend.put_field_options(
+    ids = {label: backend.fields.create(domain_id, label, kind).field_id for label, kind in kinds.items()}
+    backend.fields.put_options(
         domain_id, ids["Product"], [{"name": p.title(), "value": p, "active": True} for p in PRODUCTS]
     )
     content = {
@@ -74,7 +74,7 @@ def seed_domain(
             },
         }
     }
-    layout = backend.create_layout(domain_id, "Support layout", content)
+    layout = backend.layouts.create(domain_id, "Support layout", content)
     rule_ids: list[str] = []
     associations = []
     if rules:
@@ -83,14 +83,14 @@ def seed_domain(
             "operandTwo": {"stringValue": "closed"},
             "result": True,
         }
-        rule = backend.create_case_rule(
+        rule = backend.case_rules.create(
             domain_id,
             "Resolution when closed",
             {"required": {"defaultValue": False, "conditions": [{"equalTo": closed}]}},
         )
         rule_ids.append(rule.case_rule_id)
         associations.append({"caseRuleId": rule.case_rule_id, "fieldId": ids["Resolution"]})
-    template = backend.create_template(
+    template = backend.templates.create(
         domain_id,
         "Support",
         layout_configuration={"defaultLayout": layout.layout_id},
@@ -112,7 +112,7 @@ def seed_domain(
         ]
         if closed_case:
             values.append((ids["Resolution"], {"stringValue": "Resolved by support"}))
-        case = backend.create_case(
+        case = backend.cases.create(
             domain_id, template.template_id, [{"id": fid, "value": value} for fid, value in values], performer
         )
         made.append(case.case_id)

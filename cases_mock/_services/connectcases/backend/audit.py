@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from cases_mock._services.connectcases.backend.base import BackendBase
+from cases_mock._services.connectcases.backend.core import BackendCore
 from cases_mock._services.connectcases.backend.records import AuditEvent, AuditField, Case, Scalar
 from cases_mock._services.connectcases.backend.values import USER_ARN
 from cases_mock._services.connectcases.errors import ValidationException
@@ -43,7 +43,7 @@ class Performer:
 
 
 def append_audit(
-    backend: BackendBase,
+    backend: BackendCore,
     case: Case,
     event_type: str,
     performer: Performer,

@@ -9,10 +9,10 @@ must keep fitting every such template.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from cases_mock._services.connectcases.backend.base import BackendBase
 from cases_mock._services.connectcases.backend.configuration import CASE_RULES
+from cases_mock._services.connectcases.backend.core import BackendCore
 from cases_mock._services.connectcases.backend.records import CaseRule, DomainData, Template
 from cases_mock._services.connectcases.backend.rule_structure import checked_rule, kind_of, rule_target
 from cases_mock._services.connectcases.errors import (
@@ -21,9 +21,6 @@ from cases_mock._services.connectcases.errors import (
     ValidationException,
 )
 from cases_mock._services.connectcases.ids import cases_arn, new_id
-
-if TYPE_CHECKING:
-    from cases_mock._services.connectcases.backend.domains import Domain
 
 
 def _templates_carrying(data: DomainData, case_rule_id: str) -> list[Template]:
@@ -69,46 +66,47 @@ def _check_fits_templates(data: DomainData, case_rule_id: str, rule: dict[str, A
             acting.add(key)
 
 
-class CaseRulesMixin(BackendBase):
-    """Case rule operations."""
+class CaseRules:
+    """Case rule operations: ``backend.case_rules``."""
 
-    if TYPE_CHECKING:
+    def __init__(self, core: BackendCore) -> None:
+        self.core = core
 
-        def domain(self, domain_id: str) -> Domain: ...
-
-    def case_rule(self, domain_id: str, case_rule_id: str) -> CaseRule:
+    def get(self, domain_id: str, case_rule_id: str) -> CaseRule:
         """The rule (deleted or not); ResourceNotFoundException when the domain has no such id."""
-        return CASE_RULES.get(self.domain(domain_id).data, case_rule_id)
+        return CASE_RULES.get(self.core.domain(domain_id).data, case_rule_id)
 
-    def create_case_rule(
+    def create(
         self, domain_id: str, name: str, rule: dict[str, Any], description: str | None = None
     ) -> CaseRule:
-        with self.lock:
-            domain = self.domain(domain_id)
+        with self.core.lock:
+            domain = self.core.domain(domain_id)
             data = domain.data
             checked = checked_rule(data, rule)
             CASE_RULES.check_name(data, name)
-            limit = self.quotas.case_rules_per_domain
+            limit = self.core.quotas.case_rules_per_domain
             if len(CASE_RULES.live(data)) >= limit:
                 raise ServiceQuotaExceededException(
                     f"This domain already has {limit} case rules, the most it may have"
                 )
             case_rule_id = new_id()
-            now = self.clock.now()
+            now = self.core.clock.now()
             created = CaseRule(
                 case_rule_id=case_rule_id,
                 name=name,
-                arn=cases_arn(self.region, self.account, f"domain/{domain_id}/case-rule/{case_rule_id}"),
+                arn=cases_arn(
+                    self.core.region, self.core.account, f"domain/{domain_id}/case-rule/{case_rule_id}"
+                ),
                 rule=checked,
                 created_time=now,
                 last_modified_time=now,
-                seq=self.next_seq(),
+                seq=self.core.next_seq(),
                 description=description,
             )
             data.case_rules[case_rule_id] = created
             return created
 
-    def update_case_rule(
+    def update(
         self,
         domain_id: str,
         case_rule_id: str,
@@ -117,9 +115,9 @@ class CaseRulesMixin(BackendBase):
         description: str | None = None,
         rule: dict[str, Any] | None = None,
     ) -> None:
-        with self.lock:
-            data = self.domain(domain_id).data
-            existing = self.case_rule(domain_id, case_rule_id)
+        with self.core.lock:
+            data = self.core.domain(domain_id).data
+            existing = self.get(domain_id, case_rule_id)
             if existing.deleted:
                 raise ValidationException(f"Case rule {existing.label} is deleted and cannot be updated")
             if name is None and description is None and rule is None:
@@ -135,12 +133,12 @@ class CaseRulesMixin(BackendBase):
                 existing.description = description
             if checked is not None:
                 existing.rule = checked
-            existing.last_modified_time = self.clock.now()
+            existing.last_modified_time = self.core.clock.now()
 
-    def delete_case_rule(self, domain_id: str, case_rule_id: str) -> None:
-        with self.lock:
-            data = self.domain(domain_id).data
-            existing = self.case_rule(domain_id, case_rule_id)
+    def delete(self, domain_id: str, case_rule_id: str) -> None:
+        with self.core.lock:
+            data = self.core.domain(domain_id).data
+            existing = self.get(domain_id, case_rule_id)
             if existing.deleted:
                 return
             carrying = _templates_carrying(data, case_rule_id)
@@ -150,12 +148,12 @@ class CaseRulesMixin(BackendBase):
                     f"Case rule {existing.label} is used by template(s) {ids}; remove it from them first"
                 )
             existing.deleted = True
-            existing.last_modified_time = self.clock.now()
+            existing.last_modified_time = self.core.clock.now()
 
-    def batch_get_case_rules(self, domain_id: str, ids: list[str]) -> tuple[list[CaseRule], list[str]]:
+    def batch_get(self, domain_id: str, ids: list[str]) -> tuple[list[CaseRule], list[str]]:
         """The rules found (deleted ones included), in request order, and the ids not found."""
-        return CASE_RULES.batch_get(self.domain(domain_id).data, ids)
+        return CASE_RULES.batch_get(self.core.domain(domain_id).data, ids)
 
-    def list_case_rules(self, domain_id: str) -> list[CaseRule]:
+    def live(self, domain_id: str) -> list[CaseRule]:
         """The rules not deleted, in creation order."""
-        return CASE_RULES.live(self.domain(domain_id).data)
+        return CASE_RULES.live(self.core.domain(domain_id).data)

@@ -13,18 +13,19 @@ import hashlib
 import json
 import random
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from datetime import datetime
+from typing import Any
 
 from cases_mock._services.connectcases.backend.audit import Performer, append_audit
-from cases_mock._services.connectcases.backend.base import BackendBase
 from cases_mock._services.connectcases.backend.changes import case_changed
+from cases_mock._services.connectcases.backend.configuration import TEMPLATES
+from cases_mock._services.connectcases.backend.core import BackendCore
 from cases_mock._services.connectcases.backend.records import (
     AuditField,
     Case,
     DomainData,
     Field,
     Scalar,
-    Template,
 )
 from cases_mock._services.connectcases.backend.rule_engine import check_case
 from cases_mock._services.connectcases.backend.slas import refresh_slas
@@ -32,11 +33,6 @@ from cases_mock._services.connectcases.backend.tags import check_tags
 from cases_mock._services.connectcases.backend.values import datetime_value, from_wire
 from cases_mock._services.connectcases.errors import ConflictException, ValidationException, not_found
 from cases_mock._services.connectcases.ids import new_id
-
-if TYPE_CHECKING:
-    from datetime import datetime
-
-    from cases_mock._services.connectcases.backend.domains import Domain
 
 READ_ONLY = frozenset(
     {
@@ -147,20 +143,34 @@ def _applied(values: dict[str, Scalar], changes: list[FieldChange]) -> dict[str,
     return result
 
 
-class CasesMixin(BackendBase):
-    """Case operations."""
+def batch_targets(
+    data: DomainData, identifiers: list[dict[str, str]]
+) -> list[tuple[dict[str, str], Case | None]]:
+    """(identifier, case or None) of each target of a batch write, in request order;
+    ResourceNotFoundException for a reference number no case has, ValidationException for a
+    case listed twice."""
+    targets: list[tuple[dict[str, str], Case | None]] = []
+    seen: set[str] = set()
+    for index, identifier in enumerate(identifiers):
+        if "referenceId" in identifier:
+            reference = str(identifier["referenceId"])
+            case_id = data.reference_numbers.get(reference.lower())
+            if case_id is None:
+                raise not_found("Case", reference)
+        else:
+            case_id = str(identifier["caseId"])
+        if case_id in seen:
+            raise _invalid(f"cases[{index}].caseIdentifier", f"case {case_id!r} is listed more than once")
+        seen.add(case_id)
+        targets.append((identifier, data.cases.get(case_id)))
+    return targets
 
-    if TYPE_CHECKING:
 
-        def domain(self, domain_id: str) -> Domain: ...
+class Cases:
+    """Case operations: ``backend.cases``."""
 
-        def template(self, domain_id: str, template_id: str) -> Template: ...
-
-    def case(self, domain_id: str, case_id: str) -> Case:
-        found = self.domain(domain_id).data.cases.get(case_id)
-        if found is None:
-            raise not_found("Case", case_id)
-        return found
+    def __init__(self, core: BackendCore) -> None:
+        self.core = core
 
     # -- helpers shared by the writes ---------------------------------------------------------
     def _reference_number(self, data: DomainData, given: Scalar | None, case_id: str | None) -> str:
@@ -175,7 +185,7 @@ class CasesMixin(BackendBase):
                 return candidate
 
     # -- CreateCase -----------------------------------------------------------------------------
-    def create_case(
+    def create(
         self,
         domain_id: str,
         template_id: str,
@@ -186,18 +196,18 @@ class CasesMixin(BackendBase):
         tags: dict[str, str] | None = None,
         request: dict[str, Any] | None = None,
     ) -> Case:
-        with self.lock:
-            data = self.domain(domain_id).data
+        with self.core.lock:
+            data = self.core.domain(domain_id).data
             digest = request_digest(request if request is not None else {"t": template_id, "f": fields})
             if client_token:
-                replay = data.client_tokens.get(client_token, self.clock.now())
+                replay = data.client_tokens.get(client_token, self.core.clock.now())
                 if replay is not None and replay[1] in data.cases:
                     if replay[0] != digest:
                         raise ConflictException(
                             f"clientToken {client_token!r} was already used with a different request"
                         )
                     return data.cases[replay[1]]
-            template = self.template(domain_id, template_id)
+            template = TEMPLATES.get(data, template_id)
             if template.deleted:
                 raise _invalid("templateId", f"template {template.label} is deleted")
             if template.status != "Active":
@@ -215,7 +225,7 @@ class CasesMixin(BackendBase):
             reference = self._reference_number(data, values.get("reference_number"), None)
 
             case_id = new_id()
-            now = datetime_value(self.clock.now())
+            now = datetime_value(self.core.clock.now())
             values["reference_number"] = reference
             values["case_id"] = case_id
             values["created_datetime"] = values["last_updated_datetime"] = now
@@ -225,9 +235,9 @@ class CasesMixin(BackendBase):
                 values["last_closed_datetime"] = now
             case = Case(
                 case_id=case_id,
-                domain_arn=self.domain(domain_id).arn,
+                domain_arn=self.core.domain(domain_id).arn,
                 template_id=template_id,
-                seq=self.next_seq(),
+                seq=self.core.next_seq(),
                 values=values,
                 tags=merged_tags,
             )
@@ -235,9 +245,9 @@ class CasesMixin(BackendBase):
             data.touch(case_id)
             data.reference_numbers[reference.lower()] = case_id
             if client_token:
-                data.client_tokens.put(client_token, digest, case_id, self.clock.now(), (case_id,))
-            append_audit(self, case, "Case.Created", performer, snapshot=values)
-            case_changed(self.changes, data, case, "CASE.CREATED", performer, self.clock.now())
+                data.client_tokens.put(client_token, digest, case_id, self.core.clock.now(), (case_id,))
+            append_audit(self.core, case, "Case.Created", performer, snapshot=values)
+            case_changed(self.core.changes, data, case, "CASE.CREATED", performer, self.core.clock.now())
             return case
 
     # -- UpdateCase -----------------------------------------------------------------------------
@@ -267,7 +277,7 @@ class CasesMixin(BackendBase):
         if not changed:
             return False
         before = case.values
-        now = datetime_value(self.clock.now())
+        now = datetime_value(self.core.clock.now())
         values["last_updated_datetime"] = now
         if performer.user_arn:
             values["last_updated_user"] = performer.user_arn
@@ -287,7 +297,7 @@ class CasesMixin(BackendBase):
                 data.reference_numbers[str(new_reference).lower()] = case.case_id
         case.values = values
         data.touch(case.case_id)
-        refresh_slas(self, case)
+        refresh_slas(self.core, case)
         audit_fields = [
             AuditField(
                 c.field.field_id,
@@ -297,25 +307,25 @@ class CasesMixin(BackendBase):
             )
             for c in changed
         ]
-        append_audit(self, case, "Case.Updated", performer, audit_fields)
-        case_changed(self.changes, data, case, "CASE.UPDATED", performer, self.clock.now(), before)
+        append_audit(self.core, case, "Case.Updated", performer, audit_fields)
+        case_changed(self.core.changes, data, case, "CASE.UPDATED", performer, self.core.clock.now(), before)
         return True
 
-    def update_case(
+    def update(
         self, domain_id: str, case_id: str, fields: list[dict[str, Any]], performer: Performer
     ) -> None:
-        with self.lock:
-            data = self.domain(domain_id).data
-            case = self.case(domain_id, case_id)
+        with self.core.lock:
+            data = self.core.domain(domain_id).data
+            case = self.core.case(domain_id, case_id)
             entries = [(f"fields[{i}]", str(e["id"]), e["value"]) for i, e in enumerate(fields)]
             values, changes = self._updated_values(data, case, entries)
             self._write_update(data, case, values, changes, performer)
 
     # -- DeleteCase -----------------------------------------------------------------------------
-    def delete_case(self, domain_id: str, case_id: str, performer: Performer | None = None) -> None:
-        with self.lock:
-            data = self.domain(domain_id).data
-            case = self.case(domain_id, case_id)
+    def delete(self, domain_id: str, case_id: str, performer: Performer | None = None) -> None:
+        with self.core.lock:
+            data = self.core.domain(domain_id).data
+            case = self.core.case(domain_id, case_id)
             del data.cases[case_id]
             data.touch(case_id)
             reference = case.values.get("reference_number")
@@ -324,10 +334,10 @@ class CasesMixin(BackendBase):
             data.client_tokens.drop_case(case_id)
             data.batch_replies.drop_case(case_id)
             if performer is not None:
-                case_changed(self.changes, data, case, "CASE.DELETED", performer, self.clock.now())
+                case_changed(self.core.changes, data, case, "CASE.DELETED", performer, self.core.clock.now())
 
     # -- BatchUpdateCase ------------------------------------------------------------------------
-    def batch_update_cases(
+    def batch_update(
         self,
         domain_id: str,
         identifiers: list[dict[str, str]],
@@ -340,15 +350,15 @@ class CasesMixin(BackendBase):
         client_token: str | None = None,
         request: dict[str, Any] | None = None,
     ) -> BatchOutcome:
-        with self.lock:
-            data = self.domain(domain_id).data
+        with self.core.lock:
+            data = self.core.domain(domain_id).data
             digest = request_digest(request if request is not None else {"c": identifiers, "f": fields})
             token_key = f"batch-update:{client_token}" if client_token else None
-            replayed = batch_replay(data, token_key, digest, self.clock.now())
+            replayed = batch_replay(data, token_key, digest, self.core.clock.now())
             if replayed is not None:
                 return replayed  # type: ignore[no-any-return]
             entries = self._batch_entries(data, fields, title, status, customer_id)
-            targets = self._batch_targets(data, identifiers)
+            targets = batch_targets(data, identifiers)
             outcome = BatchOutcome()
             for identifier, case in targets:
                 if case is None:
@@ -368,7 +378,7 @@ class CasesMixin(BackendBase):
                 outcome.succeeded.append(case)
             if token_key:
                 named = [case.case_id for case in outcome.succeeded]
-                data.batch_replies.put(token_key, digest, outcome, self.clock.now(), named)
+                data.batch_replies.put(token_key, digest, outcome, self.core.clock.now(), named)
             return outcome
 
     def _batch_entries(
@@ -417,22 +427,3 @@ class CasesMixin(BackendBase):
         if not entries:
             raise ValidationException("Give at least one of fields, title, status and customerId to update")
         return entries
-
-    def _batch_targets(
-        self, data: DomainData, identifiers: list[dict[str, str]]
-    ) -> list[tuple[dict[str, str], Case | None]]:
-        targets: list[tuple[dict[str, str], Case | None]] = []
-        seen: set[str] = set()
-        for index, identifier in enumerate(identifiers):
-            if "referenceId" in identifier:
-                reference = str(identifier["referenceId"])
-                case_id = data.reference_numbers.get(reference.lower())
-                if case_id is None:
-                    raise not_found("Case", reference)
-            else:
-                case_id = str(identifier["caseId"])
-            if case_id in seen:
-                raise _invalid(f"cases[{index}].caseIdentifier", f"case {case_id!r} is listed more than once")
-            seen.add(case_id)
-            targets.append((identifier, data.cases.get(case_id)))
-        return targets

@@ -7,34 +7,30 @@ name fields that exist and are not deleted; Get omits fields deleted since.
 from __future__ import annotations
 
 import copy
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from cases_mock._services.connectcases.backend.base import BackendBase
+from cases_mock._services.connectcases.backend.core import BackendCore
 from cases_mock._services.connectcases.backend.fields import live_field
-
-if TYPE_CHECKING:
-    from cases_mock._services.connectcases.backend.domains import Domain
 
 PATH = "eventBridge.includedData.caseData.fields"
 
 
-class EventConfigurationMixin(BackendBase):
-    """PutCaseEventConfiguration, GetCaseEventConfiguration."""
+class EventConfiguration:
+    """PutCaseEventConfiguration, GetCaseEventConfiguration: ``backend.event_configuration``."""
 
-    if TYPE_CHECKING:
+    def __init__(self, core: BackendCore) -> None:
+        self.core = core
 
-        def domain(self, domain_id: str) -> Domain: ...
-
-    def put_event_configuration(self, domain_id: str, event_bridge: dict[str, Any]) -> None:
-        with self.lock:
-            data = self.domain(domain_id).data
+    def put(self, domain_id: str, event_bridge: dict[str, Any]) -> None:
+        with self.core.lock:
+            data = self.core.domain(domain_id).data
             case_data = (event_bridge.get("includedData") or {}).get("caseData") or {}
             for index, entry in enumerate(case_data.get("fields") or []):
                 live_field(data, str(entry["id"]), f"{PATH}[{index}].id")
             data.event_configuration = copy.deepcopy(event_bridge)
 
-    def event_configuration(self, domain_id: str) -> dict[str, Any]:
-        data = self.domain(domain_id).data
+    def get(self, domain_id: str) -> dict[str, Any]:
+        data = self.core.domain(domain_id).data
         if data.event_configuration is None:
             return {"enabled": False}
         shown = copy.deepcopy(data.event_configuration)

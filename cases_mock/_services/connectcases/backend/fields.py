@@ -12,19 +12,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from cases_mock._services.connectcases.backend.base import BackendBase
 from cases_mock._services.connectcases.backend.configuration import FIELDS
-from cases_mock._services.connectcases.backend.records import DomainData, Field, FieldOption
+from cases_mock._services.connectcases.backend.core import BackendCore
+from cases_mock._services.connectcases.backend.records import Domain, DomainData, Field, FieldOption
 from cases_mock._services.connectcases.errors import (
     ServiceQuotaExceededException,
     ValidationException,
 )
 from cases_mock._services.connectcases.ids import cases_arn, new_id
-
-if TYPE_CHECKING:
-    from cases_mock._services.connectcases.backend.domains import Domain
 
 # (id, name, type) in the order the service lists them (SEMANTICS §7.2).
 SYSTEM_FIELDS: tuple[tuple[str, str, str], ...] = (
@@ -51,11 +48,11 @@ BUILT_IN_OPTIONS = {"status": (FieldOption("Open", "open"), FieldOption("Closed"
 OPTION_VALUE = re.compile(r"[A-Za-z0-9_-]+")
 
 
-def _field_arn(backend: BackendBase, domain_id: str, field_id: str) -> str:
+def _field_arn(backend: BackendCore, domain_id: str, field_id: str) -> str:
     return cases_arn(backend.region, backend.account, f"domain/{domain_id}/field/{field_id}")
 
 
-def seed_system_fields(backend: Any, domain: Domain) -> None:
+def seed_system_fields(backend: BackendCore, domain: Domain) -> None:
     """Gives a new domain the system fields (``create_domain`` calls it)."""
     for field_id, name, field_type in SYSTEM_FIELDS:
         options = {
@@ -116,18 +113,17 @@ def _check_option_values(field: Field, options: list[dict[str, Any]]) -> None:
         )
 
 
-class FieldsMixin(BackendBase):
-    """Field and field option operations."""
+class Fields:
+    """Field and field option operations: ``backend.fields``."""
 
-    if TYPE_CHECKING:
+    def __init__(self, core: BackendCore) -> None:
+        self.core = core
 
-        def domain(self, domain_id: str) -> Domain: ...
-
-    def field(self, domain_id: str, field_id: str) -> Field:
+    def get(self, domain_id: str, field_id: str) -> Field:
         """The field (deleted or not); ResourceNotFoundException when the domain has no such id."""
-        return FIELDS.get(self.domain(domain_id).data, field_id)
+        return FIELDS.get(self.core.domain(domain_id).data, field_id)
 
-    def create_field(
+    def create(
         self,
         domain_id: str,
         name: str,
@@ -135,41 +131,41 @@ class FieldsMixin(BackendBase):
         description: str | None = None,
         attributes: dict[str, Any] | None = None,
     ) -> Field:
-        with self.lock:
-            data = self.domain(domain_id).data
+        with self.core.lock:
+            data = self.core.domain(domain_id).data
             _check_attributes(field_type, attributes, repr(name))
             FIELDS.check_name(data, name)
-            limit = self.quotas.fields_per_domain
+            limit = self.core.quotas.fields_per_domain
             if sum(1 for f in FIELDS.live(data) if f.namespace == "Custom") >= limit:
                 raise ServiceQuotaExceededException(
                     f"This domain already has {limit} custom fields, the most it may have"
                 )
             field_id = new_id()
-            now = self.clock.now()
+            now = self.core.clock.now()
             created = Field(
                 field_id=field_id,
                 name=name,
-                arn=_field_arn(self, domain_id, field_id),
+                arn=_field_arn(self.core, domain_id, field_id),
                 type=field_type,
                 namespace="Custom",
                 created_time=now,
                 last_modified_time=now,
-                seq=self.next_seq(),
+                seq=self.core.next_seq(),
                 description=description,
                 attributes=attributes or None,
             )
             data.fields[field_id] = created
             return created
 
-    def _changeable_field(self, domain_id: str, field_id: str, action: str) -> Field:
-        existing = self.field(domain_id, field_id)
+    def _changeable(self, domain_id: str, field_id: str, action: str) -> Field:
+        existing = self.get(domain_id, field_id)
         if existing.namespace == "System":
             raise ValidationException(f"Field {existing.label} is a System field and cannot be {action}")
         if existing.deleted:
             raise ValidationException(f"Field {existing.label} is deleted and cannot be {action}")
         return existing
 
-    def update_field(
+    def update(
         self,
         domain_id: str,
         field_id: str,
@@ -178,9 +174,9 @@ class FieldsMixin(BackendBase):
         description: str | None = None,
         attributes: dict[str, Any] | None = None,
     ) -> None:
-        with self.lock:
-            data = self.domain(domain_id).data
-            existing = self._changeable_field(domain_id, field_id, "updated")
+        with self.core.lock:
+            data = self.core.domain(domain_id).data
+            existing = self._changeable(domain_id, field_id, "updated")
             _check_attributes(existing.type, attributes, existing.label)
             if name is not None:
                 FIELDS.check_name(data, name, except_id=field_id)
@@ -189,36 +185,34 @@ class FieldsMixin(BackendBase):
                 existing.description = description
             if attributes is not None:
                 existing.attributes = attributes or None
-            existing.last_modified_time = self.clock.now()
+            existing.last_modified_time = self.core.clock.now()
 
-    def delete_field(self, domain_id: str, field_id: str) -> None:
-        with self.lock:
-            data = self.domain(domain_id).data
-            existing = self._changeable_field(domain_id, field_id, "deleted")
+    def delete(self, domain_id: str, field_id: str) -> None:
+        with self.core.lock:
+            data = self.core.domain(domain_id).data
+            existing = self._changeable(domain_id, field_id, "deleted")
             deleted = data.deleted_counts.get("field", 0)
-            limit = self.quotas.deleted_fields_per_domain
+            limit = self.core.quotas.deleted_fields_per_domain
             if deleted >= limit:
                 raise ServiceQuotaExceededException(
                     f"This domain already has {limit} deleted fields, the most it may have"
                 )
             existing.deleted = True
-            existing.last_modified_time = self.clock.now()
+            existing.last_modified_time = self.core.clock.now()
             data.deleted_counts["field"] = deleted + 1
 
-    def batch_get_fields(self, domain_id: str, ids: list[str]) -> tuple[list[Field], list[str]]:
+    def batch_get(self, domain_id: str, ids: list[str]) -> tuple[list[Field], list[str]]:
         """The fields found (deleted ones included), in request order, and the ids not found."""
-        return FIELDS.batch_get(self.domain(domain_id).data, ids)
+        return FIELDS.batch_get(self.core.domain(domain_id).data, ids)
 
-    def list_fields(self, domain_id: str) -> list[Field]:
+    def live(self, domain_id: str) -> list[Field]:
         """The fields not deleted, system fields first, in creation order."""
-        return FIELDS.live(self.domain(domain_id).data)
+        return FIELDS.live(self.core.domain(domain_id).data)
 
-    def put_field_options(
-        self, domain_id: str, field_id: str, options: list[dict[str, Any]]
-    ) -> list[OptionError]:
+    def put_options(self, domain_id: str, field_id: str, options: list[dict[str, Any]]) -> list[OptionError]:
         """Upserts ``options`` by value; returns the options refused (the others are applied)."""
-        with self.lock:
-            existing = self.field(domain_id, field_id)
+        with self.core.lock:
+            existing = self.get(domain_id, field_id)
             if existing.deleted:
                 raise ValidationException(f"Field {existing.label} is deleted and takes no options")
             if existing.type != "SingleSelect":
@@ -246,7 +240,7 @@ class FieldsMixin(BackendBase):
                     continue
                 wanted[value] = proposed
             total = len(existing.options) + sum(1 for value in wanted if value not in existing.options)
-            limit = self.quotas.options_per_field
+            limit = self.core.quotas.options_per_field
             if total > limit:
                 raise ServiceQuotaExceededException(
                     f"Field {existing.label} would have {total} options; the most a field may have is {limit}"
@@ -254,14 +248,14 @@ class FieldsMixin(BackendBase):
             for value, chosen in wanted.items():
                 existing.options[value] = chosen
             if wanted:
-                existing.last_modified_time = self.clock.now()
+                existing.last_modified_time = self.core.clock.now()
             return errors
 
-    def list_field_options(
+    def list_options(
         self, domain_id: str, field_id: str, values: list[str] | None
     ) -> list[tuple[int, FieldOption]]:
         """(position, option) pairs in insertion order, narrowed to ``values`` when given."""
-        existing = self.field(domain_id, field_id)
+        existing = self.get(domain_id, field_id)
         pairs = list(enumerate(existing.options.values()))
         if values:
             pairs = [(i, o) for i, o in pairs if o.value in values]

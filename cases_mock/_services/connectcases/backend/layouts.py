@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from cases_mock._services.connectcases.backend.base import BackendBase
 from cases_mock._services.connectcases.backend.configuration import LAYOUTS
+from cases_mock._services.connectcases.backend.core import BackendCore
 from cases_mock._services.connectcases.backend.fields import live_field
 from cases_mock._services.connectcases.backend.records import DomainData, Layout
 from cases_mock._services.connectcases.errors import (
@@ -20,9 +20,6 @@ from cases_mock._services.connectcases.errors import (
     ValidationException,
 )
 from cases_mock._services.connectcases.ids import cases_arn, new_id
-
-if TYPE_CHECKING:
-    from cases_mock._services.connectcases.backend.domains import Domain
 
 ALWAYS_SHOWN = ("title", "status")
 PANELS = ("topPanel", "moreInfo")
@@ -53,17 +50,16 @@ def without_deleted_fields(data: DomainData, content: dict[str, Any]) -> dict[st
     return shown
 
 
-class LayoutsMixin(BackendBase):
-    """Layout operations."""
+class Layouts:
+    """Layout operations: ``backend.layouts``."""
 
-    if TYPE_CHECKING:
+    def __init__(self, core: BackendCore) -> None:
+        self.core = core
 
-        def domain(self, domain_id: str) -> Domain: ...
+    def get(self, domain_id: str, layout_id: str) -> Layout:
+        return LAYOUTS.get(self.core.domain(domain_id).data, layout_id)
 
-    def layout(self, domain_id: str, layout_id: str) -> Layout:
-        return LAYOUTS.get(self.domain(domain_id).data, layout_id)
-
-    def _checked_layout_content(self, data: DomainData, content: dict[str, Any]) -> dict[str, Any]:
+    def _checked_content(self, data: DomainData, content: dict[str, Any]) -> dict[str, Any]:
         seen: set[str] = set()
         for path, field_id in layout_field_refs(content):
             if field_id in ALWAYS_SHOWN:
@@ -78,38 +74,38 @@ class LayoutsMixin(BackendBase):
                     "appears twice in the layout"
                 )
             seen.add(field_id)
-        limit = self.quotas.fields_per_layout
+        limit = self.core.quotas.fields_per_layout
         if len(seen) > limit:
             raise ServiceQuotaExceededException(
                 f"The layout names {len(seen)} fields; the most a layout may have is {limit}"
             )
         return copy.deepcopy(content)
 
-    def create_layout(self, domain_id: str, name: str, content: dict[str, Any]) -> Layout:
-        with self.lock:
-            data = self.domain(domain_id).data
-            checked = self._checked_layout_content(data, content)
+    def create(self, domain_id: str, name: str, content: dict[str, Any]) -> Layout:
+        with self.core.lock:
+            data = self.core.domain(domain_id).data
+            checked = self._checked_content(data, content)
             LAYOUTS.check_name(data, name)
-            limit = self.quotas.layouts_per_domain
+            limit = self.core.quotas.layouts_per_domain
             if sum(1 for layout in data.layouts.values() if not layout.deleted) >= limit:
                 raise ServiceQuotaExceededException(
                     f"This domain already has {limit} layouts, the most it may have"
                 )
             layout_id = new_id()
-            now = self.clock.now()
+            now = self.core.clock.now()
             created = Layout(
                 layout_id=layout_id,
                 name=name,
-                arn=cases_arn(self.region, self.account, f"domain/{domain_id}/layout/{layout_id}"),
+                arn=cases_arn(self.core.region, self.core.account, f"domain/{domain_id}/layout/{layout_id}"),
                 content=checked,
                 created_time=now,
                 last_modified_time=now,
-                seq=self.next_seq(),
+                seq=self.core.next_seq(),
             )
             data.layouts[layout_id] = created
             return created
 
-    def update_layout(
+    def update(
         self,
         domain_id: str,
         layout_id: str,
@@ -117,33 +113,33 @@ class LayoutsMixin(BackendBase):
         name: str | None = None,
         content: dict[str, Any] | None = None,
     ) -> None:
-        with self.lock:
-            data = self.domain(domain_id).data
-            existing = self.layout(domain_id, layout_id)
+        with self.core.lock:
+            data = self.core.domain(domain_id).data
+            existing = self.get(domain_id, layout_id)
             if existing.deleted:
                 raise ValidationException(f"Layout {existing.label} is deleted and cannot be updated")
-            checked = self._checked_layout_content(data, content) if content is not None else None
+            checked = self._checked_content(data, content) if content is not None else None
             if name is not None:
                 LAYOUTS.check_name(data, name, except_id=layout_id)
                 existing.name = name
             if checked is not None:
                 existing.content = checked
-            existing.last_modified_time = self.clock.now()
+            existing.last_modified_time = self.core.clock.now()
 
-    def delete_layout(self, domain_id: str, layout_id: str) -> None:
-        with self.lock:
-            data = self.domain(domain_id).data
-            existing = self.layout(domain_id, layout_id)
+    def delete(self, domain_id: str, layout_id: str) -> None:
+        with self.core.lock:
+            data = self.core.domain(domain_id).data
+            existing = self.get(domain_id, layout_id)
             if existing.deleted:
                 return
             deleted = data.deleted_counts.get("layout", 0)
-            if deleted >= self.quotas.deleted_layouts_per_domain:
+            if deleted >= self.core.quotas.deleted_layouts_per_domain:
                 raise ValidationException(
                     f"This domain already has {deleted} deleted layouts, the most it may have"
                 )
             existing.deleted = True
-            existing.last_modified_time = self.clock.now()
+            existing.last_modified_time = self.core.clock.now()
             data.deleted_counts["layout"] = deleted + 1
 
-    def list_layouts(self, domain_id: str) -> list[Layout]:
-        return LAYOUTS.live(self.domain(domain_id).data)
+    def live(self, domain_id: str) -> list[Layout]:
+        return LAYOUTS.live(self.core.domain(domain_id).data)

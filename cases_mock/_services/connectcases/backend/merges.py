@@ -10,11 +10,11 @@ Case.Updated (when values changed) and a Case.Merged event sharing one ``mergeEv
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from cases_mock._services.connectcases.backend.audit import Performer, append_audit
-from cases_mock._services.connectcases.backend.base import BackendBase
 from cases_mock._services.connectcases.backend.changes import case_changed, related_item_created
+from cases_mock._services.connectcases.backend.core import BackendCore
 from cases_mock._services.connectcases.backend.records import (
     AuditField,
     Case,
@@ -32,9 +32,6 @@ from cases_mock._services.connectcases.errors import (
     not_found,
 )
 from cases_mock._services.connectcases.ids import new_id
-
-if TYPE_CHECKING:
-    from cases_mock._services.connectcases.backend.domains import Domain
 
 MERGEABLE_SYSTEM = frozenset({"assigned_queue", "assigned_user", "summary", "case_reason"})
 MOVABLE = {"comment": "Comment", "connectCase": "ConnectCase", "contact": "Contact", "custom": "Custom"}
@@ -56,7 +53,7 @@ def _links(case: Case) -> set[str]:
     }
 
 
-def _link(backend: BackendBase, owner: Case, other: Case, performer: Performer) -> RelatedItem:
+def _link(backend: BackendCore, owner: Case, other: Case, performer: Performer) -> RelatedItem:
     item_id = new_id()
     item = RelatedItem(
         related_item_id=item_id,
@@ -79,14 +76,11 @@ class _ItemPlan:
     gained: list[tuple[RelatedItem, dict[str, str]]] = field(default_factory=list)
 
 
-class MergesMixin(BackendBase):
-    """StartMergeCases, GetMergeCasesStatus."""
+class Merges:
+    """StartMergeCases, GetMergeCasesStatus: ``backend.merges``."""
 
-    if TYPE_CHECKING:
-
-        def domain(self, domain_id: str) -> Domain: ...
-
-        def case(self, domain_id: str, case_id: str) -> Case: ...
+    def __init__(self, core: BackendCore) -> None:
+        self.core = core
 
     def _merged_values(
         self, data: DomainData, primary: Case, secondary: Case, chosen: list[str]
@@ -131,7 +125,7 @@ class MergesMixin(BackendBase):
                 plan.moved.append(item)
         return plan
 
-    def start_merge(
+    def start(
         self,
         domain_id: str,
         primary_id: str,
@@ -142,9 +136,9 @@ class MergesMixin(BackendBase):
         related_items: dict[str, Any] | None = None,
     ) -> str:
         """Merges the secondary case into the primary; returns the merge event id."""
-        with self.lock:
-            data = self.domain(domain_id).data
-            primary = self.case(domain_id, primary_id)
+        with self.core.lock:
+            data = self.core.domain(domain_id).data
+            primary = self.core.case(domain_id, primary_id)
             secondary_id = secondary_ids[0]
             secondary = data.cases.get(secondary_id)
             if secondary is None:
@@ -181,14 +175,14 @@ class MergesMixin(BackendBase):
                         raise _invalid(path, f"the secondary case has no value for field {label}")
                     chosen.append(field_id)
             values = self._merged_values(data, primary, secondary, chosen)
-            most = self.quotas.field_values_per_merged_case
+            most = self.core.quotas.field_values_per_merged_case
             if len(values) > most:
                 raise _invalid("caseId", f"the merged case would hold more than {most} field values")
             template = data.templates.get(primary.template_id)
             if template is not None:
                 check_case(data, template, values)
             plan = self._item_plan(primary, secondary, related_items or {})
-            limit = self.quotas.related_items_per_case
+            limit = self.core.quotas.related_items_per_case
             if (
                 len(primary.related_items) + len(plan.moved) + 1 > limit
                 or len(secondary.related_items) + 1 > limit
@@ -202,7 +196,7 @@ class MergesMixin(BackendBase):
                 "primaryCaseId": primary_id,
                 "secondaryCaseId": secondary_id,
             }
-            now = datetime_value(self.clock.now())
+            now = datetime_value(self.core.clock.now())
             changed = [k for k in values if primary.values.get(k) != values.get(k)]
             changed += [k for k in primary.values if k not in values]
             if changed:
@@ -211,7 +205,7 @@ class MergesMixin(BackendBase):
                     for k in changed
                 ]
                 primary.values = {**values, "last_updated_datetime": now}
-                append_audit(self, primary, "Case.Updated", performer, audit, merge_metadata=metadata)
+                append_audit(self.core, primary, "Case.Updated", performer, audit, merge_metadata=metadata)
             for item in plan.moved:
                 del secondary.related_items[item.related_item_id]
                 item.case_id = primary_id
@@ -224,7 +218,7 @@ class MergesMixin(BackendBase):
             links: list[tuple[Case, RelatedItem]] = []  # (case, new link), for the events
             for owner, other in ((primary, secondary), (secondary, primary)):
                 if other.case_id not in _links(owner):
-                    links.append((owner, _link(self, owner, other, performer)))
+                    links.append((owner, _link(self.core, owner, other, performer)))
             old_status = secondary.values.get("status")
             secondary.values = {
                 **secondary.values,
@@ -234,23 +228,33 @@ class MergesMixin(BackendBase):
             }
             secondary.merged_into, secondary.merge_event_id = primary_id, event_id
             status_change = [AuditField("status", "closed", old=old_status, has_old=old_status is not None)]
-            append_audit(self, secondary, "Case.Updated", performer, status_change, merge_metadata=metadata)
+            append_audit(
+                self.core, secondary, "Case.Updated", performer, status_change, merge_metadata=metadata
+            )
             for case in (primary, secondary):
-                append_audit(self, case, "Case.Merged", performer, merge_metadata=metadata)
-                refresh_slas(self, case)
+                append_audit(self.core, case, "Case.Merged", performer, merge_metadata=metadata)
+                refresh_slas(self.core, case)
             data.touch(primary_id)
             data.touch(secondary_id)
-            case_changed(self.changes, data, primary, "CASE.UPDATED", performer, self.clock.now(), before[0])
-            for case, item in links:
-                related_item_created(self.changes, data, case, item, performer, self.clock.now())
             case_changed(
-                self.changes, data, secondary, "CASE.UPDATED", performer, self.clock.now(), before[1]
+                self.core.changes, data, primary, "CASE.UPDATED", performer, self.core.clock.now(), before[0]
+            )
+            for case, item in links:
+                related_item_created(self.core.changes, data, case, item, performer, self.core.clock.now())
+            case_changed(
+                self.core.changes,
+                data,
+                secondary,
+                "CASE.UPDATED",
+                performer,
+                self.core.clock.now(),
+                before[1],
             )
             return event_id
 
-    def merge_status(self, domain_id: str, case_id: str) -> Case:
+    def status(self, domain_id: str, case_id: str) -> Case:
         """The secondary case of a completed merge; ResourceNotFoundException for any other case."""
-        case = self.case(domain_id, case_id)
+        case = self.core.case(domain_id, case_id)
         if case.merged_into is None:
             raise not_found("Case", case_id)
         return case

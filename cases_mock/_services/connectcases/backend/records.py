@@ -277,3 +277,20 @@ class DomainData:
 
     def __repr__(self) -> str:
         return f"<DomainData: {self.summary()}>"
+
+
+@dataclass(slots=True)
+class Domain:
+    """A domain: the aggregate whose ``data`` holds its fields, layouts, templates, case rules and cases."""
+
+    domain_id: str
+    name: str
+    arn: str
+    created_time: datetime
+    seq: int
+    status: str = "Active"
+    tags: dict[str, str] = field(default_factory=dict)
+    data: DomainData = field(default_factory=DomainData)
+
+    def __repr__(self) -> str:
+        return f"<Domain {named(self.name, self.domain_id)} {self.status}: {self.data.summary()}>"

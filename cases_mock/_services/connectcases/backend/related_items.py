@@ -7,13 +7,13 @@ SLA status: see ``slas.py``.
 from __future__ import annotations
 
 import copy
-from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from datetime import timedelta
+from typing import Any
 
 from cases_mock._services.connectcases.backend.audit import Performer, append_audit
-from cases_mock._services.connectcases.backend.base import BackendBase
-from cases_mock._services.connectcases.backend.cases import batch_replay, request_digest
+from cases_mock._services.connectcases.backend.cases import batch_replay, batch_targets, request_digest
 from cases_mock._services.connectcases.backend.changes import related_item_created
+from cases_mock._services.connectcases.backend.core import BackendCore
 from cases_mock._services.connectcases.backend.records import Case, DomainData, RelatedItem, Scalar
 from cases_mock._services.connectcases.backend.slas import refresh_slas, retarget_sla
 from cases_mock._services.connectcases.backend.values import from_wire
@@ -23,9 +23,6 @@ from cases_mock._services.connectcases.errors import (
     not_found,
 )
 from cases_mock._services.connectcases.ids import new_id
-
-if TYPE_CHECKING:
-    from cases_mock._services.connectcases.backend.domains import Domain
 
 MEMBER_FOR_TYPE = {
     "Contact": "contact",
@@ -44,7 +41,7 @@ def _invalid(path: str, why: str) -> ValidationException:
 
 
 def _custom_fields(
-    backend: BackendBase, data: DomainData, fields: list[dict[str, Any]], path: str
+    backend: BackendCore, data: DomainData, fields: list[dict[str, Any]], path: str
 ) -> list[dict[str, Any]]:
     limit = backend.quotas.fields_per_custom_related_item
     if len(fields) > limit:
@@ -75,27 +72,14 @@ def _custom_fields(
     return stored
 
 
-class RelatedItemsMixin(BackendBase):
-    """Related-item operations."""
+class RelatedItems:
+    """Related-item operations: ``backend.related_items``."""
 
-    if TYPE_CHECKING:
+    def __init__(self, core: BackendCore) -> None:
+        self.core = core
 
-        def domain(self, domain_id: str) -> Domain: ...
-
-        def case(self, domain_id: str, case_id: str) -> Case: ...
-
-        def _batch_targets(
-            self, data: DomainData, identifiers: list[dict[str, str]]
-        ) -> list[tuple[dict[str, str], Case | None]]: ...
-
-    def register_contact(
-        self, contact_arn: str, channel: str = "VOICE", connected: datetime | None = None
-    ) -> None:
-        """Tells the mock a contact's channel and connected time (what Amazon Connect would know)."""
-        self.contacts[contact_arn] = (channel, connected)
-
-    def related_item(self, domain_id: str, case_id: str, item_id: str) -> RelatedItem:
-        found = self.case(domain_id, case_id).related_items.get(item_id)
+    def get(self, domain_id: str, case_id: str, item_id: str) -> RelatedItem:
+        found = self.core.case(domain_id, case_id).related_items.get(item_id)
         if found is None:
             raise not_found("RelatedItem", item_id)
         return found
@@ -118,7 +102,7 @@ class RelatedItemsMixin(BackendBase):
                     "content.connectCase.caseId", f"case {linked!r} is not another case of this domain"
                 )
         elif item_type == "Custom":
-            body["fields"] = _custom_fields(self, data, body["fields"], "content.custom.fields")
+            body["fields"] = _custom_fields(self.core, data, body["fields"], "content.custom.fields")
         elif item_type == "Sla":
             sla = body["slaInputConfiguration"]
             path = "content.sla.slaInputConfiguration"
@@ -147,11 +131,11 @@ class RelatedItemsMixin(BackendBase):
     def _check_quotas(self, case: Case, item_type: str) -> None:
         items = list(case.related_items.values())
         checks = [
-            (len(items), self.quotas.related_items_per_case, "related items"),
-            (sum(1 for i in items if i.type == "File"), self.quotas.files_per_case, "files")
+            (len(items), self.core.quotas.related_items_per_case, "related items"),
+            (sum(1 for i in items if i.type == "File"), self.core.quotas.files_per_case, "files")
             if item_type == "File"
             else (0, 1, ""),
-            (sum(1 for i in items if i.type == "Sla"), self.quotas.slas_per_case, "SLAs")
+            (sum(1 for i in items if i.type == "Sla"), self.core.quotas.slas_per_case, "SLAs")
             if item_type == "Sla"
             else (0, 1, ""),
         ]
@@ -172,7 +156,7 @@ class RelatedItemsMixin(BackendBase):
         performer: Performer,
     ) -> RelatedItem:
         item_id = new_id()
-        now = self.clock.now()
+        now = self.core.clock.now()
         item = RelatedItem(
             related_item_id=item_id,
             case_id=case.case_id,
@@ -180,7 +164,7 @@ class RelatedItemsMixin(BackendBase):
             type=item_type,
             content={MEMBER_FOR_TYPE[item_type]: body},
             association_time=now,
-            seq=self.next_seq(),
+            seq=self.core.next_seq(),
             created_by=dict(performer.user) if performer.user else None,
         )
         if item_type == "Sla":
@@ -188,35 +172,35 @@ class RelatedItemsMixin(BackendBase):
             item.target_time = now + timedelta(minutes=minutes)
             item.targets = targets
         if item_type == "Contact":
-            channel, connected = self.contacts.get(str(body["contactArn"]), ("VOICE", None))
+            channel, connected = self.core.contacts.get(str(body["contactArn"]), ("VOICE", None))
             item.channel, item.connected_time = channel, connected or now
         case.related_items[item_id] = item
-        append_audit(self, case, "RelatedItem.Created", performer, related_item_type=item_type)
+        append_audit(self.core, case, "RelatedItem.Created", performer, related_item_type=item_type)
         if item_type == "Sla":
-            refresh_slas(self, case)
-            self.domain(domain_id).data.touch(case.case_id)
+            refresh_slas(self.core, case)
+            self.core.domain(domain_id).data.touch(case.case_id)
         related_item_created(
-            self.changes, self.domain(domain_id).data, case, item, performer, self.clock.now()
+            self.core.changes, self.core.domain(domain_id).data, case, item, performer, self.core.clock.now()
         )
         return item
 
-    def create_related_item(
+    def create(
         self, domain_id: str, case_id: str, item_type: str, content: dict[str, Any], performer: Performer
     ) -> RelatedItem:
-        with self.lock:
-            data = self.domain(domain_id).data
-            case = self.case(domain_id, case_id)
+        with self.core.lock:
+            data = self.core.domain(domain_id).data
+            case = self.core.case(domain_id, case_id)
             body, targets = self._checked_content(data, case, item_type, content)
             self._check_quotas(case, item_type)
             return self._new_item(domain_id, case, item_type, body, targets, performer)
 
-    def update_related_item(
+    def update(
         self, domain_id: str, case_id: str, item_id: str, content: dict[str, Any], performer: Performer
     ) -> RelatedItem:
-        with self.lock:
-            data = self.domain(domain_id).data
-            case = self.case(domain_id, case_id)
-            item = self.related_item(domain_id, case_id, item_id)
+        with self.core.lock:
+            data = self.core.domain(domain_id).data
+            case = self.core.case(domain_id, case_id)
+            item = self.get(domain_id, case_id, item_id)
             if item.type not in UPDATABLE:
                 raise _invalid("relatedItemId", f"a {item.type} related item cannot be updated")
             member = UPDATE_MEMBER_FOR_TYPE[item.type]
@@ -227,31 +211,31 @@ class RelatedItemsMixin(BackendBase):
             if item.type == "Comment":
                 item.content = {"comment": {**item.content["comment"], **body}}
             elif item.type == "Custom":
-                fields = _custom_fields(self, data, body["fields"], "content.custom.fields")
+                fields = _custom_fields(self.core, data, body["fields"], "content.custom.fields")
                 item.content = {"custom": {"fields": fields}}
             else:
                 minutes = int(body["slaUpdateConfiguration"]["targetSlaMinutes"])
                 retarget_sla(item, minutes)
             item.last_updated_user = dict(performer.user) if performer.user else None
-            append_audit(self, case, "RelatedItem.Updated", performer, related_item_type=item.type)
+            append_audit(self.core, case, "RelatedItem.Updated", performer, related_item_type=item.type)
             if item.type == "Sla":
-                refresh_slas(self, case)
+                refresh_slas(self.core, case)
                 data.touch(case.case_id)
             return item
 
-    def delete_related_item(self, domain_id: str, case_id: str, item_id: str, performer: Performer) -> None:
-        with self.lock:
-            case = self.case(domain_id, case_id)
-            item = self.related_item(domain_id, case_id, item_id)
+    def delete(self, domain_id: str, case_id: str, item_id: str, performer: Performer) -> None:
+        with self.core.lock:
+            case = self.core.case(domain_id, case_id)
+            item = self.get(domain_id, case_id, item_id)
             if item.type == "File":
                 raise _invalid("relatedItemId", "File related items are removed with DeleteAttachedFile")
             del case.related_items[item_id]
-            append_audit(self, case, "RelatedItem.Deleted", performer, related_item_type=item.type)
+            append_audit(self.core, case, "RelatedItem.Deleted", performer, related_item_type=item.type)
             if item.type == "Sla":
-                refresh_slas(self, case)
-                self.domain(domain_id).data.touch(case.case_id)
+                refresh_slas(self.core, case)
+                self.core.domain(domain_id).data.touch(case.case_id)
 
-    def batch_create_related_items(
+    def batch_create(
         self,
         domain_id: str,
         identifiers: list[dict[str, str]],
@@ -261,18 +245,18 @@ class RelatedItemsMixin(BackendBase):
         client_token: str | None = None,
         request: dict[str, Any] | None = None,
     ) -> tuple[list[tuple[Case, RelatedItem]], list[tuple[dict[str, str], str, str]]]:
-        with self.lock:
-            data = self.domain(domain_id).data
+        with self.core.lock:
+            data = self.core.domain(domain_id).data
             digest = request_digest(request if request is not None else {"c": identifiers, "x": content})
             token_key = f"batch-related:{client_token}" if client_token else None
-            replayed = batch_replay(data, token_key, digest, self.clock.now())
+            replayed = batch_replay(data, token_key, digest, self.core.clock.now())
             if replayed is not None:
                 return replayed  # type: ignore[no-any-return]
             if next(iter(content)) != "comment":
                 raise _invalid(
                     f"content.{next(iter(content))}", "BatchCreateRelatedItem takes comment content only"
                 )
-            targets = self._batch_targets(data, identifiers)
+            targets = batch_targets(data, identifiers)
             made: list[tuple[Case, RelatedItem]] = []
             failed: list[tuple[dict[str, str], str, str]] = []
             for identifier, case in targets:
@@ -291,14 +275,14 @@ class RelatedItemsMixin(BackendBase):
             reply = (made, failed)
             if token_key:
                 named = [case.case_id for case, _ in made]
-                data.batch_replies.put(token_key, digest, reply, self.clock.now(), named)
+                data.batch_replies.put(token_key, digest, reply, self.core.clock.now(), named)
             return reply
 
     # -- reads -------------------------------------------------------------------------------------
     def cases_for_contact(self, domain_id: str, contact_arn: str) -> list[tuple[RelatedItem, Case]]:
         """(the newest contact item naming the ARN, its case) per case, newest first."""
         found: list[tuple[RelatedItem, Case]] = []
-        for case in self.domain(domain_id).data.cases.values():
+        for case in self.core.domain(domain_id).data.cases.values():
             items = [
                 i
                 for i in case.related_items.values()

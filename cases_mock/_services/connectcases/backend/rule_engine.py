@@ -19,8 +19,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from cases_mock._services.connectcases.backend.domains import Domain
-from cases_mock._services.connectcases.backend.records import CaseRule, DomainData, Scalar, Template
+from cases_mock._services.connectcases.backend.records import CaseRule, Domain, DomainData, Scalar, Template
 from cases_mock._services.connectcases.backend.rule_structure import kind_of, rule_target
 from cases_mock._services.connectcases.backend.values import operand_matches
 from cases_mock._services.connectcases.errors import ValidationException

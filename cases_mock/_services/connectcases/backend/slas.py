@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from cases_mock._services.connectcases.backend.base import BackendBase
+from cases_mock._services.connectcases.backend.core import BackendCore
 from cases_mock._services.connectcases.backend.records import Case, RelatedItem
 from cases_mock._services.connectcases.backend.values import datetime_value
 
@@ -33,7 +33,7 @@ def retarget_sla(item: RelatedItem, minutes: int) -> None:
     item.target_time = item.association_time + timedelta(minutes=minutes)
 
 
-def refresh_slas(backend: BackendBase, case: Case) -> None:
+def refresh_slas(backend: BackendCore, case: Case) -> None:
     """Completes the SLAs the case's values now fulfil; keeps ``next_sla_breach_datetime`` right.
 
     Call under the lock after any change of the case's values or SLAs. Replaces ``case.values``

@@ -1,45 +1,88 @@
-"""Backends keyed by (account, region), created lazily and cheaply."""
+"""``CasesBackend`` (one account and region: its domains and the components acting on them) and
+``Store``, which makes one lazily per (account, region)."""
 
 from __future__ import annotations
 
 import copy
 import threading
-from typing import TYPE_CHECKING
 
 from cases_mock._engine.clock import Clock
-from cases_mock._engine.limits import Limits
-from cases_mock._services.connectcases.backend.case_rules import CaseRulesMixin
-from cases_mock._services.connectcases.backend.cases import CasesMixin
-from cases_mock._services.connectcases.backend.domains import DomainsMixin
-from cases_mock._services.connectcases.backend.event_configuration import EventConfigurationMixin
-from cases_mock._services.connectcases.backend.fields import FieldsMixin
-from cases_mock._services.connectcases.backend.layouts import LayoutsMixin
-from cases_mock._services.connectcases.backend.merges import MergesMixin
-from cases_mock._services.connectcases.backend.related_items import RelatedItemsMixin
-from cases_mock._services.connectcases.backend.tags import TagsMixin
-from cases_mock._services.connectcases.backend.templates import TemplatesMixin
+from cases_mock._engine.limits import Limits, lag_of
+from cases_mock._services.connectcases.backend.case_rules import CaseRules
+from cases_mock._services.connectcases.backend.cases import Cases
+from cases_mock._services.connectcases.backend.core import BackendCore
+from cases_mock._services.connectcases.backend.event_configuration import EventConfiguration
+from cases_mock._services.connectcases.backend.fields import Fields, seed_system_fields
+from cases_mock._services.connectcases.backend.layouts import Layouts
+from cases_mock._services.connectcases.backend.merges import Merges
+from cases_mock._services.connectcases.backend.records import Domain, DomainData
+from cases_mock._services.connectcases.backend.related_items import RelatedItems
+from cases_mock._services.connectcases.backend.tags import Tags
+from cases_mock._services.connectcases.backend.templates import Templates
+from cases_mock._services.connectcases.errors import ConflictException, ServiceQuotaExceededException
 from cases_mock._services.connectcases.events.publisher import Publisher
-
-if TYPE_CHECKING:
-    from cases_mock._services.connectcases.backend.records import DomainData
+from cases_mock._services.connectcases.ids import cases_arn, new_id
 
 
-class CasesBackend(
-    MergesMixin,
-    RelatedItemsMixin,
-    CasesMixin,
-    TagsMixin,
-    EventConfigurationMixin,
-    TemplatesMixin,
-    LayoutsMixin,
-    FieldsMixin,
-    DomainsMixin,
-    CaseRulesMixin,
-):
-    """All Connect Cases state of one account in one region (one mixin per resource)."""
+class CasesBackend(BackendCore):
+    """All Connect Cases state of one account in one region: the domains (``BackendCore``) and
+    one component per resource acting on them (``backend.fields.create(domain_id, ...)``,
+    ``backend.cases.update(...)``). Domains themselves are created, listed and deleted here."""
+
+    def __init__(
+        self,
+        account: str,
+        region: str,
+        clock: Clock,
+        limits: Limits | None = None,
+        *,
+        publisher: Publisher | None = None,
+    ) -> None:
+        super().__init__(account, region, clock, limits, publisher=publisher)
+        self.tags = Tags(self)
+        self.event_configuration = EventConfiguration(self)
+        self.fields = Fields(self)
+        self.layouts = Layouts(self)
+        self.templates = Templates(self)
+        self.case_rules = CaseRules(self)
+        self.cases = Cases(self)
+        self.related_items = RelatedItems(self)
+        self.merges = Merges(self)
 
     def __repr__(self) -> str:
         return f"<CasesBackend {self.account} {self.region}: {len(self.domains)} domain(s)>"
+
+    def create_domain(self, name: str) -> Domain:
+        with self.lock:
+            if any(domain.name == name for domain in self.domains.values()):
+                raise ConflictException(f"A domain named {name!r} already exists in this account")
+            limit = self.quotas.domains_per_account
+            if len(self.domains) >= limit:
+                raise ServiceQuotaExceededException(
+                    f"This account already has {limit} domains, the most it may have"
+                )
+            domain_id = new_id()
+            domain = Domain(
+                domain_id=domain_id,
+                name=name,
+                arn=cases_arn(self.region, self.account, f"domain/{domain_id}"),
+                created_time=self.clock.now(),
+                seq=self.next_seq(),
+            )
+            self.domains[domain_id] = domain
+            seed_system_fields(self, domain)
+            lag_of(self.limits, domain.data)  # made while a search delay is set: lags from its first write
+            return domain
+
+    def list_domains(self) -> list[Domain]:
+        return sorted(self.domains.values(), key=lambda d: d.seq)
+
+    def delete_domain(self, domain_id: str) -> None:
+        with self.lock:
+            domain = self.domain(domain_id)
+            if domain.status != "Active":
+                raise ConflictException(f"Domain {domain_id!r} is {domain.status}, not Active")
+            del self.domains[domain_id]
 
 
 class Store:

@@ -11,14 +11,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from cases_mock._engine.limits import MAX_TAGS, TAGGING_PAGE
-from cases_mock._services.connectcases.backend.base import BackendBase
+from cases_mock._services.connectcases.backend.core import BackendCore
 from cases_mock._services.connectcases.errors import ValidationException, not_found
-
-if TYPE_CHECKING:
-    from cases_mock._services.connectcases.backend.domains import Domain
 
 TAG_KEY = re.compile(r"^(?![aA][wW][sS]:)[a-zA-Z0-9 _.:/=+\-@]{1,128}$")
 TAG_VALUE = re.compile(r"^[a-zA-Z0-9 _.:/=+\-@]{0,256}$")
@@ -64,28 +61,27 @@ def check_tag_count(count: int, path: str = "tags") -> None:
         )
 
 
-class TagsMixin(BackendBase):
-    """TagResource, UntagResource, ListTagsForResource."""
+class Tags:
+    """TagResource, UntagResource, ListTagsForResource: ``backend.tags``."""
 
-    if TYPE_CHECKING:
+    def __init__(self, core: BackendCore) -> None:
+        self.core = core
 
-        def domain(self, domain_id: str) -> Domain: ...
-
-    def tagged(self, arn: str) -> Any:
+    def resource(self, arn: str) -> Any:
         """The resource named by ``arn`` (anything with a ``tags`` dict)."""
         match = ARN.match(arn)
         if match is None:
             raise ValidationException(f"Invalid 'arn': {arn!r} is not an Amazon Connect Cases resource ARN")
         if (
-            match["partition"] != self.partition
-            or match["region"] != self.region
-            or match["account"] != self.account
+            match["partition"] != self.core.partition
+            or match["region"] != self.core.region
+            or match["account"] != self.core.account
         ):
             raise not_found("Resource", arn)
         parts = match["resource"].split("/")
         if len(parts) < 2 or not parts[1]:
             raise ValidationException(f"Invalid 'arn': {arn!r} names no resource")
-        domain = self.domains.get(parts[1])
+        domain = self.core.domains.get(parts[1])
         if domain is None:
             raise not_found("Domain", parts[1])
         if len(parts) == 2:
@@ -106,18 +102,18 @@ class TagsMixin(BackendBase):
             raise not_found("RelatedItem", parts[5])
         return item
 
-    def tag_resource(self, arn: str, tags: Mapping[str, str | None]) -> None:
-        with self.lock:
-            resource = self.tagged(arn)
+    def tag(self, arn: str, tags: Mapping[str, str | None]) -> None:
+        with self.core.lock:
+            resource = self.resource(arn)
             check_tags(tags)
             merged = {**resource.tags, **tags}
             check_tag_count(len(merged))
             resource.tags = merged
 
-    def untag_resource(self, arn: str, keys: list[str]) -> None:
-        with self.lock:
-            resource = self.tagged(arn)
+    def untag(self, arn: str, keys: list[str]) -> None:
+        with self.core.lock:
+            resource = self.resource(arn)
             resource.tags = {key: value for key, value in resource.tags.items() if key not in keys}
 
-    def list_tags(self, arn: str) -> dict[str, str]:
-        return dict(self.tagged(arn).tags)
+    def of(self, arn: str) -> dict[str, str]:
+        return dict(self.resource(arn).tags)

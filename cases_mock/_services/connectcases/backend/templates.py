@@ -10,10 +10,10 @@ and creates no cases.
 from __future__ import annotations
 
 import copy
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from cases_mock._services.connectcases.backend.base import BackendBase
 from cases_mock._services.connectcases.backend.configuration import TEMPLATES
+from cases_mock._services.connectcases.backend.core import BackendCore
 from cases_mock._services.connectcases.backend.fields import live_field
 from cases_mock._services.connectcases.backend.records import DomainData, Template
 from cases_mock._services.connectcases.backend.rule_structure import kind_of, rule_target
@@ -22,9 +22,6 @@ from cases_mock._services.connectcases.errors import (
     ValidationException,
 )
 from cases_mock._services.connectcases.ids import cases_arn, new_id
-
-if TYPE_CHECKING:
-    from cases_mock._services.connectcases.backend.domains import Domain
 
 
 def _check_required(data: DomainData, required: list[dict[str, Any]]) -> list[str]:
@@ -116,17 +113,16 @@ def shown_rules(data: DomainData, template: Template) -> list[dict[str, Any]]:
     return shown
 
 
-class TemplatesMixin(BackendBase):
-    """Template operations."""
+class Templates:
+    """Template operations: ``backend.templates``."""
 
-    if TYPE_CHECKING:
+    def __init__(self, core: BackendCore) -> None:
+        self.core = core
 
-        def domain(self, domain_id: str) -> Domain: ...
+    def get(self, domain_id: str, template_id: str) -> Template:
+        return TEMPLATES.get(self.core.domain(domain_id).data, template_id)
 
-    def template(self, domain_id: str, template_id: str) -> Template:
-        return TEMPLATES.get(self.domain(domain_id).data, template_id)
-
-    def create_template(
+    def create(
         self,
         domain_id: str,
         name: str,
@@ -138,26 +134,28 @@ class TemplatesMixin(BackendBase):
         rules: list[dict[str, Any]] | None = None,
         tag_propagation: list[dict[str, Any]] | None = None,
     ) -> Template:
-        with self.lock:
-            data = self.domain(domain_id).data
+        with self.core.lock:
+            data = self.core.domain(domain_id).data
             required = _check_required(data, required_fields or [])
             layout = _check_layout(data, layout_configuration) if layout_configuration is not None else None
             stored_rules = check_template_rules(data, rules or [])
             TEMPLATES.check_name(data, name)
-            limit = self.quotas.templates_per_domain
+            limit = self.core.quotas.templates_per_domain
             if sum(1 for t in data.templates.values() if not t.deleted) >= limit:
                 raise ServiceQuotaExceededException(
                     f"This domain already has {limit} templates, the most it may have"
                 )
             template_id = new_id()
-            now = self.clock.now()
+            now = self.core.clock.now()
             created = Template(
                 template_id=template_id,
                 name=name,
-                arn=cases_arn(self.region, self.account, f"domain/{domain_id}/template/{template_id}"),
+                arn=cases_arn(
+                    self.core.region, self.core.account, f"domain/{domain_id}/template/{template_id}"
+                ),
                 created_time=now,
                 last_modified_time=now,
-                seq=self.next_seq(),
+                seq=self.core.next_seq(),
                 status=status or "Active",
                 description=description,
                 layout_configuration=layout,
@@ -168,7 +166,7 @@ class TemplatesMixin(BackendBase):
             data.templates[template_id] = created
             return created
 
-    def update_template(
+    def update(
         self,
         domain_id: str,
         template_id: str,
@@ -181,9 +179,9 @@ class TemplatesMixin(BackendBase):
         rules: list[dict[str, Any]] | None = None,
         tag_propagation: list[dict[str, Any]] | None = None,
     ) -> None:
-        with self.lock:
-            data = self.domain(domain_id).data
-            existing = self.template(domain_id, template_id)
+        with self.core.lock:
+            data = self.core.domain(domain_id).data
+            existing = self.get(domain_id, template_id)
             if existing.deleted:
                 raise ValidationException(f"Template {existing.label} is deleted and cannot be updated")
             given = (name, description, layout_configuration, required_fields, status, rules, tag_propagation)
@@ -207,24 +205,26 @@ class TemplatesMixin(BackendBase):
                 existing.rules = stored_rules
             if tag_propagation is not None:
                 existing.tag_propagation = copy.deepcopy(tag_propagation)
-            existing.last_modified_time = self.clock.now()
+            existing.last_modified_time = self.core.clock.now()
 
-    def delete_template(self, domain_id: str, template_id: str) -> None:
-        with self.lock:
-            data = self.domain(domain_id).data
-            existing = self.template(domain_id, template_id)
+    def delete(self, domain_id: str, template_id: str) -> None:
+        with self.core.lock:
+            data = self.core.domain(domain_id).data
+            existing = self.get(domain_id, template_id)
             if existing.deleted:
                 return
             deleted = data.deleted_counts.get("template", 0)
-            if deleted >= self.quotas.deleted_templates_per_domain:
+            if deleted >= self.core.quotas.deleted_templates_per_domain:
                 raise ValidationException(
                     f"This domain already has {deleted} deleted templates, the most it may have"
                 )
             existing.deleted = True
-            existing.last_modified_time = self.clock.now()
+            existing.last_modified_time = self.core.clock.now()
             data.deleted_counts["template"] = deleted + 1
 
-    def list_templates(self, domain_id: str, statuses: list[str] | None = None) -> list[Template]:
+    def live(self, domain_id: str, statuses: list[str] | None = None) -> list[Template]:
         return [
-            t for t in TEMPLATES.live(self.domain(domain_id).data) if not statuses or t.status in statuses
+            t
+            for t in TEMPLATES.live(self.core.domain(domain_id).data)
+            if not statuses or t.status in statuses
         ]

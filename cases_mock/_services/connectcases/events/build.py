@@ -21,7 +21,7 @@ from cases_mock._services.connectcases.wire_forms import content_wire
 
 if TYPE_CHECKING:
     from cases_mock._services.connectcases.backend.audit import Performer
-    from cases_mock._services.connectcases.backend.base import BackendBase
+    from cases_mock._services.connectcases.backend.core import BackendCore
     from cases_mock._services.connectcases.backend.records import DomainData, RelatedItem, Scalar
 
 SOURCE = "aws.cases"
@@ -72,7 +72,7 @@ def _performed_by(performer: Performer) -> dict[str, Any]:
 
 
 def _envelope(
-    backend: BackendBase, at: datetime, resource_arn: str, domain_arn: str, detail: dict[str, Any]
+    backend: BackendCore, at: datetime, resource_arn: str, domain_arn: str, detail: dict[str, Any]
 ) -> dict[str, Any]:
     return {
         "version": "0",
@@ -131,7 +131,7 @@ def changed_field_ids(before: dict[str, Scalar], after: dict[str, Scalar]) -> li
     return sorted(changed, key=lambda key: key in READ_ONLY or key == "next_sla_breach_datetime")
 
 
-def case_event(backend: BackendBase, change: CaseChanged) -> dict[str, Any] | None:
+def case_event(backend: BackendCore, change: CaseChanged) -> dict[str, Any] | None:
     """A CASE.* event; for CASE.UPDATED (``before`` given) None when no value changed."""
     case = change.case
     detail: dict[str, Any] = {
@@ -166,7 +166,7 @@ def changed_attributes(item: RelatedItem) -> list[str]:
     return [f"{member}.{attribute}" for attribute in item.content[member]]
 
 
-def related_item_event(backend: BackendBase, change: RelatedItemCreated) -> dict[str, Any]:
+def related_item_event(backend: BackendCore, change: RelatedItemCreated) -> dict[str, Any]:
     """A RELATED_ITEM.CREATED event; the content only with ``relatedItemData.includeContent``."""
     item, case = change.item, change.case
     body: dict[str, Any] = {

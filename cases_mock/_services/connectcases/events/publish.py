@@ -15,13 +15,13 @@ from cases_mock._services.connectcases.backend.changes import CaseChanged
 from cases_mock._services.connectcases.events import build
 
 if TYPE_CHECKING:
-    from cases_mock._services.connectcases.backend.base import BackendBase
     from cases_mock._services.connectcases.backend.changes import Change
+    from cases_mock._services.connectcases.backend.core import BackendCore
 
 log = logging.getLogger("cases_mock.events")
 
 
-def _built(backend: BackendBase, change: Change) -> dict[str, Any] | None:
+def _built(backend: BackendCore, change: Change) -> dict[str, Any] | None:
     if isinstance(change, CaseChanged):
         return build.case_event(backend, change)
     return build.related_item_event(backend, change)
@@ -33,7 +33,7 @@ def _about(change: Change) -> str:
     return f"event of related item {change.item.related_item_id}"
 
 
-def drain(backend: BackendBase) -> None:
+def drain(backend: BackendCore) -> None:
     """Publishes, oldest first, the event of every change record ``backend`` holds, and empties it."""
     if not backend.changes:
         return

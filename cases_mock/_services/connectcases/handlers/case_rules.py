@@ -41,7 +41,7 @@ def _summary(rule: CaseRule) -> dict[str, Any]:
 
 @handles("CreateCaseRule")
 def create_case_rule(call: Call, params: Params) -> Output:
-    rule = call.backend.create_case_rule(
+    rule = call.backend.case_rules.create(
         params["domainId"], params["name"], params["rule"], description=params.get("description")
     )
     return {"caseRuleId": rule.case_rule_id, "caseRuleArn": rule.arn}
@@ -49,7 +49,7 @@ def create_case_rule(call: Call, params: Params) -> Output:
 
 @handles("UpdateCaseRule")
 def update_case_rule(call: Call, params: Params) -> Output:
-    call.backend.update_case_rule(
+    call.backend.case_rules.update(
         params["domainId"],
         params["caseRuleId"],
         name=params.get("name"),
@@ -61,14 +61,14 @@ def update_case_rule(call: Call, params: Params) -> Output:
 
 @handles("DeleteCaseRule")
 def delete_case_rule(call: Call, params: Params) -> Output:
-    call.backend.delete_case_rule(params["domainId"], params["caseRuleId"])
+    call.backend.case_rules.delete(params["domainId"], params["caseRuleId"])
     return {}
 
 
 @handles("BatchGetCaseRule")
 def batch_get_case_rule(call: Call, params: Params) -> Output:
     ids = [str(entry["id"]) for entry in params["caseRules"]]
-    found, missing = call.backend.batch_get_case_rules(params["domainId"], ids)
+    found, missing = call.backend.case_rules.batch_get(params["domainId"], ids)
     return {
         "caseRules": [_detail(rule) for rule in found],
         "errors": [
@@ -87,7 +87,7 @@ def batch_get_case_rule(call: Call, params: Params) -> Output:
 def list_case_rules(call: Call, params: Params) -> Output:
     domain_id = params["domainId"]
     page, token = paginate(
-        call.backend.list_case_rules(domain_id),
+        call.backend.case_rules.live(domain_id),
         lambda rule: rule.seq,
         operation="ListCaseRules",
         scope=f"{call.account}/{domain_id}",

@@ -28,7 +28,7 @@ def _without_token(params: Params) -> dict[str, Any]:
 
 @handles("CreateCase")
 def create_case(call: Call, params: Params) -> Output:
-    case = call.backend.create_case(
+    case = call.backend.cases.create(
         params["domainId"],
         params["templateId"],
         params.get("fields") or [],
@@ -63,7 +63,7 @@ def get_case(call: Call, params: Params) -> Output:
 
 @handles("UpdateCase")
 def update_case(call: Call, params: Params) -> Output:
-    call.backend.update_case(
+    call.backend.cases.update(
         params["domainId"], params["caseId"], params.get("fields") or [], performer(call, params)
     )
     return {}
@@ -71,7 +71,7 @@ def update_case(call: Call, params: Params) -> Output:
 
 @handles("DeleteCase")
 def delete_case(call: Call, params: Params) -> Output:
-    call.backend.delete_case(params["domainId"], params["caseId"], performer(call, params))
+    call.backend.cases.delete(params["domainId"], params["caseId"], performer(call, params))
     return {}
 
 
@@ -86,7 +86,7 @@ def case_identifier(case: Case) -> dict[str, str]:
 @handles("BatchUpdateCase")
 def batch_update_case(call: Call, params: Params) -> Output:
     identifiers = [dict(entry["caseIdentifier"]) for entry in params["cases"]]
-    outcome = call.backend.batch_update_cases(
+    outcome = call.backend.cases.batch_update(
         params["domainId"],
         identifiers,
         params.get("fields") or [],

@@ -7,10 +7,10 @@ from cases_mock._services.connectcases.handlers import Call, Output, Params, han
 
 @handles("PutCaseEventConfiguration")
 def put_case_event_configuration(call: Call, params: Params) -> Output:
-    call.backend.put_event_configuration(params["domainId"], params["eventBridge"])
+    call.backend.event_configuration.put(params["domainId"], params["eventBridge"])
     return {}
 
 
 @handles("GetCaseEventConfiguration")
 def get_case_event_configuration(call: Call, params: Params) -> Output:
-    return {"eventBridge": call.backend.event_configuration(params["domainId"])}
+    return {"eventBridge": call.backend.event_configuration.get(params["domainId"])}

@@ -41,7 +41,7 @@ def _detail(field: Field) -> dict[str, Any]:
 
 @handles("CreateField")
 def create_field(call: Call, params: Params) -> Output:
-    field = call.backend.create_field(
+    field = call.backend.fields.create(
         params["domainId"],
         params["name"],
         params["type"],
@@ -53,7 +53,7 @@ def create_field(call: Call, params: Params) -> Output:
 
 @handles("UpdateField")
 def update_field(call: Call, params: Params) -> Output:
-    call.backend.update_field(
+    call.backend.fields.update(
         params["domainId"],
         params["fieldId"],
         name=params.get("name"),
@@ -65,14 +65,14 @@ def update_field(call: Call, params: Params) -> Output:
 
 @handles("DeleteField")
 def delete_field(call: Call, params: Params) -> Output:
-    call.backend.delete_field(params["domainId"], params["fieldId"])
+    call.backend.fields.delete(params["domainId"], params["fieldId"])
     return {}
 
 
 @handles("BatchGetField")
 def batch_get_field(call: Call, params: Params) -> Output:
     ids = [str(entry["id"]) for entry in params["fields"]]
-    found, missing = call.backend.batch_get_fields(params["domainId"], ids)
+    found, missing = call.backend.fields.batch_get(params["domainId"], ids)
     return {
         "fields": [_detail(field) for field in found],
         "errors": [
@@ -90,7 +90,7 @@ def batch_get_field(call: Call, params: Params) -> Output:
 def list_fields(call: Call, params: Params) -> Output:
     domain_id = params["domainId"]
     page, token = paginate(
-        call.backend.list_fields(domain_id),
+        call.backend.fields.live(domain_id),
         lambda field: field.seq,
         operation="ListFields",
         scope=f"{call.account}/{domain_id}",
@@ -103,7 +103,7 @@ def list_fields(call: Call, params: Params) -> Output:
 
 @handles("BatchPutFieldOptions")
 def batch_put_field_options(call: Call, params: Params) -> Output:
-    errors = call.backend.put_field_options(params["domainId"], params["fieldId"], params["options"])
+    errors = call.backend.fields.put_options(params["domainId"], params["fieldId"], params["options"])
     return {"errors": [{"message": e.message, "errorCode": e.code, "value": e.value} for e in errors]}
 
 
@@ -111,7 +111,7 @@ def batch_put_field_options(call: Call, params: Params) -> Output:
 def list_field_options(call: Call, params: Params) -> Output:
     domain_id, field_id = params["domainId"], params["fieldId"]
     values = params.get("values")
-    pairs = call.backend.list_field_options(domain_id, field_id, values)
+    pairs = call.backend.fields.list_options(domain_id, field_id, values)
     page, token = paginate(
         pairs,
         lambda pair: pair[0],

@@ -9,14 +9,14 @@ from cases_mock._services.connectcases.handlers import Call, Output, Params, han
 
 @handles("CreateLayout")
 def create_layout(call: Call, params: Params) -> Output:
-    layout = call.backend.create_layout(params["domainId"], params["name"], params["content"])
+    layout = call.backend.layouts.create(params["domainId"], params["name"], params["content"])
     return {"layoutId": layout.layout_id, "layoutArn": layout.arn}
 
 
 @handles("GetLayout")
 def get_layout(call: Call, params: Params) -> Output:
     domain_id = params["domainId"]
-    layout = call.backend.layout(domain_id, params["layoutId"])
+    layout = call.backend.layouts.get(domain_id, params["layoutId"])
     return {
         "layoutId": layout.layout_id,
         "layoutArn": layout.arn,
@@ -31,7 +31,7 @@ def get_layout(call: Call, params: Params) -> Output:
 
 @handles("UpdateLayout")
 def update_layout(call: Call, params: Params) -> Output:
-    call.backend.update_layout(
+    call.backend.layouts.update(
         params["domainId"], params["layoutId"], name=params.get("name"), content=params.get("content")
     )
     return {}
@@ -39,7 +39,7 @@ def update_layout(call: Call, params: Params) -> Output:
 
 @handles("DeleteLayout")
 def delete_layout(call: Call, params: Params) -> Output:
-    call.backend.delete_layout(params["domainId"], params["layoutId"])
+    call.backend.layouts.delete(params["domainId"], params["layoutId"])
     return {}
 
 
@@ -47,7 +47,7 @@ def delete_layout(call: Call, params: Params) -> Output:
 def list_layouts(call: Call, params: Params) -> Output:
     domain_id = params["domainId"]
     page, token = paginate(
-        call.backend.list_layouts(domain_id),
+        call.backend.layouts.live(domain_id),
         lambda layout: layout.seq,
         operation="ListLayouts",
         scope=f"{call.account}/{domain_id}",

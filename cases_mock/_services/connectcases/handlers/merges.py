@@ -8,7 +8,7 @@ from cases_mock._services.connectcases.handlers.cases import performer
 
 @handles("StartMergeCases")
 def start_merge_cases(call: Call, params: Params) -> Output:
-    call.backend.start_merge(
+    call.backend.merges.start(
         params["domainId"],
         params["caseId"],
         [str(case_id) for case_id in params["secondaryCaseIds"]],
@@ -21,5 +21,5 @@ def start_merge_cases(call: Call, params: Params) -> Output:
 
 @handles("GetMergeCasesStatus")
 def get_merge_cases_status(call: Call, params: Params) -> Output:
-    case = call.backend.merge_status(params["domainId"], params["caseId"])
+    case = call.backend.merges.status(params["domainId"], params["caseId"])
     return {"status": "COMPLETED", "primaryCaseId": case.merged_into, "secondaryCaseIds": [case.case_id]}

@@ -35,7 +35,7 @@ def _item_wire(data: DomainData, item: RelatedItem, now: datetime, *, with_case:
 
 @handles("CreateRelatedItem")
 def create_related_item(call: Call, params: Params) -> Output:
-    item = call.backend.create_related_item(
+    item = call.backend.related_items.create(
         params["domainId"], params["caseId"], params["type"], params["content"], performer(call, params)
     )
     return {"relatedItemId": item.related_item_id, "relatedItemArn": item.arn}
@@ -44,7 +44,7 @@ def create_related_item(call: Call, params: Params) -> Output:
 @handles("UpdateRelatedItem")
 def update_related_item(call: Call, params: Params) -> Output:
     domain_id = params["domainId"]
-    item = call.backend.update_related_item(
+    item = call.backend.related_items.update(
         domain_id, params["caseId"], params["relatedItemId"], params["content"], performer(call, params)
     )
     output: dict[str, Any] = {
@@ -64,7 +64,7 @@ def update_related_item(call: Call, params: Params) -> Output:
 
 @handles("DeleteRelatedItem")
 def delete_related_item(call: Call, params: Params) -> Output:
-    call.backend.delete_related_item(
+    call.backend.related_items.delete(
         params["domainId"], params["caseId"], params["relatedItemId"], performer(call, params)
     )
     return {}
@@ -72,7 +72,7 @@ def delete_related_item(call: Call, params: Params) -> Output:
 
 @handles("BatchCreateRelatedItem")
 def batch_create_related_item(call: Call, params: Params) -> Output:
-    made, failed = call.backend.batch_create_related_items(
+    made, failed = call.backend.related_items.batch_create(
         params["domainId"],
         [dict(entry["caseIdentifier"]) for entry in params["cases"]],
         params["content"],
@@ -210,7 +210,7 @@ def search_all_related_items(call: Call, params: Params) -> Output:
 @handles("ListCasesForContact")
 def list_cases_for_contact(call: Call, params: Params) -> Output:
     domain_id = params["domainId"]
-    found = call.backend.cases_for_contact(domain_id, params["contactArn"])
+    found = call.backend.related_items.cases_for_contact(domain_id, params["contactArn"])
     page, token = paginate(
         found,
         lambda pair: [-pair[0].seq],

@@ -7,16 +7,16 @@ from cases_mock._services.connectcases.handlers import Call, Output, Params, han
 
 @handles("TagResource")
 def tag_resource(call: Call, params: Params) -> Output:
-    call.backend.tag_resource(params["arn"], params["tags"])
+    call.backend.tags.tag(params["arn"], params["tags"])
     return {}
 
 
 @handles("UntagResource")
 def untag_resource(call: Call, params: Params) -> Output:
-    call.backend.untag_resource(params["arn"], list(params["tagKeys"]))
+    call.backend.tags.untag(params["arn"], list(params["tagKeys"]))
     return {}
 
 
 @handles("ListTagsForResource")
 def list_tags_for_resource(call: Call, params: Params) -> Output:
-    return {"tags": call.backend.list_tags(params["arn"])}
+    return {"tags": call.backend.tags.of(params["arn"])}

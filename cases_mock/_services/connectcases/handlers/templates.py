@@ -23,14 +23,14 @@ def _attributes(params: Params) -> dict[str, Any]:
 
 @handles("CreateTemplate")
 def create_template(call: Call, params: Params) -> Output:
-    template = call.backend.create_template(params["domainId"], params["name"], **_attributes(params))
+    template = call.backend.templates.create(params["domainId"], params["name"], **_attributes(params))
     return {"templateId": template.template_id, "templateArn": template.arn}
 
 
 @handles("GetTemplate")
 def get_template(call: Call, params: Params) -> Output:
     domain_id = params["domainId"]
-    template = call.backend.template(domain_id, params["templateId"])
+    template = call.backend.templates.get(domain_id, params["templateId"])
     data = call.backend.domain(domain_id).data
     output: dict[str, Any] = {
         "templateId": template.template_id,
@@ -54,7 +54,7 @@ def get_template(call: Call, params: Params) -> Output:
 
 @handles("UpdateTemplate")
 def update_template(call: Call, params: Params) -> Output:
-    call.backend.update_template(
+    call.backend.templates.update(
         params["domainId"], params["templateId"], name=params.get("name"), **_attributes(params)
     )
     return {}
@@ -62,7 +62,7 @@ def update_template(call: Call, params: Params) -> Output:
 
 @handles("DeleteTemplate")
 def delete_template(call: Call, params: Params) -> Output:
-    call.backend.delete_template(params["domainId"], params["templateId"])
+    call.backend.templates.delete(params["domainId"], params["templateId"])
     return {}
 
 
@@ -71,7 +71,7 @@ def list_templates(call: Call, params: Params) -> Output:
     domain_id = params["domainId"]
     statuses = params.get("status")
     page, token = paginate(
-        call.backend.list_templates(domain_id, statuses),
+        call.backend.templates.live(domain_id, statuses),
         lambda template: template.seq,
         operation="ListTemplates",
         scope=f"{call.account}/{domain_id}/{','.join(sorted(statuses or []))}",

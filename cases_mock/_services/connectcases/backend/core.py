@@ -1,23 +1,31 @@
-"""What every resource mixin of ``CasesBackend`` may rely on."""
+"""``BackendCore``: the state of one (account, region) every resource component acts on.
+
+It holds the domains (each the aggregate of its fields, layouts, templates, case rules and
+cases, ``records.Domain``), the contacts a test registered, the change records for the event
+streams, the shared clock, limits and lock, and looks up a domain or a case by id. The
+components (``fields.Fields``, ``cases.Cases``...) each hold a reference to it.
+"""
 
 from __future__ import annotations
 
 import copy
 import threading
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from cases_mock._engine.clock import Clock
 from cases_mock._engine.limits import Limits, Quotas
+from cases_mock._services.connectcases.backend.records import Case, Domain
+from cases_mock._services.connectcases.errors import not_found
 from cases_mock._services.connectcases.events.publisher import Publisher
 from cases_mock._services.connectcases.ids import partition_for
 
 if TYPE_CHECKING:
     from cases_mock._services.connectcases.backend.changes import Change
-    from cases_mock._services.connectcases.backend.domains import Domain
 
 
-class BackendBase:
-    """The shared attributes of one (account, region) backend.
+class BackendCore:
+    """The shared state of one (account, region) backend.
 
     Every mutation runs under ``lock`` and validates completely before it writes anything, so
     a rejected request leaves nothing half-written.
@@ -62,7 +70,25 @@ class BackendBase:
         self._seq += 1
         return self._seq
 
-    def __deepcopy__(self, memo: dict[int, Any]) -> BackendBase:
+    def register_contact(
+        self, contact_arn: str, channel: str = "VOICE", connected: datetime | None = None
+    ) -> None:
+        """Tells the mock a contact's channel and connected time (what Amazon Connect would know)."""
+        self.contacts[contact_arn] = (channel, connected)
+
+    def domain(self, domain_id: str) -> Domain:
+        found = self.domains.get(domain_id)
+        if found is None:
+            raise not_found("Domain", domain_id)
+        return found
+
+    def case(self, domain_id: str, case_id: str) -> Case:
+        found = self.domain(domain_id).data.cases.get(case_id)
+        if found is None:
+            raise not_found("Case", case_id)
+        return found
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> BackendCore:
         clone = type(self).__new__(type(self))
         memo[id(self)] = clone
         for name, value in self.__dict__.items():

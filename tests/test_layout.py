@@ -148,7 +148,6 @@ STILL_IMPORTED: dict[str, set[str]] = {
     "_engine/state_json.py": {
         "cases_mock._services.connectcases.backend",
         "cases_mock._services.connectcases.backend.cases",
-        "cases_mock._services.connectcases.backend.domains",
         "cases_mock._services.connectcases.backend.idempotency",
         "cases_mock._services.connectcases.backend.store",
     },

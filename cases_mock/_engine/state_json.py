@@ -1,7 +1,7 @@
 """The whole state as JSON: what ``CasesMock.export_state`` / ``import_state`` and the server's
 ``/_cases_mock/state`` exchange (docs/working-with-the-mock.md#state-as-json).
 
-The encoding is generic over the dataclasses of ``backend/records.py`` (and ``Domain``): each
+The encoding is generic over the dataclasses of ``backend/records.py`` (``Domain`` among them): each
 becomes ``{"__record__": <class name>, <field>: <value>...}``, datetimes
 ``{"__datetime__": <ISO-8601>}`` and tuples ``{"__tuple__": [...]}``, so resources added later
 round-trip without changes here. The replies kept for clientToken replays
@@ -23,13 +23,12 @@ from cases_mock._engine.state_checks import check_references, check_type, trial_
 from cases_mock._services.connectcases.backend import records
 from cases_mock._services.connectcases.backend.cases import BatchOutcome
 from cases_mock._services.connectcases.backend.idempotency import Entry, TokenReplies
-from cases_mock._services.connectcases.backend.records import Domain
 from cases_mock._services.connectcases.backend.store import CasesBackend, Store
 
 FORMAT = "cases_mock/state/1"
 RECORDS: dict[str, type[Any]] = {
     cls.__name__: cls
-    for cls in [Domain, Quotas, BatchOutcome, *vars(records).values()]
+    for cls in [Quotas, BatchOutcome, *vars(records).values()]
     if isinstance(cls, type) and dataclasses.is_dataclass(cls)
 }
 SKIPPED = {"search_index", "dirty_cases", "lag"}
@@ -324,7 +323,7 @@ def _check_backend(backend: CasesBackend, path: str) -> None:
     """Everything ``state_checks`` checks, before the store is touched."""
     check_type(backend.quotas, Quotas, f"{path}.quotas")
     check_type(backend.contacts, dict[str, tuple[str, Any]], f"{path}.contacts")
-    check_type(backend.domains, dict[str, Domain], f"{path}.domains")
+    check_type(backend.domains, dict[str, records.Domain], f"{path}.domains")
     for domain_id, domain in backend.domains.items():
         if domain.domain_id != domain_id:
             raise ValueError(f"{path}.domains[{domain_id!r}]: holds domain_id {domain.domain_id!r}")
@@ -337,7 +336,8 @@ def _restore_all_tokens(backend: CasesBackend, path: str) -> None:
     if not isinstance(domains, dict):
         return
     for domain_id, domain in domains.items():
-        if isinstance(domain, Domain) and isinstance(getattr(domain, "data", None), records.DomainData):
+        data = getattr(domain, "data", None)
+        if isinstance(domain, records.Domain) and isinstance(data, records.DomainData):
             _restore_tokens(domain.data, f"{path}.domains[{domain_id!r}].data")
 
 

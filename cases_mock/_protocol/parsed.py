@@ -41,12 +41,10 @@ from botocore.utils import ensure_boolean, is_json_value_header, parse_timestamp
 from dateutil.tz import UTC, enfold, tzlocal
 
 from cases_mock._protocol.model import operation
-from cases_mock._protocol.serialize import JSON_TYPE, _walks_shape, iso8601
+from cases_mock._protocol.serialize import _walks_shape, iso8601, success_headers
 
 Convert = Callable[[Any], Any]
 """One value of a shape, as written by the serialiser, to what botocore's parser makes of it."""
-
-REQUEST_ID_HEADER = "x-amzn-requestid"
 
 
 # --- timestamps ---------------------------------------------------------------------------------
@@ -240,7 +238,8 @@ class ResponsePlan:
 
     def __call__(self, output: Mapping[str, Any] | None, request_id: str) -> dict[str, Any]:
         output = output or {}
-        headers = {REQUEST_ID_HEADER: request_id, "content-type": JSON_TYPE}
+        written = success_headers(request_id)
+        headers = {name.lower(): value for name, value in written.items()}
         parsed: dict[str, Any] = {
             "ResponseMetadata": {
                 "RequestId": request_id,
@@ -250,15 +249,22 @@ class ResponsePlan:
             }
         }
         if self.headers or self.status_members or self.header_maps:
-            self._located(output, headers, parsed)
+            self._located(output, written, headers, parsed)
         if self.body is not None:
             parsed.update(self.body(output))
         return parsed
 
-    def _located(self, output: Mapping[str, Any], headers: dict[str, str], parsed: dict[str, Any]) -> None:
-        """Members bound to the status code and headers, in model order as the parser reads them."""
+    def _located(
+        self,
+        output: Mapping[str, Any],
+        written: dict[str, str],
+        headers: dict[str, str],
+        parsed: dict[str, Any],
+    ) -> None:
+        """Members bound to the status code and headers, in model order as the parser reads them:
+        each header member is added to ``written`` (as the serialiser writes it) and ``headers``
+        (lower-cased, as ``ResponseMetadata`` shows it)."""
         found: dict[str, Any] = {}
-        written = {"x-amzn-RequestId": headers[REQUEST_ID_HEADER], "Content-Type": JSON_TYPE}
         for name, name_on_wire, convert, is_list in self.headers:
             if output.get(name) is None:
                 continue

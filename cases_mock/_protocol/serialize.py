@@ -15,6 +15,13 @@ from cases_mock._protocol.model import error_shape
 from cases_mock._services import registry
 
 JSON_TYPE = "application/json"
+REQUEST_ID_HEADER = "x-amzn-RequestId"
+
+
+def success_headers(request_id: str) -> dict[str, str]:
+    """The headers of a success, before those members of the output bound to headers add:
+    what ``parsed.py`` reports in ``ResponseMetadata`` too."""
+    return {REQUEST_ID_HEADER: request_id, "Content-Type": JSON_TYPE}
 
 
 def iso8601(moment: datetime) -> str:
@@ -81,7 +88,7 @@ def success_response(op: OperationModel, output: dict[str, Any], request_id: str
     """The 200 answer. Handlers return members of the output shape (checked in the suite by
     ``CASES_MOCK_STRICT_OUTPUT``), so with the newest model the body is written directly: unset
     (None) members are dropped (the parser skips them at any depth) and timestamps become ISO-8601."""
-    headers = {"x-amzn-RequestId": request_id, "Content-Type": JSON_TYPE}
+    headers = success_headers(request_id)
     shape = op.output_shape
     body: dict[str, Any] = {}
     if shape is not None:
@@ -98,7 +105,7 @@ def error_response(error: CasesError, request_id: str, service: str) -> WireResp
     """The error answer, its status and extra members by ``service``'s error shape of that code
     (botocore name; an error the model does not list keeps its class's status and extras)."""
     headers = {
-        "x-amzn-RequestId": request_id,
+        REQUEST_ID_HEADER: request_id,
         "x-amzn-ErrorType": error.code,
         "Content-Type": JSON_TYPE,
     }

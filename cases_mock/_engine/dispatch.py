@@ -2,7 +2,9 @@
 
 ``Dispatcher.dispatch(WireRequest)``: route, faults and rate quotas, parse, ``invoke``, serialise
 (or a modeled error), one call recorded. Every way in (the botocore hook, the ``requests`` mock
-and the HTTP server) builds a ``WireRequest`` and calls it.
+and the HTTP server) builds a ``WireRequest`` and calls it; the before-call way in calls
+``Dispatcher.answer`` (the same, with the success rendered by a function it gives: botocore's
+parsed response, not bytes).
 ``Dispatcher.invoke(operation, params, account=..., region=...)``: faults and rate quotas,
 validate, the handler, the output check, one call recorded; the output or a modeled error.
 ``handle`` is their shared core (validate, handler, output check) against one backend, which
@@ -16,8 +18,9 @@ import logging
 import os
 import re
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from botocore.model import OperationModel
 
@@ -41,6 +44,10 @@ from cases_mock._services.connectcases.handlers import Call
 from cases_mock._services.connectcases.ids import DEFAULT_ACCOUNT_ID, DEFAULT_REGION
 
 log = logging.getLogger("cases_mock")
+
+Rendered = TypeVar("Rendered")
+Render = Callable[[OperationModel, dict[str, Any], str], Rendered]
+"""What a success becomes, from the operation, the handler's output and the request id."""
 
 _CREDENTIAL = re.compile(r"Credential=([^/,\s]+)/\d{8}/([a-z0-9-]+)/([a-z0-9-]+)/aws4_request")
 _ACCOUNT_KEY = re.compile(r"^\d{12}$")
@@ -117,23 +124,34 @@ class Dispatcher:
         return self.account_id
 
     def dispatch(self, request: WireRequest) -> WireResponse:
+        return self.answer(request, success_response)
+
+    def answer(self, request: WireRequest, render: Render[Rendered]) -> Rendered | WireResponse:
+        """``dispatch`` with a success made by ``render`` (a failure in it is a bug in the mock,
+        answered as one); an error is the modeled error's ``WireResponse``."""
         request_id = str(uuid.uuid4())
         seen = _Seen()
+        status = 200
+        response: Rendered | WireResponse
         try:
-            response = self._dispatch(request, request_id, seen)
+            op, response = self._dispatch(request, request_id, seen, render)
+            status = int(op.http.get("responseCode", 200))
         except CasesError as error:
             response = error_response(error, request_id, service_of(request).name)
-            seen.error = error
+            seen.error, status = error, response.status
         except Exception:  # a bug in the mock must never escape into the caller's stack
             log.exception("cases_mock: unexpected error handling %s %s", request.method, request.path)
             seen.error = InternalServerException("cases_mock hit an unexpected error; see its log")
             response = error_response(seen.error, request_id, service_of(request).name)
+            status = response.status
         if not seen.account:
             seen.account, seen.region = self.account_id, region_of(request)
-        self._record(seen, response.status, request.method, request.path)
+        self._record(seen, status, request.method, request.path)
         return response
 
-    def _dispatch(self, request: WireRequest, request_id: str, seen: _Seen) -> WireResponse:
+    def _dispatch(
+        self, request: WireRequest, request_id: str, seen: _Seen, render: Render[Rendered]
+    ) -> tuple[OperationModel, Rendered]:
         _, op, labels = route(request)
         seen.operation = op.name
         access_key = access_key_of(request)
@@ -142,9 +160,9 @@ class Dispatcher:
         self._admit(op.name, seen.account, seen.region)
         seen.params = parse(op, request, labels)
         output = self._invoke(op.name, seen, request_id, access_key)
-        response = success_response(op, output, request_id)
+        response = render(op, output, request_id)
         seen.output = output
-        return response
+        return op, response
 
     def invoke(
         self,

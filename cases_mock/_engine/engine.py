@@ -16,7 +16,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from cases_mock._engine.activations import Activations
-from cases_mock._engine.dispatch import Dispatcher
+from cases_mock._engine.dispatch import Dispatcher, Render, Rendered
 from cases_mock._engine.faults import Faults
 from cases_mock._engine.recording import DEFAULT_CAPACITY, Recorder
 from cases_mock._services.connectcases.backend.store import Store
@@ -73,6 +73,10 @@ class Engine:
     def dispatch(self, request: WireRequest) -> WireResponse:
         """Route, parse, ``invoke``, serialise (dispatch.py)."""
         return self.dispatcher.dispatch(request)
+
+    def answer(self, request: WireRequest, render: Render[Rendered]) -> Rendered | WireResponse:
+        """``dispatch`` with a success made by ``render`` (the before-call path: no bytes)."""
+        return self.dispatcher.answer(request, render)
 
     def invoke(self, operation: str, params: dict[str, Any], *, account: str, region: str) -> dict[str, Any]:
         """Faults, limits, validate, handler, output check, record: the output, or a modeled error."""

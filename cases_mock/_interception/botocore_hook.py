@@ -6,7 +6,8 @@
   botocore runs service-specific handlers before generic ones, so it answers before moto's
   catch-all ``before-send`` handler. botocore's real serialiser, signer and parser all run.
 * botocore, faster: ``before-call.<service>`` answers a successful call before botocore
-  signs it (``fast_path.py``); errors, retries and the switches there take the path above.
+  signs it, with the parsed response built from the handler's output (``fast_path.py``);
+  errors, retries and the switches there take the path above.
 * botocore clients whose session predates the import: while active, ``Endpoint._send`` of
   endpoints with a mocked prefix (``cases``) is answered too (``AioEndpoint._send`` for aiobotocore).
 * ``requests``: ``requests_adapter.CasesAdapter`` for URLs on a Connect Cases host.
@@ -44,6 +45,7 @@ from cases_mock._interception.fast_path import EVENT_PREFIX as FAST_EVENT_PREFIX
 from cases_mock._interception.fast_path import (
     aws_response,
     parsed_answer,
+    render,
     take_pending,
     wire_request_of,
 )
@@ -140,8 +142,8 @@ def before_call(model: Any, params: dict[str, Any], request_signer: Any, **_: An
     url = str(params.get("url", ""))
     if not answers(url):
         return None
-    answered = engine.dispatch(wire_request_of(params, request_signer))
-    if answered.status >= 300:
+    answered = engine.answer(wire_request_of(params, request_signer), render)
+    if isinstance(answered, WireResponse):  # a modeled error
         handoff.key, handoff.answer = (url, body_bytes(params["body"])), answered
         return None
     return parsed_answer(model, params, answered, request_signer._event_emitter)

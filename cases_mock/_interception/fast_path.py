@@ -4,9 +4,12 @@ botocore emits ``before-call.<service>.<Operation>`` (``before-call.connectcases
 with the serialised request dict (method, url, headers, body) once per call, before signing; its
 own ``Stubber`` answers there too. This handler builds the same ``WireRequest`` the
 ``before-send`` path would (the account and region from the request signer's credentials and
-region instead of a signature), dispatches it, and parses the bytes the mock wrote with botocore's
-own response parser, so the caller gets what the full path gives: datetimes, ``ResponseMetadata``,
-and ``after-call`` handlers still run.
+region instead of a signature) and gives it to the engine's ``answer`` with :func:`render`: a
+success becomes botocore's parsed response directly (``_protocol/parsed.py``, exactly what
+botocore's parser makes of the bytes the full path receives), with no JSON read back. The caller
+gets what the full path gives: datetimes, ``ResponseMetadata``, and the ``before-parse``,
+``response-received``, ``needs-retry`` and ``after-call`` handlers still run, on a response dict
+and HTTP response carrying the bytes the full path would have received (written, never parsed).
 
 An error answer (status >= 300) is not returned here: the call goes on along botocore's normal
 send path, where the answer already computed is handed to the ``before-send`` hook for the first
@@ -20,18 +23,20 @@ import, and when forced with ``mock_connectcases(full_path=True)`` or ``CASES_MO
 
 from __future__ import annotations
 
-import functools
 import io
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
 from botocore.awsrequest import AWSResponse
 from botocore.endpoint import convert_to_response_dict
-from botocore.parsers import ResponseParser, ResponseParserFactory
+from botocore.model import OperationModel
 
 from cases_mock._engine.activations import Handoff
 from cases_mock._engine.wire import WireRequest, WireResponse, body_bytes
+from cases_mock._protocol.parsed import parsed_response
+from cases_mock._protocol.serialize import success_response
 
 EVENT_PREFIX = "before-call"  # the handler is registered on before-call.<service> for each mocked one
 
@@ -60,9 +65,18 @@ def aws_response(url: str, answer: WireResponse) -> AWSResponse:
     return AWSResponse(url, answer.status, answer.headers, RawBody(answer.body))
 
 
-@functools.cache
-def _parser(protocol: str) -> ResponseParser:
-    return ResponseParserFactory().create_parser(protocol)
+@dataclass(slots=True)
+class Success:
+    """A success answered at before-call: the answer the full path would receive, and what
+    botocore's parser makes of it (built from the handler's output, not from ``wire.body``)."""
+
+    wire: WireResponse
+    parsed: dict[str, Any]
+
+
+def render(op: OperationModel, output: dict[str, Any], request_id: str) -> Success:
+    """The engine's ``answer`` renders a success with this on the before-call path."""
+    return Success(success_response(op, output, request_id), parsed_response(op, output, request_id))
 
 
 def _signer_of(request_signer: Any) -> tuple[str | None, str]:
@@ -85,17 +99,18 @@ def wire_request_of(params: dict[str, Any], request_signer: Any) -> WireRequest:
 
 
 def parsed_answer(
-    model: Any, params: dict[str, Any], answer: WireResponse, events: Any
+    model: Any, params: dict[str, Any], success: Success, events: Any
 ) -> tuple[AWSResponse, dict[str, Any]]:
-    """``answer`` as botocore's full path returns it, the HTTP response and the parsed dict, with
+    """``success`` as botocore's full path returns it, the HTTP response and the parsed dict, with
     the events that path emits after a response arrives (``before-parse``, ``response-received``,
     ``needs-retry``) emitted on the client's own emitter, so its handlers (the retry handler's
-    ``MaxAttemptsReached``, say) see and shape the same thing."""
-    http = aws_response(str(params["url"]), answer)
+    ``MaxAttemptsReached``, say) see and shape the same thing: ``RetryAttempts`` is set only after
+    them, as botocore's endpoint does."""
+    http = aws_response(str(params["url"]), success.wire)
     response_dict = convert_to_response_dict(http, model)
-    service = model.service_model
-    protocol = getattr(service, "resolved_protocol", None) or service.protocol
-    suffix = f"{service.service_id.hyphenize()}.{model.name}"
+    suffix = f"{model.service_model.service_id.hyphenize()}.{model.name}"
+    parsed = success.parsed
+    parsed["ResponseMetadata"].pop("RetryAttempts", None)
     customized: dict[str, Any] = {}
     events.emit(
         f"before-parse.{suffix}",
@@ -103,7 +118,6 @@ def parsed_answer(
         response_dict=response_dict,
         customized_response_dict=customized,
     )
-    parsed: dict[str, Any] = _parser(protocol).parse(response_dict, model.output_shape)
     parsed.update(customized)
     context = params.get("context", {})
     events.emit(

@@ -122,13 +122,13 @@ def test_each_request_is_answered_once_in_every_activation(monkeypatch: pytest.M
     from cases_mock._engine.dispatch import Dispatcher
 
     answered: list[str] = []
-    dispatch = Dispatcher.dispatch
+    answer = Dispatcher.answer  # what every way in reaches (dispatch is answer with the serialiser)
 
-    def counting(self: Dispatcher, request: Any) -> Any:
+    def counting(self: Dispatcher, request: Any, render: Any) -> Any:
         answered.append(request.path)
-        return dispatch(self, request)
+        return answer(self, request, render)
 
-    monkeypatch.setattr(Dispatcher, "dispatch", counting)
+    monkeypatch.setattr(Dispatcher, "answer", counting)
     for name in ("first", "second", "third"):
         with mock_connectcases():
             boto3.client("connectcases", region_name="us-east-1").create_domain(name=name)

@@ -55,6 +55,8 @@ class CasesMock:
             botocore knows; every client still chooses its own region.
         full_path: answer boto3 calls only at ``before-send``, after botocore signed them, never
             at ``before-call`` (``CASES_MOCK_FULL_PATH=1`` does the same; docs/performance.md).
+        profiles: answer Amazon Connect Customer Profiles too (the default); False leaves its
+            clients alone, for a test that mocks it otherwise (docs/interception.md).
     """
 
     def __init__(
@@ -66,16 +68,23 @@ class CasesMock:
         record_calls: int | bool | None = None,
         region: str | None = None,
         full_path: bool = False,
+        profiles: bool = True,
     ) -> None:
         # the arguments are described in the class docstring; a bad one fails here, not at start()
         self._account_id, self.region = _checked(account_id, record_calls, region)
         self.keep_state, self.any_endpoint, self.full_path = keep_state, any_endpoint, full_path
         self.record_calls = record_calls  # None: the default ring of recent calls
+        self.profiles = profiles
         self._started = False  # for stop()'s message: never started, or stopped already
         self._stop_note = ""  # who stopped it, when not its owner (the pytest plugin, a leak)
 
     def __repr__(self) -> str:
         return _describe(self)
+
+    @property
+    def left_alone(self) -> frozenset[str]:
+        """The services (botocore names) this mock does not answer."""
+        return frozenset() if self.profiles else frozenset({"customer-profiles"})
 
     # -- the state a test can see ------------------------------------------------------------
     @property
@@ -326,6 +335,7 @@ class _MockConnectcases:
         record_calls: int | bool | None = None,
         region: str | None = None,
         full_path: bool = False,
+        profiles: bool = True,
     ) -> CasesMock: ...
     def __call__(
         self,
@@ -337,6 +347,7 @@ class _MockConnectcases:
         record_calls: int | bool | None = None,
         region: str | None = None,
         full_path: bool = False,
+        profiles: bool = True,
     ) -> Any:
         mock = CasesMock(
             account_id=account_id,
@@ -345,6 +356,7 @@ class _MockConnectcases:
             record_calls=record_calls,
             region=region,
             full_path=full_path,
+            profiles=profiles,
         )
         if target is None:
             return mock

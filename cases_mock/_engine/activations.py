@@ -30,6 +30,8 @@ class Activation(Protocol):
     def full_path(self) -> bool: ...
     @property
     def record_calls(self) -> int | bool | None: ...
+    @property
+    def left_alone(self) -> frozenset[str]: ...
 
 
 class Handoff(threading.local):
@@ -47,6 +49,7 @@ class Activations:
         self.answering = False  # whether interception answers (some mock is active)
         self.any_endpoint = False
         self.fast = True  # answer at before-call unless a mock asked for the full path
+        self.left_alone: frozenset[str] = frozenset()  # services (botocore names) no active mock answers
         self.handoff = Handoff()
         self.switch: Any = None  # what switched interception on (undone by the last stop)
         self.lock = threading.RLock()
@@ -56,4 +59,7 @@ class Activations:
         stack = self.stack
         self.answering = bool(stack)
         self.any_endpoint = any(mock.any_endpoint for mock in stack)
+        self.left_alone = (
+            frozenset.intersection(*(mock.left_alone for mock in stack)) if stack else frozenset()
+        )
         self.fast = not any(mock.full_path for mock in stack) and os.environ.get(FULL_PATH_ENV) != "1"

@@ -105,10 +105,16 @@ class Dispatcher:
     """Turns a ``WireRequest`` into a ``WireResponse`` against one ``Store``."""
 
     def __init__(
-        self, store: Store, recorder: Recorder, faults: Faults, account_id: str = DEFAULT_ACCOUNT_ID
+        self,
+        store: Store,
+        recorder: Recorder,
+        faults: Faults,
+        account_id: str = DEFAULT_ACCOUNT_ID,
+        stores: dict[str, Any] | None = None,
     ) -> None:
         # the engine's (engine.py): the dispatcher answers against them, owns none
-        self.store = store
+        self.store = store  # Connect Cases' (the clock and rate quotas every service shares)
+        self.stores = stores if stores is not None else {registry.default().name: store}  # by service
         self.recorder = recorder
         self.faults = faults
         self.account_id = account_id
@@ -152,14 +158,14 @@ class Dispatcher:
     def _dispatch(
         self, request: WireRequest, request_id: str, seen: _Seen, render: Render[Rendered]
     ) -> tuple[OperationModel, Rendered]:
-        _, op, labels = route(request)
+        service, op, labels = route(request)
         seen.operation = op.name
         access_key = access_key_of(request)
         seen.account = self.account_of(access_key)
         seen.region = region_of(request)
         self._admit(op.name, seen.account, seen.region)
         seen.params = parse(op, request, labels)
-        output = self._invoke(op.name, seen, request_id, access_key)
+        output = self._invoke(service, op.name, seen, request_id, access_key)
         response = render(op, output, request_id)
         seen.output = output
         return op, response
@@ -184,7 +190,7 @@ class Dispatcher:
                 raise UnknownOperationException(f"{operation} is not a {service.title} operation")
             op = service.operation(operation)
             self._admit(operation, account, region)
-            seen.output = self._invoke(operation, seen, request_id or str(uuid.uuid4()), access_key)
+            seen.output = self._invoke(service, operation, seen, request_id or str(uuid.uuid4()), access_key)
             status = op.http.get("responseCode", 200)
             return seen.output
         except CasesError as error:
@@ -206,10 +212,12 @@ class Dispatcher:
                 raise injected
         self.store.limits.take(account, region, operation)
 
-    def _invoke(self, operation: str, seen: _Seen, request_id: str, access_key: str | None) -> dict[str, Any]:
-        backend = self.store.backend(seen.account, seen.region)
-        call = Call(operation, backend, seen.account, seen.region, request_id, access_key)
-        return handle(call, seen.params, check_output=self.strict_output)
+    def _invoke(
+        self, service: registry.Service, operation: str, seen: _Seen, request_id: str, access_key: str | None
+    ) -> dict[str, Any]:
+        backend = self.stores[service.name].backend(seen.account, seen.region)
+        call = service.new_call(operation, backend, seen.account, seen.region, request_id, access_key)
+        return handle(call, seen.params, check_output=self.strict_output, service=service)
 
     def _record(self, seen: _Seen, status: int, method: str = "", path: str = "") -> None:
         self.recorder.record(
@@ -229,11 +237,14 @@ class Dispatcher:
         )
 
 
-def handle(call: Call, params: dict[str, Any], *, check_output: bool = False) -> dict[str, Any]:
+def handle(
+    call: Any, params: dict[str, Any], *, check_output: bool = False, service: registry.Service | None = None
+) -> dict[str, Any]:
     """Validate ``params``, run the operation's handler against ``call.backend``, and (with
     ``check_output``) check the output against the operation's output shape (a RuntimeError
-    naming what is outside it): what every entry point shares."""
-    service = registry.default()
+    naming what is outside it): what every entry point shares. ``service`` is the first registered
+    (Connect Cases) unless named."""
+    service = service or registry.default()
     op = service.operation(call.operation)
     validate(op.input_shape, params)
     handler = service.handlers().get(op.name)

@@ -19,6 +19,7 @@ from cases_mock._engine.activations import Activations
 from cases_mock._engine.dispatch import Dispatcher, Render, Rendered
 from cases_mock._engine.faults import Faults
 from cases_mock._engine.recording import DEFAULT_CAPACITY, Recorder
+from cases_mock._services import registry
 from cases_mock._services.connectcases.backend.store import Store
 from cases_mock._services.connectcases.ids import DEFAULT_ACCOUNT_ID
 
@@ -42,6 +43,7 @@ class Snapshot:
     calls: list[RecordedCall]
     faults: list[Fault]
     frozen_at: datetime | None
+    others: dict[str, Any]  # every other service's store snapshot, by service name
 
 
 class Engine:
@@ -49,9 +51,14 @@ class Engine:
 
     def __init__(self, account_id: str = DEFAULT_ACCOUNT_ID, *, record_calls: int = DEFAULT_CAPACITY) -> None:
         self.store = Store()
+        # every registered service's state, by botocore name; Connect Cases' is ``store``
+        self.stores: dict[str, Any] = {
+            service.name: self.store if service is registry.default() else service.new_store(self.store.clock)
+            for service in registry.services()
+        }
         self.recorder = Recorder(record_calls)
         self.faults = Faults()
-        self.dispatcher = Dispatcher(self.store, self.recorder, self.faults, account_id)
+        self.dispatcher = Dispatcher(self.store, self.recorder, self.faults, account_id, self.stores)
         self.activations = Activations()  # the in-process mocks on this engine, innermost last
 
     def __repr__(self) -> str:
@@ -86,7 +93,8 @@ class Engine:
     def reset(self) -> None:
         """Forgets every domain, case and setting of every account and region, the published
         events, the recorded calls and the injected faults (the clock is left as it is)."""
-        self.store.reset()
+        for store in self.stores.values():
+            store.reset()
         self.recorder.clear()
         self.faults.clear()
 
@@ -99,11 +107,14 @@ class Engine:
             list(self.recorder.calls),
             self.faults.snapshot(),
             clock.now() if clock.frozen else None,
+            {name: store.snapshot() for name, store in self._others().items()},
         )
 
     def restore(self, snapshot: Snapshot) -> None:
         """Puts back what ``snapshot`` saw (the snapshot stays reusable)."""
         self.store.restore(snapshot.backends)
+        for name, store in self._others().items():
+            store.restore(snapshot.others[name])
         self.store.limits.apply(snapshot.limits)
         self.store.publisher.restore(snapshot.events)
         self.recorder.restore(snapshot.calls)
@@ -112,6 +123,10 @@ class Engine:
             self.store.clock.unfreeze()
         else:
             self.store.clock.freeze(snapshot.frozen_at)
+
+    def _others(self) -> dict[str, Any]:
+        """Every store but Connect Cases' (``store``), by service name."""
+        return {name: store for name, store in self.stores.items() if store is not self.store}
 
     def export(self) -> dict[str, Any]:
         """The whole state (every account and region) as JSON-able data (state_json.py)."""

@@ -29,6 +29,7 @@ import sys
 import weakref
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 import botocore.args
 import botocore.credentials
@@ -50,7 +51,7 @@ from cases_mock._interception.fast_path import (
     wire_request_of,
 )
 from cases_mock._interception.patches import Patch
-from cases_mock._protocol.hosts import is_mocked_url
+from cases_mock._protocol.hosts import is_mocked_url, service_of_host
 from cases_mock._services import registry
 
 HOOK_EVENT_PREFIX = "before-send"
@@ -92,22 +93,38 @@ def _answering() -> Engine | None:
     return engine if engine is not None and engine.activations.answering else None
 
 
-def answers(url: str) -> bool:
-    """Whether a botocore request to ``url`` is answered now."""
+def answers(url: str, service: str | None = None) -> bool:
+    """Whether a botocore request to ``url`` (for ``service``, a botocore name, if known; else
+    the service its host names) is answered now: not for a service every active mock leaves alone."""
     engine = _answering()
-    return engine is not None and (engine.activations.any_endpoint or is_mocked_url(url))
+    if engine is None or not (engine.activations.any_endpoint or is_mocked_url(url)):
+        return False
+    left_alone = engine.activations.left_alone
+    if left_alone:
+        if service is None:
+            found = service_of_host(urlsplit(url).netloc)
+            service = found[0].name if found else None
+        return service not in left_alone
+    return True
 
 
-def _answer_for(url: str) -> Answer | None:
+def _service_named(event_name: str | None) -> str | None:
+    """The service of an event (``before-send.customer-profiles.ListDomains``): its hyphenated
+    service id, which is the botocore name for every registered service."""
+    parts = (event_name or "").split(".")
+    return parts[1] if len(parts) > 1 else None
+
+
+def _answer_for(url: str, service: str | None = None) -> Answer | None:
     """The answer function for a request to ``url`` now, or None if it is not answered."""
     engine = _answering()
-    return engine.dispatch if engine is not None and answers(url) else None
+    return engine.dispatch if engine is not None and answers(url, service) else None
 
 
-def _answer_botocore(request: AWSPreparedRequest) -> AWSResponse | None:
+def _answer_botocore(request: AWSPreparedRequest, service: str | None = None) -> AWSResponse | None:
     url = str(request.url)
     engine = _answering()
-    if engine is None or not answers(url):
+    if engine is None or not answers(url, service):
         return None
     answered = take_pending(engine.activations.handoff, url, body_bytes(request.body))
     if answered is None:
@@ -115,15 +132,16 @@ def _answer_botocore(request: AWSPreparedRequest) -> AWSResponse | None:
     return aws_response(url, answered)
 
 
-def before_send(request: AWSPreparedRequest, **_: Any) -> Any:
+def before_send(request: AWSPreparedRequest, event_name: str | None = None, **_: Any) -> Any:
     """The ``before-send.<service>`` handler: answers while a mock is active."""
+    service = _service_named(event_name)
     # aiobotocore hook (intercept_aio.py): its emitter awaits the answer; decided before dispatch
     if called_by_async_emitter(sys._getframe(1)):
-        answer = _answer_for(str(request.url))
+        answer = _answer_for(str(request.url), service)
         if answer is None:
             return None
         return answer_later(answer, request.method or "GET", str(request.url), request.headers, request.body)
-    return _answer_botocore(request)
+    return _answer_botocore(request, service)
 
 
 def before_call(model: Any, params: dict[str, Any], request_signer: Any, **_: Any) -> Any:
@@ -140,7 +158,7 @@ def before_call(model: Any, params: dict[str, Any], request_signer: Any, **_: An
     if type(request_signer).__module__.startswith("aiobotocore"):
         return None
     url = str(params.get("url", ""))
-    if not answers(url):
+    if not answers(url, model.service_model.service_name):
         return None
     answered = engine.answer(wire_request_of(params, request_signer), render)
     if isinstance(answered, WireResponse):  # a modeled error
@@ -169,8 +187,9 @@ del _PREDATING
 
 def _endpoint_send(original: Any) -> Any:
     def _send(endpoint: botocore.endpoint.Endpoint, request: AWSPreparedRequest) -> Any:
-        if registry.by_prefix(getattr(endpoint, "_endpoint_prefix", None)) is not None:
-            answered = _answer_botocore(request)
+        service = registry.by_prefix(getattr(endpoint, "_endpoint_prefix", None))
+        if service is not None:
+            answered = _answer_botocore(request, service.name)
             if answered is not None:
                 return answered
         return original(endpoint, request)
@@ -180,11 +199,8 @@ def _endpoint_send(original: Any) -> Any:
 
 def _signer_sign(original: Any) -> Any:
     def sign(signer: Any, operation_name: str, request: Any, *args: Any, **kwargs: Any) -> Any:
-        if (
-            signer._credentials is None
-            and registry.by_prefix(signer._signing_name) is not None
-            and answers(str(getattr(request, "url", "")))
-        ):
+        service = registry.by_prefix(signer._signing_name) if signer._credentials is None else None
+        if service is not None and answers(str(getattr(request, "url", "")), service.name):
             return None
         return original(signer, operation_name, request, *args, **kwargs)
 

@@ -101,6 +101,16 @@ def success_response(op: OperationModel, output: dict[str, Any], request_id: str
     return WireResponse(status, headers, json.dumps(body, default=_json_default).encode())
 
 
+def _message_member(shape: Shape | None) -> str:
+    """The error shape's message member as the model spells it (``message`` in Connect Cases,
+    ``Message`` in Customer Profiles); ``message`` for an error the model does not list."""
+    if shape is not None:
+        for name in shape.members:
+            if name.lower() == "message":
+                return str(name)
+    return "message"
+
+
 def error_response(error: CasesError, request_id: str, service: str) -> WireResponse:
     """The error answer, its status and extra members by ``service``'s error shape of that code
     (botocore name; an error the model does not list keeps its class's status and extras)."""
@@ -109,13 +119,14 @@ def error_response(error: CasesError, request_id: str, service: str) -> WireResp
         "x-amzn-ErrorType": error.code,
         "Content-Type": JSON_TYPE,
     }
-    body: dict[str, Any] = {"message": error.message}
     shape = error_shape(service, error.code)
+    message = _message_member(shape)
+    body: dict[str, Any] = {message: error.message}
     status = error.status
     if shape is not None:
         status = int(shape.metadata.get("error", {}).get("httpStatusCode", status))
         for name, member in shape.members.items():
-            if name == "message" or error.extra.get(name) is None:
+            if name == message or error.extra.get(name) is None:
                 continue
             if member.serialization.get("location") == "header":
                 headers[member.serialization.get("name", name)] = str(error.extra[name])

@@ -6,8 +6,11 @@ required members, types, enums, string and list lengths, numeric ranges, pattern
 with exactly one member set, and strings (map keys too) that are valid Unicode. Each violation
 names the member path, e.g. ``fields[2].value``.
 
-Patterns are matched against the whole value (``re.fullmatch``): the model's ``.*[\\S]`` then
-means "no trailing whitespace", as the service documents for names (docs/behaviour.md).
+A pattern without a leading ``^`` is matched against the whole value (``re.fullmatch``): Connect
+Cases' ``.*[\\S]`` then means "no trailing whitespace", as the service documents for names
+(docs/behaviour.md). A pattern that anchors itself with ``^`` is searched as written (``re.search``,
+as botocore and AWS read patterns): Customer Profiles' TagArn ``^arn:[a-z0-9]{1,10}:profile`` is a
+prefix, and its ``^...$`` patterns are whole-value matches by their own anchors.
 """
 
 from __future__ import annotations
@@ -31,6 +34,11 @@ _MAX_REPORTED = 10
 @cache
 def _pattern(text: str) -> re.Pattern[str]:
     return re.compile(text, re.DOTALL)
+
+
+def matches(pattern: re.Pattern[str], value: str) -> re.Match[str] | None:
+    """``pattern`` searched in ``value`` if it anchors itself with ``^``, else matched whole."""
+    return pattern.search(value) if pattern.pattern.startswith("^") else pattern.fullmatch(value)
 
 
 def _show(value: Any) -> str:
@@ -191,7 +199,7 @@ def _string(shape: Shape) -> Check:
             length(len(value), value, path, problems)
         if enum is not None and value not in enum:
             _fail(problems, path, value, f"satisfy enum value set: [{enum_text}]")
-        if pattern is not None and pattern.fullmatch(value) is None:
+        if pattern is not None and matches(pattern, value) is None:
             _fail(problems, path, value, f"satisfy regular expression pattern: {pattern_text}")
 
     return string

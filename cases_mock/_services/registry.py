@@ -2,7 +2,8 @@
 
 A service is a sibling folder of ``_services/`` whose ``service.py`` declares ``SERVICE``, a
 ``Service``: its botocore name and endpoint prefix, the newest operation its handlers rely on,
-its modeled errors and its handlers. The registry finds the folders on first use
+its modeled errors, its handlers, and how one mock's state of it (a store with ``backend(account,
+region)``) and a handler's ``call`` argument are made. The registry finds the folders on first use
 (``pkgutil``, so adding ``_services/customerprofiles/service.py`` registers Customer Profiles
 with no change here or in the core); the core (protocol, engine, interception, server) knows
 services only through it and never imports a service's folder. ``service.py`` stays cheap to
@@ -21,6 +22,7 @@ from typing import Any
 
 from botocore.model import OperationModel, ServiceModel
 
+from cases_mock._engine.clock import Clock
 from cases_mock._protocol import model
 from cases_mock._protocol.errors import CasesError
 
@@ -38,6 +40,8 @@ class Service:
     modeled_errors: Mapping[str, type[CasesError]]  # error code -> class, for injected faults
     load_handlers: Callable[[], Mapping[str, Handler]]  # operation name -> handler, loaded lazily
     model_complete: Callable[[], bool]  # whether the installed model has all the handlers return
+    new_store: Callable[[Clock], Any]  # one mock's state of the service (``backend(account, region)``)
+    new_call: Callable[[str, Any, str, str, str, str | None], Any]  # a handler's ``call`` argument
 
     def model(self) -> ServiceModel:
         """The installed botocore model (BotocoreTooOldError when it predates the handlers)."""

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
+from cases_mock._engine.clock import Clock
 from cases_mock._services.connectcases import releases
 from cases_mock._services.connectcases.errors import MODELED_ERRORS
 from cases_mock._services.registry import Handler, Service
@@ -15,6 +17,20 @@ def _handlers() -> Mapping[str, Handler]:
     return load_all()
 
 
+def _store(clock: Clock) -> Any:
+    from cases_mock._services.connectcases.backend.store import Store
+
+    return Store(clock)
+
+
+def _call(
+    operation: str, backend: Any, account: str, region: str, request_id: str, access_key: str | None
+) -> Any:
+    from cases_mock._services.connectcases.handlers import Call
+
+    return Call(operation, backend, account, region, request_id, access_key)
+
+
 SERVICE = Service(
     name=releases.MODEL_NAME,
     endpoint_prefix="cases",
@@ -23,4 +39,6 @@ SERVICE = Service(
     modeled_errors=MODELED_ERRORS,
     load_handlers=_handlers,
     model_complete=releases.complete,
+    new_store=_store,
+    new_call=_call,
 )

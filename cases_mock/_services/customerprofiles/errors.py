@@ -11,27 +11,30 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from cases_mock._protocol.errors import CasesError
 from cases_mock._services.customerprofiles.model import error_shape
 
 
-class ProfilesError(Exception):
-    """Base of every Customer Profiles error. ``code`` is the wire error type."""
+class _ModelStatus:
+    """A class attribute reading the error's ``httpStatusCode`` from its shape in the model."""
+
+    def __get__(self, instance: object, owner: type[ProfilesError]) -> int:
+        shape = error_shape(owner.code)
+        if shape is None:
+            raise LookupError(f"the customer-profiles model has no error {owner.code}")
+        return int(shape.metadata["error"]["httpStatusCode"])
+
+
+class ProfilesError(CasesError):
+    """Base of every Customer Profiles error (a ``CasesError``, the core's base: the request path
+    answers it). ``code`` is the wire error type; its status is its shape's in the model; the
+    body's message member is the model's ``Message``."""
 
     code: ClassVar[str] = "InternalServerException"
-    message_member: ClassVar[str] = "Message"
+    fallback_status = _ModelStatus()
 
     def __init__(self, message: str) -> None:
         super().__init__(message)
-        self.message = message
-        self.extra: dict[str, object] = {}
-
-    @property
-    def status(self) -> int:
-        """The shape's ``httpStatusCode`` in the model."""
-        shape = error_shape(self.code)
-        if shape is None:
-            raise LookupError(f"the customer-profiles model has no error {self.code}")
-        return int(shape.metadata["error"]["httpStatusCode"])
 
 
 class BadRequestException(ProfilesError):

@@ -1,0 +1,49 @@
+"""Customer Profiles' registration: what the core knows of it (``_services/registry.py``)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from cases_mock._engine.clock import Clock
+from cases_mock._services.customerprofiles.errors import MODELED_ERRORS
+from cases_mock._services.customerprofiles.model import SERVICE_NAME
+from cases_mock._services.registry import Handler, Service
+
+
+def _handlers() -> Mapping[str, Handler]:
+    """The handlers of the mocked operations, and ``not_mocked`` for every other operation of
+    the installed model (a BadRequestException naming it)."""
+    from cases_mock._protocol.model import operation_names
+    from cases_mock._services.customerprofiles.handlers import load_all, not_mocked
+
+    handlers: dict[str, Handler] = dict.fromkeys(operation_names(SERVICE_NAME), not_mocked)
+    handlers.update(load_all())
+    return handlers
+
+
+def _store(clock: Clock) -> Any:
+    from cases_mock._services.customerprofiles.backend.state import ProfilesStore
+
+    return ProfilesStore(clock)
+
+
+def _call(
+    operation: str, backend: Any, account: str, region: str, request_id: str, access_key: str | None
+) -> Any:
+    from cases_mock._services.customerprofiles.handlers import Call
+
+    return Call(operation, backend, account, region, request_id, access_key)
+
+
+SERVICE = Service(
+    name=SERVICE_NAME,
+    endpoint_prefix="profile",
+    title="Customer Profiles",
+    newest_required_operation="GetProfileHistoryRecord",  # the newest of the mocked operations
+    modeled_errors=MODELED_ERRORS,
+    load_handlers=_handlers,
+    model_complete=lambda: True,
+    new_store=_store,
+    new_call=_call,
+)

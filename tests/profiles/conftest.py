@@ -1,53 +1,62 @@
-"""Drives Customer Profiles' handlers the way the request path will once the service is
-registered with the core: input validated against the model, the handler called, its output
-(None members dropped, as the serialiser does) checked against the output shape."""
+"""Drives Customer Profiles as a user does: a boto3 ``customer-profiles`` client under
+``mock_connectcases``, on both in-process paths (answered at before-call, and the full path
+after signing). ``invoke("CreateDomain", **params)`` is the client's method for that operation,
+its answer without ``ResponseMetadata``; ``refused(code, match)`` expects the ClientError a user
+catches. Every output is checked against its shape (the dispatcher's strict_output)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
+import boto3
 import pytest
+from botocore import xform_name
+from botocore.exceptions import ClientError
 
-from cases_mock._protocol.validate import problems
-from cases_mock._services.customerprofiles.backend.state import ProfilesStore
-from cases_mock._services.customerprofiles.handlers import Call, load_all, not_mocked
-from cases_mock._services.customerprofiles.model import service_model
+from cases_mock import CasesMock, mock_connectcases
 
 ACCOUNT = "123456789012"
 REGION = "us-east-1"
 Invoke = Callable[..., dict[str, Any]]
 
 
-def _drop_none(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _drop_none(v) for k, v in value.items() if v is not None}
-    if isinstance(value, list):
-        return [_drop_none(v) for v in value]
-    return value
+@pytest.fixture(params=[False, True], ids=["before-call", "full-path"])
+def mock(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[CasesMock]:
+    with mock_connectcases(full_path=bool(request.param)) as active:
+        monkeypatch.setattr(active.engine.dispatcher, "strict_output", True)
+        yield active
 
 
 @pytest.fixture
-def store() -> ProfilesStore:
-    return ProfilesStore()
+def store(mock: CasesMock) -> Any:
+    """The mock's Customer Profiles state (for the Cases side's ``cases_link`` calls)."""
+    return mock.engine.stores["customer-profiles"]
 
 
 @pytest.fixture
-def invoke(store: ProfilesStore) -> Invoke:
-    handlers = load_all()
+def invoke(mock: CasesMock) -> Invoke:
+    client = boto3.client("customer-profiles", region_name=REGION)
 
     def call(operation: str, **params: Any) -> dict[str, Any]:
-        model = service_model().operation_model(operation)
-        found = problems(model.input_shape, params)
-        assert not found, found
-        handler = handlers.get(operation, not_mocked)
-        context = Call(operation, store.backend(ACCOUNT, REGION), ACCOUNT, REGION, "request-1")
-        output = _drop_none(handler(context, params))
-        if model.output_shape is not None:
-            assert not problems(model.output_shape, output), problems(model.output_shape, output)
-        return output
+        answer = dict(getattr(client, xform_name(operation))(**params))
+        answer.pop("ResponseMetadata", None)
+        return answer
 
     return call
+
+
+@contextmanager
+def refused(code: str, match: str | None = None) -> Iterator[None]:
+    """Expects the call inside to fail with the ClientError ``code``, its message matching ``match``."""
+    with pytest.raises(ClientError) as raised:
+        yield
+    error = raised.value.response["Error"]
+    assert error["Code"] == code, error
+    if match is not None:
+        assert re.search(match, error["Message"]), error
 
 
 @pytest.fixture

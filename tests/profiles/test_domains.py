@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import pytest
-
-from cases_mock._services.customerprofiles.errors import BadRequestException, ResourceNotFoundException
+from tests.profiles.conftest import refused
 
 
 def test_a_created_domain_reads_back_with_its_settings_and_stats(invoke) -> None:
@@ -17,7 +15,7 @@ def test_a_created_domain_reads_back_with_its_settings_and_stats(invoke) -> None
 
 
 def test_a_taken_domain_name_is_a_bad_request_naming_it(invoke, domain) -> None:
-    with pytest.raises(BadRequestException, match="'shop' already exists"):
+    with refused("BadRequestException", "'shop' already exists"):
         invoke("CreateDomain", DomainName="shop", DefaultExpirationDays=1)
 
 
@@ -39,7 +37,7 @@ def test_list_pages_through_domains_in_creation_order(invoke) -> None:
 
 def test_a_deleted_domain_is_not_found(invoke, domain) -> None:
     assert invoke("DeleteDomain", DomainName=domain) == {"Message": "Deleted"}
-    with pytest.raises(ResourceNotFoundException, match="Domain 'shop'"):
+    with refused("ResourceNotFoundException", "Domain 'shop'"):
         invoke("GetDomain", DomainName=domain)
 
 
@@ -48,5 +46,5 @@ def test_tags_on_a_domain_arn(invoke, domain) -> None:
     invoke("TagResource", resourceArn=arn, tags={"k": "v", "x": "y"})
     invoke("UntagResource", resourceArn=arn, tagKeys=["x"])
     assert invoke("ListTagsForResource", resourceArn=arn) == {"tags": {"k": "v"}}
-    with pytest.raises(ResourceNotFoundException):
+    with refused("ResourceNotFoundException"):
         invoke("ListTagsForResource", resourceArn=arn + "x")

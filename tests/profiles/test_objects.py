@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import json
 
-import pytest
-
 from cases_mock._services.customerprofiles.backend.cases_link import CaseSummary, case_written
-from cases_mock._services.customerprofiles.errors import BadRequestException, ResourceNotFoundException
+from tests.profiles.conftest import refused
 
 ORDER_TYPE = {
     "Description": "web orders",
@@ -47,15 +45,15 @@ def test_an_object_attaches_to_the_profile_its_key_finds_and_filters_by_key(invo
 
 def test_an_object_matching_no_profile_is_refused_without_profile_creation(invoke, domain) -> None:
     invoke("PutProfileObjectType", DomainName=domain, ObjectTypeName="Order", **ORDER_TYPE)
-    with pytest.raises(BadRequestException, match="matches no profile"):
+    with refused("BadRequestException", "matches no profile"):
         invoke("PutProfileObject", DomainName=domain, ObjectTypeName="Order", Object='{"id": "o-2"}')
 
 
 def test_an_object_type_breaking_a_key_rule_is_refused_naming_the_key(invoke, domain) -> None:
     bad = {**ORDER_TYPE, "Keys": {"_email": [{"StandardIdentifiers": ["PROFILE"], "FieldNames": ["email"]}]}}
-    with pytest.raises(BadRequestException, match="exactly one key must be UNIQUE"):
+    with refused("BadRequestException", "exactly one key must be UNIQUE"):
         invoke("PutProfileObjectType", DomainName=domain, ObjectTypeName="Order", **bad)
-    with pytest.raises(BadRequestException, match="ObjectTypeName"):
+    with refused("BadRequestException", "ObjectTypeName"):
         invoke("PutProfileObjectType", DomainName=domain, ObjectTypeName="_mine", **ORDER_TYPE)
 
 
@@ -67,7 +65,7 @@ def test_a_template_is_usable_as_an_implicit_type_and_creates_the_caller(invoke,
     assert found["PhoneNumber"] == "+15551230000"
     names = [t["ObjectTypeName"] for t in invoke("ListProfileObjectTypes", DomainName=domain)["Items"]]
     assert names == ["CTR"]
-    with pytest.raises(ResourceNotFoundException):
+    with refused("ResourceNotFoundException"):
         invoke("GetProfileObjectTypeTemplate", TemplateId="Nope")
 
 
@@ -91,7 +89,7 @@ def test_integrations_belong_to_one_domain_and_list_across_the_account(invoke, d
     invoke("PutIntegration", DomainName=domain, Uri=uri, ObjectTypeName="CTR")
     assert invoke("GetIntegration", DomainName=domain, Uri=uri)["ObjectTypeName"] == "CTR"
     invoke("CreateDomain", DomainName="other", DefaultExpirationDays=1)
-    with pytest.raises(BadRequestException, match="Uri"):
+    with refused("BadRequestException", "Uri"):
         invoke("PutIntegration", DomainName="other", Uri=uri, ObjectTypeName="CTR")
     assert [i["DomainName"] for i in invoke("ListAccountIntegrations", Uri=uri)["Items"]] == [domain]
     invoke("DeleteIntegration", DomainName=domain, Uri=uri)

@@ -89,6 +89,18 @@ def access_key_of(request: WireRequest) -> str | None:
     return scope.group(1) if scope else None
 
 
+@dataclass(frozen=True, slots=True)
+class Followed:
+    """A successful call of one service, as another service's ``follow`` sees it."""
+
+    stores: dict[str, Any]  # every service's store, by botocore name
+    service: str
+    operation: str
+    params: dict[str, Any]
+    output: dict[str, Any]
+    backend: Any  # the backend the call was answered against
+
+
 @dataclass(slots=True)
 class _Seen:
     """What ``dispatch`` learnt about a request, for the call record."""
@@ -217,7 +229,11 @@ class Dispatcher:
     ) -> dict[str, Any]:
         backend = self.stores[service.name].backend(seen.account, seen.region)
         call = service.new_call(operation, backend, seen.account, seen.region, request_id, access_key)
-        return handle(call, seen.params, check_output=self.strict_output, service=service)
+        output = handle(call, seen.params, check_output=self.strict_output, service=service)
+        for other in registry.services():  # another service following this one (Service.follow)
+            if other.follow is not None:
+                other.follow(Followed(self.stores, service.name, operation, seen.params, output, backend))
+        return output
 
     def _record(self, seen: _Seen, status: int, method: str = "", path: str = "") -> None:
         self.recorder.record(

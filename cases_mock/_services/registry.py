@@ -42,6 +42,8 @@ class Service:
     model_complete: Callable[[], bool]  # whether the installed model has all the handlers return
     new_store: Callable[[Clock], Any]  # one mock's state of the service (``backend(account, region)``)
     new_call: Callable[[str, Any, str, str, str, str | None], Any]  # a handler's ``call`` argument
+    # called after every successful call of any service (``dispatch.Followed``), or None
+    follow: Callable[[Any], None] | None = None
 
     def model(self) -> ServiceModel:
         """The installed botocore model (BotocoreTooOldError when it predates the handlers)."""

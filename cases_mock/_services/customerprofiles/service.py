@@ -36,6 +36,12 @@ def _call(
     return Call(operation, backend, account, region, request_id, access_key)
 
 
+def _follow(followed: Any) -> None:
+    from cases_mock._services.customerprofiles.follow_cases import follow
+
+    follow(followed)
+
+
 SERVICE = Service(
     name=SERVICE_NAME,
     endpoint_prefix="profile",
@@ -46,4 +52,5 @@ SERVICE = Service(
     model_complete=lambda: True,
     new_store=_store,
     new_call=_call,
+    follow=_follow,
 )

@@ -1,0 +1,55 @@
+"""Customer Profiles following Connect Cases: a case created, updated or deleted with a
+``customer_id`` naming a profile becomes (or stops being) that profile's ``_case`` object.
+
+The dispatcher calls ``follow`` after every successful call (``Service.follow``); it acts on
+CreateCase, UpdateCase and DeleteCase only, reads the case back through Connect Cases' own
+GetCase (``dispatch.read``: no Cases internals here, nothing recorded) and calls
+``backend/cases_link`` (docs/behaviour.md#customer-profiles).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from cases_mock._services.customerprofiles.backend.cases_link import CaseSummary, case_deleted, case_written
+from cases_mock._services.customerprofiles.model import SERVICE_NAME
+
+CASES = "connectcases"
+_FIELDS = ("customer_id", "title", "status", "summary", "created_datetime", "last_updated_datetime")
+
+
+def _when(value: Any) -> datetime | None:
+    return datetime.fromisoformat(value.replace("Z", "+00:00")) if isinstance(value, str) else None
+
+
+def follow(followed: Any) -> None:
+    if followed.service != CASES or followed.operation not in ("CreateCase", "UpdateCase", "DeleteCase"):
+        return
+    store = followed.stores.get(SERVICE_NAME)
+    backend = followed.backend
+    case_id = followed.output.get("caseId") or followed.params.get("caseId")
+    if store is None or not case_id:
+        return
+    where = {"account": backend.account, "region": backend.region}
+    if followed.operation == "DeleteCase":
+        case_deleted(store, case_id, **where)
+        return
+    from cases_mock._engine.dispatch import read
+
+    params = {
+        "domainId": followed.params["domainId"],
+        "caseId": case_id,
+        "fields": [{"id": f} for f in _FIELDS],
+    }
+    found = read(backend, "GetCase", params, "cases-link")
+    values = {item["id"]: next(iter(item["value"].values()), None) for item in found.get("fields", [])}
+    summary = CaseSummary(
+        case_id,
+        title=values.get("title"),
+        status=values.get("status"),
+        summary=values.get("summary"),
+        created=_when(values.get("created_datetime")),
+        updated=_when(values.get("last_updated_datetime")),
+    )
+    case_written(store, values.get("customer_id"), summary, **where)

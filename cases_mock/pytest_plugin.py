@@ -2,6 +2,7 @@
 
 * ``cases_mock``: an active ``CasesMock`` for the test (fresh state, reset afterwards).
 * ``cases_client``: a ready boto3 ``connectcases`` client on that mock.
+* ``profiles_client``: a ready boto3 ``customer-profiles`` client on that mock (docs/profiles.md).
 * ``cases_async_client``: an aiobotocore client on that mock, entered with ``async with``.
 * ``cases_server``: a ``CasesServer`` serving HTTP on a free loopback port in a background
   thread, with its own state (for clients that cannot be patched in-process);
@@ -224,6 +225,15 @@ def cases_client(cases_mock: CasesMock) -> CasesClient:
 
     client: CasesClient = boto3.client("connectcases", region_name=cases_mock.region)
     return client
+
+
+@pytest.fixture
+def profiles_client(cases_mock: CasesMock) -> Any:
+    """A boto3 ``customer-profiles`` client on the ``cases_mock`` fixture, in its region (as
+    ``cases_client``): the same mock answers both services (docs/profiles.md)."""
+    import boto3
+
+    return boto3.client("customer-profiles", region_name=cases_mock.region)
 
 
 @pytest.fixture

@@ -32,10 +32,11 @@ from urllib.parse import urlsplit
 from botocore.awsrequest import AWSResponse
 from botocore.endpoint import convert_to_response_dict
 from botocore.model import OperationModel
+from botocore.parsers import create_parser
 
 from cases_mock._engine.activations import Handoff
 from cases_mock._engine.wire import WireRequest, WireResponse, body_bytes
-from cases_mock._protocol.parsed import parsed_response
+from cases_mock._protocol.parsed import holds_for_installed_botocore, parsed_response
 from cases_mock._protocol.serialize import success_response
 
 EVENT_PREFIX = "before-call"  # the handler is registered on before-call.<service> for each mocked one
@@ -75,8 +76,17 @@ class Success:
 
 
 def render(op: OperationModel, output: dict[str, Any], request_id: str) -> Success:
-    """The engine's ``answer`` renders a success with this on the before-call path."""
-    return Success(success_response(op, output, request_id), parsed_response(op, output, request_id))
+    """The engine's ``answer`` renders a success with this on the before-call path: parsed from
+    the handler's output directly where the converter matches the installed botocore's parser,
+    else by that parser from the written bytes."""
+    wire = success_response(op, output, request_id)
+    if _CONVERTS:
+        return Success(wire, parsed_response(op, output, request_id))
+    response_dict = convert_to_response_dict(aws_response("", wire), op)
+    return Success(wire, create_parser(op.metadata["protocol"]).parse(response_dict, op.output_shape))
+
+
+_CONVERTS = holds_for_installed_botocore()
 
 
 def _signer_of(request_signer: Any) -> tuple[str | None, str]:

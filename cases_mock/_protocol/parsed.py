@@ -35,6 +35,7 @@ from datetime import datetime, timezone, tzinfo
 from functools import cache
 from typing import Any
 
+import botocore
 from botocore.model import OperationModel, Shape
 from botocore.parsers import ResponseParserError
 from botocore.utils import ensure_boolean, is_json_value_header, parse_timestamp
@@ -48,6 +49,16 @@ Convert = Callable[[Any], Any]
 
 
 # --- timestamps ---------------------------------------------------------------------------------
+
+
+# The release whose parser the converter is held to (tests/protocol/test_parsed_parity.py): older
+# ones differ in corners (a union with a null member, header booleans) and keep botocore's parser.
+PARITY_SINCE = (1, 44, 18)
+
+
+def holds_for_installed_botocore() -> bool:
+    """Whether the converter yields what the installed botocore's parser would (see PARITY_SINCE)."""
+    return tuple(int(part) for part in botocore.__version__.split(".")[:3]) >= PARITY_SINCE
 
 
 @cache

@@ -46,7 +46,9 @@ SERVICE = Service(
     name=SERVICE_NAME,
     endpoint_prefix="profile",
     title="Customer Profiles",
-    newest_required_operation="GetProfileHistoryRecord",  # the newest of the mocked operations
+    # an operation the supported lower bound (botocore 1.36.15) has: the history records came later,
+    # and an older model simply lacks them (they are not routed there)
+    newest_required_operation="ListProfileAttributeValues",
     modeled_errors=MODELED_ERRORS,
     load_handlers=_handlers,
     model_complete=lambda: True,

@@ -5,15 +5,14 @@ one the change records its writes appended are drained into case events (events/
 from __future__ import annotations
 
 import functools
-import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from cases_mock._engine.principal import principal_arn
 from cases_mock._services.connectcases.backend.store import CasesBackend
 from cases_mock._services.connectcases.events.publish import drain
 
-PRINCIPAL_ENV = "CASES_MOCK_PRINCIPAL_ARN"
 Params = dict[str, Any]
 Output = dict[str, Any]
 
@@ -31,18 +30,8 @@ class Call:
 
     @property
     def principal_arn(self) -> str:
-        """The caller's IAM principal, as the audit history records it (docs/behaviour.md#audit-history).
-
-        ``CASES_MOCK_PRINCIPAL_ARN`` names it outright. Otherwise temporary credentials (access
-        key ids starting ``ASIA``) are an assumed role, and long-term ones an IAM user.
-        """
-        configured = os.environ.get(PRINCIPAL_ENV)
-        if configured:
-            return configured
-        partition = self.backend.partition
-        if (self.access_key_id or "").startswith("ASIA"):
-            return f"arn:{partition}:sts::{self.account}:assumed-role/cases-mock-role/cases-mock-session"
-        return f"arn:{partition}:iam::{self.account}:user/cases-mock"
+        """The caller's IAM principal, as the records name it (``_engine/principal.py``)."""
+        return principal_arn(self.backend.partition, self.account, self.access_key_id)
 
 
 Handler = Callable[[Call, Params], Output]

@@ -4,15 +4,14 @@ result back to output members. ``HANDLERS`` maps an operation of the model to it
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from cases_mock._engine.principal import principal_arn
 from cases_mock._services.customerprofiles.backend.state import ProfilesBackend
 from cases_mock._services.customerprofiles.errors import NotMockedYet
 
-PRINCIPAL_ENV = "CASES_MOCK_PRINCIPAL_ARN"
 Params = dict[str, Any]
 Output = dict[str, Any]
 
@@ -30,15 +29,8 @@ class Call:
 
     @property
     def principal_arn(self) -> str:
-        """The caller, as history records' PerformedBy name it: ``CASES_MOCK_PRINCIPAL_ARN``,
-        else an assumed role for temporary (``ASIA``) keys, else an IAM user (as Connect Cases)."""
-        configured = os.environ.get(PRINCIPAL_ENV)
-        if configured:
-            return configured
-        partition = self.backend.partition
-        if (self.access_key_id or "").startswith("ASIA"):
-            return f"arn:{partition}:sts::{self.account}:assumed-role/cases-mock-role/cases-mock-session"
-        return f"arn:{partition}:iam::{self.account}:user/cases-mock"
+        """The caller's IAM principal, as the records name it (``_engine/principal.py``)."""
+        return principal_arn(self.backend.partition, self.account, self.access_key_id)
 
 
 Handler = Callable[[Call, Params], Output]

@@ -134,22 +134,14 @@ STILL_IMPORTED: dict[str, set[str]] = {
         "cases_mock._services.connectcases.backend.store",
         "cases_mock._services.connectcases.events.publisher",
         "cases_mock._services.connectcases.ids",
+        "cases_mock._services.connectcases.state_json",
     },
     "_engine/limits.py": {
         "cases_mock._services.connectcases.backend.records",
         "cases_mock._services.connectcases.errors",
     },
-    "_engine/state_checks.py": {
-        "cases_mock._services.connectcases.backend.records",
-        "cases_mock._services.connectcases.backend.store",
-        "cases_mock._services.connectcases.handlers",
-        "cases_mock._services.connectcases.service",
-    },
-    "_engine/state_json.py": {
-        "cases_mock._services.connectcases.backend",
-        "cases_mock._services.connectcases.backend.cases",
-        "cases_mock._services.connectcases.backend.idempotency",
-        "cases_mock._services.connectcases.backend.store",
+    "_server/control.py": {
+        "cases_mock._services.connectcases.state_json",
     },
     "_server/app.py": {
         "cases_mock._services.connectcases.events.sinks",
@@ -159,6 +151,7 @@ STILL_IMPORTED: dict[str, set[str]] = {
     },
     "_server/persistence.py": {
         "cases_mock._services.connectcases.backend.store",
+        "cases_mock._services.connectcases.state_json",
     },
 }
 

@@ -130,14 +130,14 @@ class Engine:
 
     def export(self) -> dict[str, Any]:
         """The whole state (every account and region) as JSON-able data (state_json.py)."""
-        from cases_mock._engine.state_json import export_store
+        from cases_mock._services.connectcases.state_json import export_store
 
         return export_store(self.store)
 
     def import_state(self, state: Any) -> None:
         """Replaces the whole state with one ``export`` produced, once all of it is checked
         (ValueError naming the first problem, nothing replaced, if not)."""
-        from cases_mock._engine.state_json import import_store
+        from cases_mock._services.connectcases.state_json import import_store
 
         import_store(self.store, state)
 
@@ -151,7 +151,7 @@ class Engine:
     def load(self, path: str) -> None:
         """Replaces the whole state with the JSON file ``path`` that ``save`` wrote (ValueError,
         nothing replaced, for a file that repeats a key or that ``import_state`` refuses)."""
-        from cases_mock._engine.state_json import parse_state
+        from cases_mock._services.connectcases.state_json import parse_state
 
         with open(path, encoding="utf-8") as source:
             self.import_state(parse_state(source.read()))

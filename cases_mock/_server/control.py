@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs
 
 from cases_mock._engine.faults import fault_from_json
-from cases_mock._engine.state_json import export_store, import_store, parse_state
+from cases_mock._services.connectcases.state_json import export_store, import_store, parse_state
 from cases_mock._engine.wire import WireResponse
 from cases_mock._protocol.json_depth import MAX_JSON_DEPTH, loads
 from cases_mock._server.http11 import Streamed, json_error

@@ -25,7 +25,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from cases_mock._engine.state_json import export_store, import_store, parse_state
+from cases_mock._services.connectcases.state_json import export_store, import_store, parse_state
 from cases_mock._server.file_lock import FileLock, LockHeld
 from cases_mock._services.connectcases.backend.store import Store
 

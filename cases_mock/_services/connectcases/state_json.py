@@ -19,7 +19,7 @@ from datetime import datetime
 from typing import Any
 
 from cases_mock._engine.limits import Quotas
-from cases_mock._engine.state_checks import check_references, check_type, trial_reads
+from cases_mock._services.connectcases.state_checks import check_references, check_type, trial_reads
 from cases_mock._services.connectcases.backend import records
 from cases_mock._services.connectcases.backend.cases import BatchOutcome
 from cases_mock._services.connectcases.backend.idempotency import Entry, TokenReplies

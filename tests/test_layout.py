@@ -134,24 +134,16 @@ STILL_IMPORTED: dict[str, set[str]] = {
         "cases_mock._services.connectcases.backend.store",
         "cases_mock._services.connectcases.events.publisher",
         "cases_mock._services.connectcases.ids",
-        "cases_mock._services.connectcases.state_json",
     },
     "_engine/limits.py": {
         "cases_mock._services.connectcases.backend.records",
         "cases_mock._services.connectcases.errors",
-    },
-    "_server/control.py": {
-        "cases_mock._services.connectcases.state_json",
     },
     "_server/app.py": {
         "cases_mock._services.connectcases.events.sinks",
     },
     "_server/events.py": {
         "cases_mock._services.connectcases.events",
-    },
-    "_server/persistence.py": {
-        "cases_mock._services.connectcases.backend.store",
-        "cases_mock._services.connectcases.state_json",
     },
 }
 

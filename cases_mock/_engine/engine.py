@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from cases_mock._engine.recording import RecordedCall
     from cases_mock._engine.wire import WireRequest, WireResponse
     from cases_mock._services.connectcases.events.publisher import Event, Publisher
+    from cases_mock._services.registry import TrialRead
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +45,15 @@ class Snapshot:
     faults: list[Fault]
     frozen_at: datetime | None
     others: dict[str, Any]  # every other service's store snapshot, by service name
+
+
+class _Candidate:
+    """A store of one backend: the one a trial read is made against (``Engine._trial_read``)."""
+
+    current: Any = None
+
+    def backend(self, account: str, region: str) -> Any:
+        return self.current
 
 
 class Engine:
@@ -129,17 +139,32 @@ class Engine:
         return {name: store for name, store in self.stores.items() if store is not self.store}
 
     def export(self) -> dict[str, Any]:
-        """The whole state (every account and region) as JSON-able data (state_json.py)."""
-        from cases_mock._services.connectcases.state_json import export_store
+        """The whole state (every service, account and region) as JSON-able data (state_json.py)."""
+        from cases_mock._engine.state_json import export_state
 
-        return export_store(self.store)
+        return export_state(self.stores)
 
     def import_state(self, state: Any) -> None:
         """Replaces the whole state with one ``export`` produced, once all of it is checked
         (ValueError naming the first problem, nothing replaced, if not)."""
-        from cases_mock._services.connectcases.state_json import import_store
+        from cases_mock._engine.state_json import import_state
 
-        import_store(self.store, state)
+        import_state(self.stores, state, self._trial_read())
+
+    def _trial_read(self) -> TrialRead:
+        """Reads through ``invoke`` against a backend not yet in place (a state being imported):
+        a dispatcher of its own, so no fault, rate quota or call record of this engine is touched."""
+        candidate = _Candidate()
+        stores = {registry.default().name: candidate}
+        scratch = Dispatcher(Store(self.clock), Recorder(1), Faults(), stores=stores)
+
+        def read(backend: Any, operation: str, params: dict[str, Any]) -> dict[str, Any]:
+            candidate.current = backend
+            return scratch.invoke(
+                operation, params, account=backend.account, region=backend.region, request_id="state-import"
+            )
+
+        return read
 
     def save(self, path: str) -> None:
         """Writes ``export()`` to the JSON file ``path``."""
@@ -151,7 +176,7 @@ class Engine:
     def load(self, path: str) -> None:
         """Replaces the whole state with the JSON file ``path`` that ``save`` wrote (ValueError,
         nothing replaced, for a file that repeats a key or that ``import_state`` refuses)."""
-        from cases_mock._services.connectcases.state_json import parse_state
+        from cases_mock._engine.state_json import parse_state
 
         with open(path, encoding="utf-8") as source:
             self.import_state(parse_state(source.read()))

@@ -199,7 +199,7 @@ class CasesServer:
             bound_host=host, allow_hosts=allow_hosts, allow_origins=allow_origins, control_token=control_token
         )
         self.routes = control.CONTROL_ROUTES.copy()
-        self.state_file = StateFile(state_file, self.store) if state_file else None
+        self.state_file = StateFile(state_file, self.engine) if state_file else None
         if self.state_file is not None:
             # locked for the server's life, then loaded: StateFileError (before binding) if the
             # file is unusable, StateFileLocked if another server holds it

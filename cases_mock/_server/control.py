@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs
 
 from cases_mock._engine.faults import fault_from_json
-from cases_mock._services.connectcases.state_json import export_store, import_store, parse_state
+from cases_mock._engine.state_json import parse_state
 from cases_mock._engine.wire import WireResponse
 from cases_mock._protocol.json_depth import MAX_JSON_DEPTH, loads
 from cases_mock._server.http11 import Streamed, json_error
@@ -154,7 +154,7 @@ def _reset(request: ControlRequest) -> Answer:
 
 @control_route("GET", "state")
 def _export(request: ControlRequest) -> Answer:
-    return ok(export_store(request.server.store))
+    return ok(request.server.engine.export())
 
 
 @control_route("POST", "state")
@@ -162,7 +162,7 @@ def _import(request: ControlRequest) -> Answer:
     request.json()  # not JSON, or nested too deep: the 400 every route gives
     # parsed as a state file is (a key repeated anywhere is refused, not collapsed), then checked
     # whole before anything changes
-    import_store(request.server.store, parse_state(request.body.decode("utf-8")))
+    request.server.engine.import_state(parse_state(request.body.decode("utf-8")))
     request.server.changed()
     return ok({"imported": True})
 

@@ -25,9 +25,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from cases_mock._services.connectcases.state_json import export_store, import_store, parse_state
+from cases_mock._engine.engine import Engine
+from cases_mock._engine.state_json import parse_state
 from cases_mock._server.file_lock import FileLock, LockHeld
-from cases_mock._services.connectcases.backend.store import Store
 
 log = logging.getLogger("cases_mock.server")
 
@@ -59,9 +59,9 @@ def _now() -> str:
 
 
 class StateFile:
-    def __init__(self, path: str | os.PathLike[str], store: Store) -> None:
+    def __init__(self, path: str | os.PathLike[str], engine: Engine) -> None:
         self.path = Path(path)
-        self.store = store
+        self.engine = engine
         self._lock = threading.Lock()
         self._file_lock = FileLock(self.path)
         self.last_saved: str | None = None  # when the last save completed (UTC)
@@ -97,7 +97,7 @@ class StateFile:
         except (OSError, UnicodeDecodeError) as error:
             raise StateFileError(f"cannot read the state file {self.path}: {error}") from None
         try:
-            import_store(self.store, parse_state(text))
+            self.engine.import_state(parse_state(text))
         except ValueError as error:
             raise StateFileError(f"{self.path} is not a usable cases_mock state: {error}") from None
         return True
@@ -106,7 +106,7 @@ class StateFile:
         """Writes the current state atomically; returns its size in bytes. StateSaveError (and,
         with ``report``, one logged line when the cause is new) if it could not."""
         with self._lock:
-            data = json.dumps(export_store(self.store)).encode("utf-8")
+            data = json.dumps(self.engine.export()).encode("utf-8")
             try:
                 self._write(data)
             except OSError as error:

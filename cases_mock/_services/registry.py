@@ -2,10 +2,11 @@
 
 A service is a sibling folder of ``_services/`` whose ``service.py`` declares ``SERVICE``, a
 ``Service``: its botocore name and endpoint prefix, the newest operation its handlers rely on,
-its modeled errors, its handlers, and how one mock's state of it (a store with ``backend(account,
-region)``) and a handler's ``call`` argument are made. The registry finds the folders on first use
-(``pkgutil``, so adding ``_services/customerprofiles/service.py`` registers Customer Profiles
-with no change here or in the core); the core (protocol, engine, interception, server) knows
+its modeled errors, its handlers, how one mock's state of it (a store with ``backend(account,
+region)``) and a handler's ``call`` argument are made, and its part of the JSON state. The
+registry finds the folders on first use (``pkgutil``, so adding
+``_services/customerprofiles/service.py`` registers Customer Profiles with no change here or in
+the core); the core (protocol, engine, interception, server) knows
 services only through it and never imports a service's folder. ``service.py`` stays cheap to
 import: handlers load when ``Service.handlers()`` is first called.
 """
@@ -27,6 +28,20 @@ from cases_mock._protocol import model
 from cases_mock._protocol.errors import CasesError
 
 Handler = Callable[[Any, dict[str, Any]], dict[str, Any]]
+TrialRead = Callable[[Any, str, dict[str, Any]], dict[str, Any]]
+"""(backend, operation, params) -> the output: a read through the engine's ``invoke`` against a
+backend not yet in place (a state being imported), recorded nowhere; a modeled error if it fails."""
+
+
+@dataclass(frozen=True, slots=True)
+class StatePart:
+    """A service's part of the JSON state (``_engine/state_json.py`` composes every service's)."""
+
+    members: tuple[str, ...]  # the top-level members of the state it writes and reads
+    export: Callable[[Any], dict[str, Any]]  # its store -> those members, JSON-able
+    # its store, the members found (absent ones left out) and a trial read -> the checked
+    # replacement, applied only once every service's part is checked (ValueError naming the place)
+    prepare: Callable[[Any, dict[str, Any], TrialRead], Callable[[], None]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +59,7 @@ class Service:
     new_call: Callable[[str, Any, str, str, str, str | None], Any]  # a handler's ``call`` argument
     # called after every successful call of any service (``dispatch.Followed``), or None
     follow: Callable[[Any], None] | None = None
+    state: StatePart | None = None  # its part of the JSON state, or None (not saved)
 
     def model(self) -> ServiceModel:
         """The installed botocore model (BotocoreTooOldError when it predates the handlers)."""

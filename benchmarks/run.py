@@ -19,6 +19,7 @@ from typing import Any
 import boto3
 
 from benchmarks.floor import before_call_client, canned_client, capture
+from benchmarks.lifecycle import bench_test_lifecycle
 from benchmarks.search import bench_search
 from benchmarks.timing import median_ms, row
 from cases_mock import mock_connectcases
@@ -206,6 +207,7 @@ def main(argv: list[str] | None = None) -> int:
     out: list[str] = ["cases_mock benchmarks (medians)"]
     bench_calls(out)
     bench_lifecycle(out)
+    bench_test_lifecycle(out)
     bench_import(out, args.import_runs)
     if not args.skip_search:
         bench_search(out)

@@ -73,7 +73,7 @@ def seed(mock: CasesMock, ids: dict[str, str], count: int) -> None:
     backend = mock.backend()
     rng = random.Random(count)
     for index in range(count):
-        backend.create_case(ids["domain"], ids["template"], _fields(ids, index, rng), PERFORMER)
+        backend.cases.create(ids["domain"], ids["template"], _fields(ids, index, rng), PERFORMER)
 
 
 def _query(ids: dict[str, str]) -> dict[str, Any]:

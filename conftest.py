@@ -34,6 +34,19 @@ def pytest_configure(config: pytest.Config) -> None:
     )
 
 
+# Plugins a pytester run of a user's test file never needs, left out of its subprocess: loading
+# hypothesis' plugin alone costs about a second of interpreter time per run.
+_LEAN_PYTESTER = "-p no:hypothesispytest"
+
+
+@pytest.fixture(autouse=True)
+def _lean_pytester_runs(request: pytest.FixtureRequest) -> None:
+    if "pytester" in request.fixturenames:
+        monkeypatch: pytest.MonkeyPatch = request.getfixturevalue("monkeypatch")
+        given = os.environ.get("PYTEST_ADDOPTS", "")
+        monkeypatch.setenv("PYTEST_ADDOPTS", f"{given} {_LEAN_PYTESTER}".strip())
+
+
 def _mock_active() -> bool:
     from cases_mock._interception import activation
 

@@ -175,7 +175,7 @@ class Dispatcher:
         access_key = access_key_of(request)
         seen.account = self.account_of(access_key)
         seen.region = region_of(request)
-        self._admit(op.name, seen.account, seen.region)
+        self._admit(op.name, seen.account, seen.region, service.name)
         seen.params = parse(op, request, labels)
         output = self._invoke(service, op.name, seen, request_id, access_key)
         response = render(op, output, request_id)
@@ -216,10 +216,11 @@ class Dispatcher:
         finally:
             self._record(seen, status)
 
-    def _admit(self, operation: str, account: str, region: str) -> None:
-        """Injected faults, then the opt-in rate quotas (limits.py)."""
+    def _admit(self, operation: str, account: str, region: str, service: str | None = None) -> None:
+        """Injected faults (on ``service``'s operation; None: the first registered), then the
+        opt-in rate quotas (limits.py)."""
         if self.faults.rules:
-            injected = self.faults.fire(operation)
+            injected = self.faults.fire(operation, service)
             if injected is not None:
                 raise injected
         self.store.limits.take(account, region, operation)

@@ -4,6 +4,7 @@
 * ``cases_client``: a ready boto3 ``connectcases`` client on that mock.
 * ``profiles_client``: a ready boto3 ``customer-profiles`` client on that mock (docs/profiles.md).
 * ``cases_async_client``: an aiobotocore client on that mock, entered with ``async with``.
+* ``profiles_async_client``: the same for ``customer-profiles``.
 * ``cases_server``: a ``CasesServer`` serving HTTP on a free loopback port in a background
   thread, with its own state (for clients that cannot be patched in-process);
   ``cases_server.client()`` is a boto3 client for it that needs no AWS configuration.
@@ -34,7 +35,7 @@ import pytest
 from cases_mock._engine.account_region import check_account_id, check_region
 from cases_mock._interception import activation
 from cases_mock._services.connectcases.ids import DEFAULT_REGION
-from cases_mock.client_types import AsyncCasesClient, CasesClient
+from cases_mock.client_types import AsyncCasesClient, AsyncProfilesClient, CasesClient, ProfilesClient
 from cases_mock.mock import CasesMock
 
 MARKER = "cases_mock"
@@ -228,12 +229,13 @@ def cases_client(cases_mock: CasesMock) -> CasesClient:
 
 
 @pytest.fixture
-def profiles_client(cases_mock: CasesMock) -> Any:
+def profiles_client(cases_mock: CasesMock) -> ProfilesClient:
     """A boto3 ``customer-profiles`` client on the ``cases_mock`` fixture, in its region (as
     ``cases_client``): the same mock answers both services (docs/profiles.md)."""
     import boto3
 
-    return boto3.client("customer-profiles", region_name=cases_mock.region)
+    client: ProfilesClient = boto3.client("customer-profiles", region_name=cases_mock.region)
+    return client
 
 
 @pytest.fixture
@@ -245,6 +247,18 @@ def cases_async_client(cases_mock: CasesMock) -> AbstractAsyncContextManager[Asy
     session = pytest.importorskip("aiobotocore.session", reason="aiobotocore is not installed")
     client: AbstractAsyncContextManager[AsyncCasesClient] = session.get_session().create_client(
         "connectcases", region_name=cases_mock.region
+    )
+    return client
+
+
+@pytest.fixture
+def profiles_async_client(cases_mock: CasesMock) -> AbstractAsyncContextManager[AsyncProfilesClient]:
+    """An aiobotocore ``customer-profiles`` client on the ``cases_mock`` fixture, in its region,
+    to enter in the test as ``cases_async_client`` (docs/async.md). Skips the test when
+    aiobotocore is not installed."""
+    session = pytest.importorskip("aiobotocore.session", reason="aiobotocore is not installed")
+    client: AbstractAsyncContextManager[AsyncProfilesClient] = session.get_session().create_client(
+        "customer-profiles", region_name=cases_mock.region
     )
     return client
 

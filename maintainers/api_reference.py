@@ -30,6 +30,8 @@ SECTIONS: list[tuple[str, list[str]]] = [
             "cases_mock.pytest_plugin.cases_mock",
             "cases_mock.pytest_plugin.cases_client",
             "cases_mock.pytest_plugin.cases_async_client",
+            "cases_mock.pytest_plugin.profiles_client",
+            "cases_mock.pytest_plugin.profiles_async_client",
             "cases_mock.pytest_plugin.cases_server",
             "cases_mock.pytest_plugin.cases_mock_settings",
             "cases_mock.pytest_plugin.CasesMockSettings",

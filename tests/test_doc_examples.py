@@ -186,7 +186,15 @@ def test_the_api_reference_is_the_docstrings_as_they_are() -> None:
 
     assert written == render(), "docs/api.md is stale: python -m maintainers.api_reference docs/api.md"
     assert ":::" not in written  # readable in a checkout, no site build needed
-    fixtures = ("cases_mock", "cases_client", "cases_async_client", "cases_server", "cases_mock_settings")
+    fixtures = (
+        "cases_mock",
+        "cases_client",
+        "cases_async_client",
+        "profiles_client",
+        "profiles_async_client",
+        "cases_server",
+        "cases_mock_settings",
+    )
     for fixture in fixtures:
         assert f"### `{fixture}`" in written
 

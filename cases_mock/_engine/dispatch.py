@@ -107,6 +107,7 @@ class _Seen:
 
     operation: str = ""
     params: dict[str, Any] = field(default_factory=dict)
+    service: str = ""
     account: str = ""
     region: str = ""
     output: dict[str, Any] | None = None
@@ -164,6 +165,7 @@ class Dispatcher:
             status = response.status
         if not seen.account:
             seen.account, seen.region = self.account_id, region_of(request)
+        seen.service = seen.service or service_of(request).name
         self._record(seen, status, request.method, request.path)
         return response
 
@@ -171,7 +173,7 @@ class Dispatcher:
         self, request: WireRequest, request_id: str, seen: _Seen, render: Render[Rendered]
     ) -> tuple[OperationModel, Rendered]:
         service, op, labels = route(request)
-        seen.operation = op.name
+        seen.operation, seen.service = op.name, service.name
         access_key = access_key_of(request)
         seen.account = self.account_of(access_key)
         seen.region = region_of(request)
@@ -194,10 +196,10 @@ class Dispatcher:
     ) -> dict[str, Any]:
         """Faults, rate quotas, validate, handler, output check, one call recorded: the output,
         or a modeled error (``InternalServerException`` for a bug in the mock, logged)."""
-        seen = _Seen(operation, params, account, region)
+        service = registry.default()
+        seen = _Seen(operation, params, service.name, account, region)
         status = 200
         try:
-            service = registry.default()
             if operation not in service.operation_names():
                 raise UnknownOperationException(f"{operation} is not a {service.title} operation")
             op = service.operation(operation)
@@ -250,6 +252,7 @@ class Dispatcher:
                 error_message=seen.error.message if seen.error else None,
                 method=method,
                 path=path,
+                service=seen.service,
             )
         )
 

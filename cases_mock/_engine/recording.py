@@ -1,10 +1,10 @@
 """A record of the calls the dispatcher handled, for assertions (like ``responses.calls``).
 
-Each call is recorded with its operation, the parsed input, the output or the error, the HTTP
-status, the account, region and time. Recording is one append per call to a ring buffer of
-``DEFAULT_CAPACITY`` calls (``mock_connectcases(record_calls=N)``, ``cases-mock serve
---record-calls N``; ``False``/0 records nothing), so a long run keeps a fixed amount; a
-``Recorder.clear`` runs with every reset.
+Each call is recorded with its service (botocore's name) and operation, the parsed input, the
+output or the error, the HTTP status, the account, region and time. Recording is one append per
+call to a ring buffer of ``DEFAULT_CAPACITY`` calls (``mock_connectcases(record_calls=N)``,
+``cases-mock serve --record-calls N``; ``False``/0 records nothing), so a long run keeps a fixed
+amount; a ``Recorder.clear`` runs with every reset.
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ class RecordedCall:
     error_message: str | None = None
     method: str = ""
     path: str = ""
+    service: str = ""  # botocore's name of the service answering: "connectcases", "customer-profiles"
     seq: int = 0  # set by the recorder: 1 for the first call recorded
 
     def __repr__(self) -> str:
@@ -54,6 +55,7 @@ class RecordedCall:
             "errorMessage": self.error_message,
             "method": self.method,
             "path": self.path,
+            "service": self.service,
             "seq": self.seq,
         }
 
@@ -98,8 +100,14 @@ class Recorder:
             self.calls.extend(calls)
 
     def of(self, operation: str) -> list[RecordedCall]:
-        """The recorded calls of one operation, oldest first."""
-        return [call for call in list(self.calls) if call.operation == operation]
+        """The recorded calls of one operation, oldest first; ``"customer-profiles.ListDomains"``
+        names the service too (a bare name: that operation of any service)."""
+        service, dot, name = operation.rpartition(".")
+        return [
+            call
+            for call in list(self.calls)
+            if call.operation == (name if dot else operation) and (not dot or call.service == service)
+        ]
 
     def page(self, after: int = 0, limit: int = 100) -> list[RecordedCall]:
         """Up to ``limit`` recorded calls with a sequence number above ``after``, oldest first."""

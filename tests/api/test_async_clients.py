@@ -29,25 +29,27 @@ NO_RETRIES = Config(retries={"mode": "standard", "total_max_attempts": 1})
 REQUIRED = {"required": {"defaultValue": True, "conditions": []}}
 
 
-def aio_client(config: Config | None = None) -> AbstractAsyncContextManager[Any]:
-    return aio_session.get_session().create_client("connectcases", region_name=REGION, config=config)
+def aio_client(
+    config: Config | None = None, service: str = "connectcases"
+) -> AbstractAsyncContextManager[Any]:
+    return aio_session.get_session().create_client(service, region_name=REGION, config=config)
 
 
 @asynccontextmanager
-async def aioboto3_client() -> AsyncIterator[Any]:
+async def aioboto3_client(service: str = "connectcases") -> AsyncIterator[Any]:
     aioboto3 = pytest.importorskip("aioboto3", reason="aioboto3 is not installed")
-    async with aioboto3.Session().client("connectcases", region_name=REGION) as client:
+    async with aioboto3.Session().client(service, region_name=REGION) as client:
         yield client
 
 
-CLIENTS: dict[str, Callable[[], AbstractAsyncContextManager[Any]]] = {
+CLIENTS: dict[str, Callable[..., AbstractAsyncContextManager[Any]]] = {
     "aiobotocore": aio_client,
     "aioboto3": aioboto3_client,
 }
 
 
 @pytest.fixture(params=sorted(CLIENTS))
-def make_client(request: pytest.FixtureRequest) -> Callable[[], AbstractAsyncContextManager[Any]]:
+def make_client(request: pytest.FixtureRequest) -> Callable[..., AbstractAsyncContextManager[Any]]:
     return CLIENTS[request.param]
 
 
@@ -85,6 +87,43 @@ async def test_the_async_client_fixture_is_on_the_cases_mock_fixture(
 
     assert list(cases_mock.backend().domains) == [domain_id]
     assert cases_mock.calls[0].operation == "CreateDomain"
+
+
+@pytest.mark.asyncio
+async def test_customer_profiles_clients_are_answered_in_memory_too(make_client: Any) -> None:
+    async with mock_connectcases() as mock:
+        async with make_client(service="customer-profiles") as client:
+            await client.create_domain(DomainName="callers", DefaultExpirationDays=365)
+            created = await client.create_profile(DomainName="callers", PhoneNumber="+15555550100")
+            found = await client.search_profiles(
+                DomainName="callers", KeyName="_phone", Values=["+15555550100"]
+            )
+            with pytest.raises(client.exceptions.ResourceNotFoundException) as missing:
+                await client.get_domain(DomainName="missing")
+
+        assert [item["ProfileId"] for item in found["Items"]] == [created["ProfileId"]]
+        assert "missing" in missing.value.response["Error"]["Message"]
+        assert [(c.service, c.operation, c.status) for c in mock.calls] == [
+            ("customer-profiles", "CreateDomain", 200),
+            ("customer-profiles", "CreateProfile", 200),
+            ("customer-profiles", "SearchProfiles", 200),
+            ("customer-profiles", "GetDomain", 404),
+        ]
+
+
+@pytest.mark.asyncio
+async def test_the_profiles_async_client_fixture_is_on_the_cases_mock_fixture(
+    profiles_async_client: AbstractAsyncContextManager[Any], cases_mock: CasesMock
+) -> None:
+    async with profiles_async_client as client:
+        await client.create_domain(DomainName="callers", DefaultExpirationDays=365)
+        listed = await client.list_domains()
+
+    assert [d["DomainName"] for d in listed["Items"]] == ["callers"]
+    assert [(c.service, c.operation) for c in cases_mock.calls] == [
+        ("customer-profiles", "CreateDomain"),
+        ("customer-profiles", "ListDomains"),
+    ]
 
 
 @pytest.fixture

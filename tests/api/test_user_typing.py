@@ -21,12 +21,18 @@ from datetime import datetime, timezone
 
 import boto3  # type: ignore[import-untyped, unused-ignore]  # boto3 ships no types
 
-from cases_mock import CasesClient, CasesMock, mock_connectcases
+from cases_mock import CasesClient, CasesMock, ProfilesClient, mock_connectcases
 
 
 def test_with_fixtures(cases_client: CasesClient, cases_mock: CasesMock) -> None:
     domain_id = cases_client.create_domain(name="support")["domainId"]
     assert domain_id in cases_mock.backend("us-east-1").domains
+
+
+def test_with_the_profiles_fixture(profiles_client: ProfilesClient) -> None:
+    profiles_client.create_domain(DomainName="callers", DefaultExpirationDays=365)
+    found = profiles_client.search_profiles(DomainName="callers", KeyName="_phone", Values=["1"])
+    assert found["Items"] == []
 
 
 @mock_connectcases
@@ -48,12 +54,13 @@ def test_with_the_context_manager() -> None:
 """
 
 MISTAKES = """
-from cases_mock import CasesClient, CasesMock
+from cases_mock import CasesClient, CasesMock, ProfilesClient
 
 
-def test_mistakes(cases_client: CasesClient, cases_mock: CasesMock) -> None:
+def test_mistakes(cases_client: CasesClient, cases_mock: CasesMock, profiles_client: ProfilesClient) -> None:
     cases_client.create_domian(name="support")
     cases_mock.inject_fault("CreateCase", "ThrottlingException", times="twice")
+    profiles_client.search_profile(DomainName="callers", KeyName="_phone", Values=["1"])
 """
 
 STUBS = importlib.util.find_spec("mypy_boto3_connectcases") is not None
@@ -95,7 +102,8 @@ def test_mistakes_in_a_users_test_file_are_found(tmp_path: Path) -> None:
     assert checked.returncode == 1, checked.stdout + checked.stderr
     assert '"CasesClient" has no attribute "create_domian"' in checked.stdout
     assert 'Argument "times" to "inject_fault" of "CasesMock" has incompatible type "str"' in checked.stdout
-    assert "Found 2 errors" in checked.stdout
+    assert '"ProfilesClient" has no attribute "search_profile"' in checked.stdout
+    assert "Found 3 errors" in checked.stdout
 
 
 @pytest.mark.skipif(
@@ -119,3 +127,25 @@ def test_the_client_protocols_name_every_operation_of_the_newest_model() -> None
     expected = {xform_name(name) for name in OPERATIONS} | utilities
     for protocol in (CasesClient, AsyncCasesClient):
         assert {name for name in vars(protocol) if not name.startswith("_")} == expected
+
+
+def test_the_profiles_protocols_name_every_operation_of_the_installed_model() -> None:
+    import botocore
+    from botocore import xform_name
+
+    from cases_mock import AsyncProfilesClient, ProfilesClient
+    from cases_mock._protocol.model import operation_names
+
+    utilities = {"meta", "exceptions", "can_paginate", "get_paginator", "close"}
+    installed = {xform_name(name) for name in operation_names("customer-profiles")} | utilities
+    newest = tuple(int(part) for part in botocore.__version__.split(".")[:3]) >= PROFILES_PROTOCOLS_FROM
+    for protocol in (ProfilesClient, AsyncProfilesClient):
+        named = {name for name in vars(protocol) if not name.startswith("_")}
+        assert installed <= named, installed - named  # an older model lacks some (added later)
+        if newest:
+            assert named == installed, named ^ installed
+
+
+PROFILES_PROTOCOLS_FROM = (1, 44, 18)
+"""The botocore release whose ``customer-profiles`` model the Protocols were written from: from it
+on they name exactly the installed model's operations (regenerate them when a newer one adds some)."""

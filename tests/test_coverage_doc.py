@@ -1,6 +1,6 @@
-"""docs/coverage.md and docs/members.md are generated from the model, the handler registry and
-cases_mock/_services/connectcases/members.py, and kept fresh; every input member of the
-installed model is accounted for."""
+"""docs/coverage.md (a table per service) and docs/members.md are generated from the models, the
+handler registries and cases_mock/_services/connectcases/members.py, and kept fresh; every input
+member of the installed model is accounted for."""
 
 from __future__ import annotations
 
@@ -10,8 +10,10 @@ from pathlib import Path
 import botocore
 import pytest
 
+from cases_mock._protocol.model import operation_names
 from cases_mock._services.connectcases.members import HONOURED, IGNORED, REFUSED, members, unaccounted
 from cases_mock._services.connectcases.releases import OPERATIONS
+from cases_mock._services.customerprofiles.handlers import load_all
 from maintainers.coverage import render, render_members
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,7 +30,22 @@ def test_coverage_doc_is_up_to_date() -> None:
 
 def test_coverage_doc_lists_every_operation() -> None:
     text = Path(TARGET).read_text(encoding="utf-8")
-    assert text.count("\n| ") - 1 == len(OPERATIONS) == 47
+    cases, profiles = text.split("\n## Amazon Connect Customer Profiles\n")
+    assert cases.count("\n| ") - 1 == len(OPERATIONS) == 47
+    assert profiles.count("\n| ") - 1 >= len(operation_names("customer-profiles"))  # the newest model's
+
+
+def test_coverage_doc_says_which_customer_profiles_operations_are_mocked() -> None:
+    profiles = TARGET.read_text(encoding="utf-8").split("\n## Amazon Connect Customer Profiles\n")[1]
+    rows = {
+        line.split(" | ")[0].lstrip("| "): line for line in profiles.splitlines() if line.startswith("| ")
+    }
+    mocked = set(load_all())
+    assert len(mocked) == 33
+    for name in operation_names("customer-profiles"):
+        assert (" | yes | " in rows[name]) == (name in mocked), rows[name]
+    assert "`tests/profiles/test_profiles.py`" in rows["CreateProfile"]
+    assert f"**{len(mocked)} of " in profiles
 
 
 def _doc_botocore() -> str | None:

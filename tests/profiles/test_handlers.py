@@ -15,3 +15,11 @@ def test_every_listed_operation_has_a_handler_and_no_other_does() -> None:
 def test_an_unlisted_operation_answers_a_modeled_bad_request_naming_it(invoke) -> None:
     with refused("BadRequestException", "does not mock Customer Profiles ListSegmentDefinitions yet"):
         invoke("ListSegmentDefinitions", DomainName="shop")
+
+
+def test_an_untagged_resource_lists_no_tags_member(invoke, domain) -> None:
+    arn = f"arn:aws:profile:us-east-1:123456789012:domains/{domain}"
+    assert invoke("ListTagsForResource", resourceArn=arn) == {}
+    invoke("TagResource", resourceArn=arn, tags={"team": "care"})
+    invoke("UntagResource", resourceArn=arn, tagKeys=["team"])
+    assert invoke("ListTagsForResource", resourceArn=arn) == {}

@@ -20,4 +20,7 @@ def untag_resource(call: Call, params: Params) -> Output:
 
 @handles("ListTagsForResource")
 def list_tags_for_resource(call: Call, params: Params) -> Output:
-    return {"tags": tags.list_tags(call.backend, params["resourceArn"])}
+    """A resource without tags answers no ``tags`` member: the model's map has at least one entry
+    (docs/behaviour.md#customer-profiles)."""
+    found = tags.list_tags(call.backend, params["resourceArn"])
+    return {"tags": found} if found else {}

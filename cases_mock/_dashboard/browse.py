@@ -102,7 +102,7 @@ def _field(field: Any) -> dict[str, Any]:
 def _template(data: DomainData, template: Any, rules: dict[str, Any]) -> dict[str, Any]:
     carried = []
     for association in template.rules:
-        rule = rules.get(str(association.get("caseRuleId")))
+        rule = rules.get(association.case_rule_id)
         if rule is None:
             continue
         carried.append(
@@ -110,11 +110,11 @@ def _template(data: DomainData, template: Any, rules: dict[str, Any]) -> dict[st
                 "caseRuleId": rule.case_rule_id,
                 "name": rule.name,
                 "ruleType": rule_type(rule.rule),
-                "fieldId": rule_target(rule.rule, association),
+                "fieldId": rule_target(rule.rule, association.field_id),
                 "kind": kind_of(rule.rule),
             }
         )
-    layout_id = (template.layout_configuration or {}).get("defaultLayout")
+    layout_id = template.layout_configuration.default_layout if template.layout_configuration else None
     return {
         "templateId": template.template_id,
         "name": template.name,

@@ -108,7 +108,7 @@ def _converted(data: DomainData, given: Any, invalid: dict[str, str]) -> dict[st
 
 
 def _layout(data: DomainData, template: Template) -> tuple[str, str, dict[str, Any]] | None:
-    layout_id = (template.layout_configuration or {}).get("defaultLayout")
+    layout_id = template.layout_configuration.default_layout if template.layout_configuration else None
     layout = data.layouts.get(str(layout_id)) if layout_id else None
     if layout is None or layout.deleted:
         return None
@@ -137,15 +137,15 @@ def _mentioned(data: DomainData, template: Template) -> list[str]:
     """Fields the template requires, or its rules act on or test, in a stable order."""
     found: dict[str, None] = dict.fromkeys(template.required_fields)
     for association in template.rules:
-        rule = data.case_rules.get(str(association.get("caseRuleId")))
+        rule = data.case_rules.get(association.case_rule_id)
         if rule is None or rule.deleted:
             continue
         body = rule.rule[kind_of(rule.rule)]
         if kind_of(rule.rule) == "fieldOptions":
             found.update(dict.fromkeys([str(body["parentFieldId"]), str(body["childFieldId"])]))
             continue
-        if association.get("fieldId"):
-            found[str(association["fieldId"])] = None
+        if association.field_id:
+            found[association.field_id] = None
         found.update(dict.fromkeys(_condition_fields(body["conditions"])))
     return [f for f in found if (field := data.fields.get(f)) is not None and not field.deleted]
 

@@ -45,6 +45,15 @@ class Codec:
         self.markers = ("__datetime__", "__tuple__", *self.extra_markers, "__record__")
 
     # -- encoding ----------------------------------------------------------------------------
+    def member_out(self, owner: type[Any], name: str, value: Any) -> Any:
+        """What a subclass writes for member ``name`` of an ``owner`` record (by default the value)."""
+        return value
+
+    def member_in(self, owner: type[Any], name: str, decoded: Any) -> Any:
+        """Member ``name`` of an ``owner`` record from what was written (undoes ``member_out``;
+        a subclass raises ``Misplaced`` for what it cannot read)."""
+        return decoded
+
     def encode_special(self, value: Any, in_reply: bool) -> Any:
         """A subclass's own form of ``value``, or ``PLAIN``."""
         return PLAIN
@@ -58,7 +67,8 @@ class Codec:
             encoded: dict[str, Any] = {"__record__": type(value).__name__}
             for item in dataclasses.fields(value):
                 if item.name not in self.skipped:
-                    encoded[item.name] = self.encode(getattr(value, item.name), in_reply)
+                    member = self.member_out(type(value), item.name, getattr(value, item.name))
+                    encoded[item.name] = self.encode(member, in_reply)
             return encoded
         if isinstance(value, datetime):
             return {"__datetime__": value.isoformat()}
@@ -130,7 +140,7 @@ class Codec:
                 problem.place.append(f".{key}")
                 raise problem
             try:
-                arguments[key] = self.decode(item, depth + 1)
+                arguments[key] = self.member_in(cls, key, self.decode(item, depth + 1))
             except Misplaced as problem:
                 problem.place.append(f".{key}")
                 raise

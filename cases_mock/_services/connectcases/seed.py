@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from cases_mock._services.connectcases.backend.audit import Performer
+from cases_mock._services.connectcases.backend.settings_records import LayoutConfiguration, TemplateRule
 from cases_mock._services.connectcases.backend.store import CasesBackend
 
 PRODUCTS = ("router", "modem", "phone", "tv")
@@ -76,7 +77,7 @@ def seed_domain(
     }
     layout = backend.layouts.create(domain_id, "Support layout", content)
     rule_ids: list[str] = []
-    associations = []
+    associations: list[TemplateRule] = []
     if rules:
         closed = {
             "operandOne": {"fieldId": "status"},
@@ -89,13 +90,13 @@ def seed_domain(
             {"required": {"defaultValue": False, "conditions": [{"equalTo": closed}]}},
         )
         rule_ids.append(rule.case_rule_id)
-        associations.append({"caseRuleId": rule.case_rule_id, "fieldId": ids["Resolution"]})
+        associations.append(TemplateRule(rule.case_rule_id, ids["Resolution"]))
     template = backend.templates.create(
         domain_id,
         "Support",
-        layout_configuration={"defaultLayout": layout.layout_id},
-        required_fields=[{"fieldId": ids["Priority"]}],
-        rules=associations,
+        layout_configuration=LayoutConfiguration(layout.layout_id),
+        required_fields=[ids["Priority"]],
+        rules=tuple(associations),
     )
     performer = Performer(SEEDER.format(account=backend.account))
     now = backend.clock.now()

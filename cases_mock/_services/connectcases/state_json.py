@@ -6,7 +6,8 @@ The records of ``backend/records.py`` (``Domain`` among them) go through the eng
 The replies kept for clientToken replays (``backend/idempotency.py``) are ``{"__tokens__":
 [[token, digest, reply, first use, case ids], ...]}``, a case inside a reply as ``{"__case__":
 <case id>}`` (the domain's own case, resolved on import), so a replay after a server restart gives
-the first answer.
+the first answer. The records ``wire_forms.STORED_AS_WIRE`` names are written in their wire form
+(as they were stored before they became records), so older files load and exports are unchanged.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from cases_mock._services.connectcases.backend.cases import BatchOutcome
 from cases_mock._services.connectcases.backend.idempotency import Entry, TokenReplies
 from cases_mock._services.connectcases.backend.store import CasesBackend, Store
 from cases_mock._services.connectcases.state_checks import check_references, trial_reads
+from cases_mock._services.connectcases.wire_forms import STORED_AS_WIRE
 from cases_mock._services.registry import TrialRead
 
 SKIPPED = {"search_index", "dirty_cases", "lag"}
@@ -47,6 +49,19 @@ class _CasesCodec(Codec):
     (``__case__``)."""
 
     extra_markers = ("__case__", "__tokens__")
+
+    def member_out(self, owner: type[Any], name: str, value: Any) -> Any:
+        form = STORED_AS_WIRE.get((owner, name))
+        return form[0](value) if form is not None and value is not None else value
+
+    def member_in(self, owner: type[Any], name: str, decoded: Any) -> Any:
+        form = STORED_AS_WIRE.get((owner, name))
+        if form is None or decoded is None:
+            return decoded
+        try:
+            return form[1](decoded)
+        except (KeyError, TypeError, AttributeError, ValueError) as error:
+            raise Misplaced(f"not the wire form {owner.__name__}.{name} is kept in ({error!r})") from None
 
     def encode_special(self, value: Any, in_reply: bool) -> Any:
         if in_reply and isinstance(value, records.Case):

@@ -7,10 +7,21 @@ forms and case events carry them, and the backend never builds them.
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import Any
 
-from cases_mock._services.connectcases.backend.records import DomainData, RelatedItem
+from cases_mock._services.connectcases.backend.records import DomainData, Field, RelatedItem, Template
+from cases_mock._services.connectcases.backend.settings_records import (
+    CaseDataIncluded,
+    EventSettings,
+    FieldAttributes,
+    IncludedData,
+    LayoutConfiguration,
+    TagPropagation,
+    TemplateRule,
+    TextAttributes,
+)
 from cases_mock._services.connectcases.backend.slas import sla_status
 from cases_mock._services.connectcases.backend.values import to_wire
 
@@ -55,3 +66,111 @@ def content_wire(data: DomainData, item: RelatedItem, now: datetime) -> dict[str
             }
         }
     return copy.deepcopy(item.content)
+
+
+# Settings: each record from its validated wire form and back (members in the model's order).
+
+
+def event_settings(wire: dict[str, Any]) -> EventSettings:
+    """EventBridgeConfiguration as stored."""
+    included = wire.get("includedData")
+    return EventSettings(
+        enabled=wire["enabled"], included=_included_data(included) if included is not None else None
+    )
+
+
+def _included_data(wire: dict[str, Any]) -> IncludedData:
+    case_data = wire.get("caseData")
+    related = wire.get("relatedItemData")
+    return IncludedData(
+        case_data=None
+        if case_data is None
+        else CaseDataIncluded(
+            field_ids=None
+            if case_data.get("fields") is None
+            else tuple(entry["id"] for entry in case_data["fields"]),
+            auto_include=case_data.get("autoIncludeFields"),
+        ),
+        include_related_content=None if related is None else related["includeContent"],
+    )
+
+
+def event_settings_wire(
+    settings: EventSettings, shown: Callable[[str], bool] = lambda _: True
+) -> dict[str, Any]:
+    """EventBridgeConfiguration; ``shown`` picks the field ids listed (GetCaseEventConfiguration
+    leaves out fields deleted since)."""
+    wire: dict[str, Any] = {"enabled": settings.enabled}
+    included = settings.included
+    if included is None:
+        return wire
+    included_wire: dict[str, Any] = {}
+    case_data = included.case_data
+    if case_data is not None:
+        case_wire: dict[str, Any] = {}
+        if case_data.field_ids is not None:
+            case_wire["fields"] = [{"id": field_id} for field_id in case_data.field_ids if shown(field_id)]
+        if case_data.auto_include is not None:
+            case_wire["autoIncludeFields"] = case_data.auto_include
+        included_wire["caseData"] = case_wire
+    if included.include_related_content is not None:
+        included_wire["relatedItemData"] = {"includeContent": included.include_related_content}
+    wire["includedData"] = included_wire
+    return wire
+
+
+def field_attributes(wire: dict[str, Any]) -> FieldAttributes:
+    """FieldAttributes as stored (``{}``: none)."""
+    text = wire.get("text")
+    return FieldAttributes(text=None if text is None else TextAttributes(text["isMultiline"]))
+
+
+def field_attributes_wire(attributes: FieldAttributes) -> dict[str, Any]:
+    wire: dict[str, Any] = {}
+    if attributes.text is not None:
+        wire["text"] = {"isMultiline": attributes.text.is_multiline}
+    return wire
+
+
+def layout_configuration(wire: dict[str, Any]) -> LayoutConfiguration:
+    layout_id = wire.get("defaultLayout")
+    return LayoutConfiguration(default_layout=layout_id)
+
+
+def layout_configuration_wire(configuration: LayoutConfiguration) -> dict[str, Any]:
+    if configuration.default_layout is None:
+        return {}
+    return {"defaultLayout": configuration.default_layout}
+
+
+def template_rules(wire: list[dict[str, Any]]) -> tuple[TemplateRule, ...]:
+    """A template's ``rules`` as stored."""
+    return tuple(TemplateRule(entry["caseRuleId"], entry.get("fieldId")) for entry in wire)
+
+
+def template_rules_wire(rules: Iterable[TemplateRule]) -> list[dict[str, Any]]:
+    return [
+        {"caseRuleId": rule.case_rule_id, **({"fieldId": rule.field_id} if rule.field_id is not None else {})}
+        for rule in rules
+    ]
+
+
+def tag_propagation(wire: list[dict[str, Any]]) -> tuple[TagPropagation, ...]:
+    """A template's ``tagPropagationConfigurations`` as stored."""
+    return tuple(TagPropagation(entry["resourceType"], tuple(entry["tagMap"].items())) for entry in wire)
+
+
+def tag_propagation_wire(configurations: Iterable[TagPropagation]) -> list[dict[str, Any]]:
+    return [{"resourceType": c.resource_type, "tagMap": dict(c.tag_map)} for c in configurations]
+
+
+# The records the state file keeps in their wire form (the format from before they were records,
+# so older files load and new exports are unchanged): (owner record, member) -> (to wire, from wire).
+StoredForm = tuple[Callable[[Any], Any], Callable[[Any], Any]]
+STORED_AS_WIRE: dict[tuple[type[Any], str], StoredForm] = {
+    (DomainData, "event_configuration"): (event_settings_wire, event_settings),
+    (Field, "attributes"): (field_attributes_wire, field_attributes),
+    (Template, "layout_configuration"): (layout_configuration_wire, layout_configuration),
+    (Template, "rules"): (template_rules_wire, template_rules),
+    (Template, "tag_propagation"): (tag_propagation_wire, tag_propagation),
+}

@@ -27,7 +27,7 @@ def _templates_carrying(data: DomainData, case_rule_id: str) -> list[Template]:
     return [
         template
         for template in data.templates.values()
-        if not template.deleted and any(a.get("caseRuleId") == case_rule_id for a in template.rules)
+        if not template.deleted and any(a.case_rule_id == case_rule_id for a in template.rules)
     ]
 
 
@@ -38,19 +38,19 @@ def _check_fits_templates(data: DomainData, case_rule_id: str, rule: dict[str, A
     for template in _templates_carrying(data, case_rule_id):
         acting: set[tuple[str, str]] = set()
         for index, association in enumerate(template.rules):
-            carried_id = str(association.get("caseRuleId"))
+            carried_id = association.case_rule_id
             other = data.case_rules.get(carried_id)
             if carried_id != case_rule_id and other is None:
                 continue
             carried = rule if other is None or carried_id == case_rule_id else other.rule
-            target = rule_target(carried, association)
+            target = rule_target(carried, association.field_id)
             where = f"template {template.label} rules[{index}]"
             if target is None:
                 raise ValidationException(
                     f"Case rule {this} would no longer fit {where}: a {kind_of(carried)} rule "
                     f"needs the association's fieldId"
                 )
-            given = association.get("fieldId")
+            given = association.field_id
             if given is not None and given != target:
                 raise ValidationException(
                     f"Case rule {this} would no longer fit {where}: its child field "

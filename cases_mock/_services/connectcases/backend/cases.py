@@ -219,7 +219,7 @@ class Cases:
             check_case(data, template, values)
             merged_tags: dict[str, str] = {}
             for configuration in template.tag_propagation:
-                merged_tags.update(configuration.get("tagMap") or {})
+                merged_tags.update(configuration.tag_map)
             merged_tags.update(tags or {})
             check_tags(merged_tags)
             reference = self._reference_number(data, values.get("reference_number"), None)

@@ -11,16 +11,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 from cases_mock._services.connectcases.backend.audit import Performer
 from cases_mock._services.connectcases.backend.records import Case, DomainData, RelatedItem, Scalar
+from cases_mock._services.connectcases.backend.settings_records import EventSettings
 
 
 def streams_events(data: DomainData) -> bool:
     """Whether the domain's event configuration has EventBridge enabled."""
     configuration = data.event_configuration
-    return bool(configuration and configuration.get("enabled"))
+    return configuration is not None and configuration.enabled
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,7 +32,7 @@ class CaseChanged:
     event_type: str
     performer: Performer
     values: dict[str, Scalar]  # the case's values right after the write
-    configuration: dict[str, Any]
+    configuration: EventSettings
     at: datetime
     before: dict[str, Scalar] | None = None
 
@@ -45,7 +45,7 @@ class RelatedItemCreated:
     case: Case
     item: RelatedItem
     performer: Performer
-    configuration: dict[str, Any]
+    configuration: EventSettings
     at: datetime
 
 

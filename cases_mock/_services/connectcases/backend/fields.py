@@ -17,6 +17,7 @@ from typing import Any
 from cases_mock._services.connectcases.backend.configuration import FIELDS
 from cases_mock._services.connectcases.backend.core import BackendCore
 from cases_mock._services.connectcases.backend.records import Domain, DomainData, Field, FieldOption
+from cases_mock._services.connectcases.backend.settings_records import FieldAttributes
 from cases_mock._services.connectcases.errors import (
     ServiceQuotaExceededException,
     ValidationException,
@@ -90,9 +91,14 @@ def live_field(data: DomainData, field_id: str, path: str) -> Field:
     return found
 
 
-def _check_attributes(field_type: str, attributes: dict[str, Any] | None, field: str) -> None:
+def _stored(attributes: FieldAttributes | None) -> FieldAttributes | None:
+    """What a field keeps of the attributes given: none when they set nothing."""
+    return None if attributes is None or attributes == FieldAttributes() else attributes
+
+
+def _check_attributes(field_type: str, attributes: FieldAttributes | None, field: str) -> None:
     """``attributes.text`` only on a Text field (``field``: how the message names the field)."""
-    if attributes and "text" in attributes and field_type != "Text":
+    if attributes is not None and attributes.text is not None and field_type != "Text":
         raise ValidationException(
             f"Invalid attributes at 'attributes.text': field {field} is a {field_type} field, "
             "and text attributes apply to Text fields only"
@@ -129,7 +135,7 @@ class Fields:
         name: str,
         field_type: str,
         description: str | None = None,
-        attributes: dict[str, Any] | None = None,
+        attributes: FieldAttributes | None = None,
     ) -> Field:
         with self.core.lock:
             data = self.core.domain(domain_id).data
@@ -152,7 +158,7 @@ class Fields:
                 last_modified_time=now,
                 seq=self.core.next_seq(),
                 description=description,
-                attributes=attributes or None,
+                attributes=_stored(attributes),
             )
             data.fields[field_id] = created
             return created
@@ -172,7 +178,7 @@ class Fields:
         *,
         name: str | None = None,
         description: str | None = None,
-        attributes: dict[str, Any] | None = None,
+        attributes: FieldAttributes | None = None,
     ) -> None:
         with self.core.lock:
             data = self.core.domain(domain_id).data
@@ -184,7 +190,7 @@ class Fields:
             if description is not None:
                 existing.description = description
             if attributes is not None:
-                existing.attributes = attributes or None
+                existing.attributes = _stored(attributes)
             existing.last_modified_time = self.core.clock.now()
 
     def delete(self, domain_id: str, field_id: str) -> None:

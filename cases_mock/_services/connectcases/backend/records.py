@@ -14,6 +14,13 @@ from datetime import datetime
 from typing import Any
 
 from cases_mock._services.connectcases.backend.idempotency import TokenReplies
+from cases_mock._services.connectcases.backend.settings_records import (
+    EventSettings,
+    FieldAttributes,
+    LayoutConfiguration,
+    TagPropagation,
+    TemplateRule,
+)
 
 Scalar = str | float | bool
 
@@ -52,7 +59,7 @@ class Field:
     last_modified_time: datetime
     seq: int
     description: str | None = None
-    attributes: dict[str, Any] | None = None  # wire form, e.g. {"text": {"isMultiline": True}}
+    attributes: FieldAttributes | None = None
     deleted: bool = False
     tags: dict[str, str] = field(default_factory=dict)
     options: dict[str, FieldOption] = field(default_factory=dict)  # by option value, in order
@@ -98,10 +105,10 @@ class Template:
     seq: int
     status: str = "Active"  # Active | Inactive
     description: str | None = None
-    layout_configuration: dict[str, Any] | None = None  # wire form {"defaultLayout": id}
+    layout_configuration: LayoutConfiguration | None = None
     required_fields: list[str] = field(default_factory=list)  # field ids
-    rules: list[dict[str, Any]] = field(default_factory=list)  # wire form [{caseRuleId, fieldId?}]
-    tag_propagation: list[dict[str, Any]] = field(default_factory=list)  # wire form
+    rules: tuple[TemplateRule, ...] = ()
+    tag_propagation: tuple[TagPropagation, ...] = ()
     deleted: bool = False
     tags: dict[str, str] = field(default_factory=dict)
 
@@ -236,7 +243,7 @@ class DomainData:
     templates: dict[str, Template] = field(default_factory=dict)
     case_rules: dict[str, CaseRule] = field(default_factory=dict)
     cases: dict[str, Case] = field(default_factory=dict)
-    event_configuration: dict[str, Any] | None = None  # wire form of EventBridgeConfiguration
+    event_configuration: EventSettings | None = None
     reference_numbers: dict[str, str] = field(default_factory=dict)  # lower-case ref -> case id
     # clientToken replies (backend/idempotency.py), exported with the cases they name
     client_tokens: TokenReplies = field(default_factory=TokenReplies)  # CreateCase: reply is the case id

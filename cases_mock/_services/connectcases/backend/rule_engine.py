@@ -72,10 +72,10 @@ class _Applied:
 def _applied_rules(domain: DomainData, template: Template) -> list[_Applied]:
     applied: list[_Applied] = []
     for association in template.rules:
-        rule = domain.case_rules.get(str(association.get("caseRuleId")))
+        rule = domain.case_rules.get(association.case_rule_id)
         if rule is None or rule.deleted:
             continue
-        target = rule_target(rule.rule, association)
+        target = rule_target(rule.rule, association.field_id)
         if target is None or domain.is_deleted_field(target):
             continue
         applied.append(_Applied(rule, kind_of(rule.rule), target))

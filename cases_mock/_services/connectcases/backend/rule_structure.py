@@ -52,17 +52,16 @@ def rule_type(rule: dict[str, Any]) -> str:
     return RULE_TYPES[kind_of(rule)]
 
 
-def rule_target(rule: dict[str, Any], association: dict[str, Any]) -> str | None:
-    """The field a rule acts on when a template carries it as ``association``.
+def rule_target(rule: dict[str, Any], field_id: str | None) -> str | None:
+    """The field a rule acts on when a template carries it with ``field_id`` (the association's).
 
-    ``required`` and ``hidden`` act on the association's ``fieldId``; ``fieldOptions`` on its
-    own ``childFieldId``.
+    ``required`` and ``hidden`` act on the association's field; ``fieldOptions`` on its own
+    ``childFieldId``.
     """
     if kind_of(rule) == "fieldOptions":
         child = rule["fieldOptions"].get("childFieldId")
         return str(child) if child is not None else None
-    field_id = association.get("fieldId")
-    return str(field_id) if field_id is not None else None
+    return field_id
 
 
 def _live_field(data: DomainData, field_id: str, path: str) -> Field:

@@ -9,14 +9,16 @@ and creates no cases.
 
 from __future__ import annotations
 
-import copy
-from typing import Any
-
 from cases_mock._services.connectcases.backend.configuration import TEMPLATES
 from cases_mock._services.connectcases.backend.core import BackendCore
 from cases_mock._services.connectcases.backend.fields import live_field
 from cases_mock._services.connectcases.backend.records import DomainData, Template
 from cases_mock._services.connectcases.backend.rule_structure import kind_of, rule_target
+from cases_mock._services.connectcases.backend.settings_records import (
+    LayoutConfiguration,
+    TagPropagation,
+    TemplateRule,
+)
 from cases_mock._services.connectcases.errors import (
     ServiceQuotaExceededException,
     ValidationException,
@@ -24,11 +26,10 @@ from cases_mock._services.connectcases.errors import (
 from cases_mock._services.connectcases.ids import cases_arn, new_id
 
 
-def _check_required(data: DomainData, required: list[dict[str, Any]]) -> list[str]:
+def _check_required(data: DomainData, required: list[str]) -> list[str]:
     ids: list[str] = []
-    for index, entry in enumerate(required):
+    for index, field_id in enumerate(required):
         path = f"requiredFields[{index}].fieldId"
-        field_id = str(entry["fieldId"])
         live_field(data, field_id, path)
         if field_id in ids:
             raise ValidationException(
@@ -38,10 +39,10 @@ def _check_required(data: DomainData, required: list[dict[str, Any]]) -> list[st
     return ids
 
 
-def _check_layout(data: DomainData, configuration: dict[str, Any]) -> dict[str, Any]:
-    layout_id = configuration.get("defaultLayout")
+def _check_layout(data: DomainData, configuration: LayoutConfiguration) -> LayoutConfiguration:
+    layout_id = configuration.default_layout
     if layout_id is not None:
-        layout = data.layouts.get(str(layout_id))
+        layout = data.layouts.get(layout_id)
         if layout is None or layout.deleted:
             raise ValidationException(
                 "Invalid layout id at 'layoutConfiguration.defaultLayout': "
@@ -51,16 +52,15 @@ def _check_layout(data: DomainData, configuration: dict[str, Any]) -> dict[str, 
                     else f"layout {layout.label} is deleted"
                 )
             )
-    return copy.deepcopy(configuration)
+    return configuration
 
 
-def check_template_rules(data: DomainData, rules: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def check_template_rules(data: DomainData, rules: tuple[TemplateRule, ...]) -> tuple[TemplateRule, ...]:
     """The associations as stored: every rule live, each fitting its field, one of a type per field."""
     acting: set[tuple[str, str]] = set()
-    stored: list[dict[str, Any]] = []
     for index, association in enumerate(rules):
         path = f"rules[{index}]"
-        case_rule_id = str(association["caseRuleId"])
+        case_rule_id = association.case_rule_id
         rule = data.case_rules.get(case_rule_id)
         if rule is None or rule.deleted:
             raise ValidationException(
@@ -71,16 +71,16 @@ def check_template_rules(data: DomainData, rules: list[dict[str, Any]]) -> list[
                     else f"case rule {rule.label} is deleted"
                 )
             )
-        target = rule_target(rule.rule, association)
+        target = rule_target(rule.rule, association.field_id)
         if target is None:
             raise ValidationException(
                 f"Missing '{path}.fieldId': a {kind_of(rule.rule)} rule needs the field it applies to"
             )
-        given = association.get("fieldId")
-        if given is not None and str(given) != target:
+        given = association.field_id
+        if given is not None and given != target:
             raise ValidationException(
                 f"Invalid field id at '{path}.fieldId': the fieldOptions rule {rule.label} "
-                f"applies to its child field {data.field_label(target)}, not {data.field_label(str(given))}"
+                f"applies to its child field {data.field_label(target)}, not {data.field_label(given)}"
             )
         live_field(data, target, f"{path}.fieldId")
         key = (kind_of(rule.rule), target)
@@ -90,8 +90,7 @@ def check_template_rules(data: DomainData, rules: list[dict[str, Any]]) -> list[
                 f"{data.field_label(target)}"
             )
         acting.add(key)
-        stored.append({"caseRuleId": case_rule_id, **({"fieldId": str(given)} if given is not None else {})})
-    return stored
+    return rules
 
 
 def shown_required_fields(data: DomainData, template: Template) -> list[dict[str, str]]:
@@ -101,15 +100,15 @@ def shown_required_fields(data: DomainData, template: Template) -> list[dict[str
     ]
 
 
-def shown_rules(data: DomainData, template: Template) -> list[dict[str, Any]]:
+def shown_rules(data: DomainData, template: Template) -> list[TemplateRule]:
     """``rules`` as GetTemplate shows them: an association whose field was deleted since is left
     out whole (the rule no longer acts on anything, and UpdateTemplate would refuse it back)."""
-    shown: list[dict[str, Any]] = []
+    shown: list[TemplateRule] = []
     for association in template.rules:
-        rule = data.case_rules.get(str(association.get("caseRuleId")))
-        target = rule_target(rule.rule, association) if rule is not None else association.get("fieldId")
-        if target is None or not data.is_deleted_field(str(target)):
-            shown.append(copy.deepcopy(association))
+        rule = data.case_rules.get(association.case_rule_id)
+        target = rule_target(rule.rule, association.field_id) if rule is not None else association.field_id
+        if target is None or not data.is_deleted_field(target):
+            shown.append(association)
     return shown
 
 
@@ -128,17 +127,17 @@ class Templates:
         name: str,
         *,
         description: str | None = None,
-        layout_configuration: dict[str, Any] | None = None,
-        required_fields: list[dict[str, Any]] | None = None,
+        layout_configuration: LayoutConfiguration | None = None,
+        required_fields: list[str] | None = None,
         status: str | None = None,
-        rules: list[dict[str, Any]] | None = None,
-        tag_propagation: list[dict[str, Any]] | None = None,
+        rules: tuple[TemplateRule, ...] | None = None,
+        tag_propagation: tuple[TagPropagation, ...] | None = None,
     ) -> Template:
         with self.core.lock:
             data = self.core.domain(domain_id).data
             required = _check_required(data, required_fields or [])
             layout = _check_layout(data, layout_configuration) if layout_configuration is not None else None
-            stored_rules = check_template_rules(data, rules or [])
+            stored_rules = check_template_rules(data, rules or ())
             TEMPLATES.check_name(data, name)
             limit = self.core.quotas.templates_per_domain
             if sum(1 for t in data.templates.values() if not t.deleted) >= limit:
@@ -161,7 +160,7 @@ class Templates:
                 layout_configuration=layout,
                 required_fields=required,
                 rules=stored_rules,
-                tag_propagation=copy.deepcopy(tag_propagation or []),
+                tag_propagation=tag_propagation or (),
             )
             data.templates[template_id] = created
             return created
@@ -173,11 +172,11 @@ class Templates:
         *,
         name: str | None = None,
         description: str | None = None,
-        layout_configuration: dict[str, Any] | None = None,
-        required_fields: list[dict[str, Any]] | None = None,
+        layout_configuration: LayoutConfiguration | None = None,
+        required_fields: list[str] | None = None,
         status: str | None = None,
-        rules: list[dict[str, Any]] | None = None,
-        tag_propagation: list[dict[str, Any]] | None = None,
+        rules: tuple[TemplateRule, ...] | None = None,
+        tag_propagation: tuple[TagPropagation, ...] | None = None,
     ) -> None:
         with self.core.lock:
             data = self.core.domain(domain_id).data
@@ -204,7 +203,7 @@ class Templates:
             if stored_rules is not None:
                 existing.rules = stored_rules
             if tag_propagation is not None:
-                existing.tag_propagation = copy.deepcopy(tag_propagation)
+                existing.tag_propagation = tag_propagation
             existing.last_modified_time = self.core.clock.now()
 
     def delete(self, domain_id: str, template_id: str) -> None:

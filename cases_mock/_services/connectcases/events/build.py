@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from cases_mock._services.connectcases.backend.audit import Performer
     from cases_mock._services.connectcases.backend.core import BackendCore
     from cases_mock._services.connectcases.backend.records import DomainData, RelatedItem, Scalar
+    from cases_mock._services.connectcases.backend.settings_records import EventSettings
 
 SOURCE = "aws.cases"
 DETAIL_TYPE = "Amazon Connect Cases Change"
@@ -60,10 +61,6 @@ def jsonable(value: Any) -> Any:
     return copy.deepcopy(value)
 
 
-def _included(configuration: dict[str, Any]) -> dict[str, Any]:
-    return dict(configuration.get("includedData") or {})
-
-
 def _performed_by(performer: Performer) -> dict[str, Any]:
     performed: dict[str, Any] = {"iamPrincipalArn": performer.iam_principal_arn}
     if performer.user:
@@ -92,15 +89,15 @@ def _envelope(
 AUTO_INCLUDED = {"All": ("System", "Custom"), "System": ("System",), "Custom": ("Custom",)}
 
 
-def included_field_ids(data: DomainData, configuration: dict[str, Any]) -> list[str] | None:
+def included_field_ids(data: DomainData, configuration: EventSettings) -> list[str] | None:
     """The ids of the fields case events carry: ``caseData.fields`` united with the fields of the
     ``autoIncludeFields`` category as the domain has them now (so fields added after the Put are
     included); None when the configuration asks for no case data."""
-    case_data = _included(configuration).get("caseData") or {}
-    ids = [str(entry["id"]) for entry in case_data.get("fields") or []]
-    auto = case_data.get("autoIncludeFields")
+    case_data = configuration.case_data
+    ids = list(case_data.field_ids or ()) if case_data is not None else []
+    auto = case_data.auto_include if case_data is not None else None
     if auto:
-        namespaces = AUTO_INCLUDED.get(str(auto), ())
+        namespaces = AUTO_INCLUDED.get(auto, ())
         ids += [field_id for field_id, found in data.fields.items() if found.namespace in namespaces]
     elif not ids:
         return None
@@ -108,7 +105,7 @@ def included_field_ids(data: DomainData, configuration: dict[str, Any]) -> list[
 
 
 def case_fields(
-    data: DomainData, configuration: dict[str, Any], values: dict[str, Scalar]
+    data: DomainData, configuration: EventSettings, values: dict[str, Scalar]
 ) -> dict[str, Any] | None:
     """The non-null values of the included fields (``included_field_ids``; None: none asked for),
     fields deleted since left out."""
@@ -175,7 +172,7 @@ def related_item_event(backend: BackendCore, change: RelatedItemCreated) -> dict
         "caseId": case.case_id,
         "createdDateTime": millis(item.association_time),
     }
-    if (_included(change.configuration).get("relatedItemData") or {}).get("includeContent"):
+    if change.configuration.includes_related_content:
         body.update(jsonable(content_wire(change.data, item, change.at)))
     detail = {
         "version": "0",

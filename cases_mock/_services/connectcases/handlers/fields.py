@@ -3,12 +3,18 @@ ListFieldOptions."""
 
 from __future__ import annotations
 
-import copy
 from typing import Any
 
 from cases_mock._services.connectcases.backend.pagination import paginate
 from cases_mock._services.connectcases.backend.records import Field
+from cases_mock._services.connectcases.backend.settings_records import FieldAttributes
 from cases_mock._services.connectcases.handlers import Call, Output, Params, handles
+from cases_mock._services.connectcases.wire_forms import field_attributes, field_attributes_wire
+
+
+def _attributes(params: Params) -> FieldAttributes | None:
+    given = params.get("attributes")
+    return field_attributes(given) if given is not None else None
 
 
 def _summary(field: Field) -> dict[str, Any]:
@@ -19,8 +25,8 @@ def _summary(field: Field) -> dict[str, Any]:
         "type": field.type,
         "namespace": field.namespace,
     }
-    if field.attributes:
-        summary["attributes"] = copy.deepcopy(field.attributes)
+    if field.attributes is not None:
+        summary["attributes"] = field_attributes_wire(field.attributes)
     return summary
 
 
@@ -46,7 +52,7 @@ def create_field(call: Call, params: Params) -> Output:
         params["name"],
         params["type"],
         description=params.get("description"),
-        attributes=params.get("attributes"),
+        attributes=_attributes(params),
     )
     return {"fieldId": field.field_id, "fieldArn": field.arn}
 
@@ -58,7 +64,7 @@ def update_field(call: Call, params: Params) -> Output:
         params["fieldId"],
         name=params.get("name"),
         description=params.get("description"),
-        attributes=params.get("attributes"),
+        attributes=_attributes(params),
     )
     return {}
 

@@ -2,22 +2,34 @@
 
 from __future__ import annotations
 
-import copy
 from typing import Any
 
 from cases_mock._services.connectcases.backend.pagination import paginate
 from cases_mock._services.connectcases.backend.templates import shown_required_fields, shown_rules
 from cases_mock._services.connectcases.handlers import Call, Output, Params, handles
+from cases_mock._services.connectcases.wire_forms import (
+    layout_configuration,
+    layout_configuration_wire,
+    tag_propagation,
+    tag_propagation_wire,
+    template_rules,
+    template_rules_wire,
+)
 
 
 def _attributes(params: Params) -> dict[str, Any]:
+    """The template's attributes as the backend takes them (None: not given)."""
+    layout = params.get("layoutConfiguration")
+    required = params.get("requiredFields")
+    rules = params.get("rules")
+    propagation = params.get("tagPropagationConfigurations")
     return {
         "description": params.get("description"),
-        "layout_configuration": params.get("layoutConfiguration"),
-        "required_fields": params.get("requiredFields"),
+        "layout_configuration": None if layout is None else layout_configuration(layout),
+        "required_fields": None if required is None else [entry["fieldId"] for entry in required],
         "status": params.get("status"),
-        "rules": params.get("rules"),
-        "tag_propagation": params.get("tagPropagationConfigurations"),
+        "rules": None if rules is None else template_rules(rules),
+        "tag_propagation": None if propagation is None else tag_propagation(propagation),
     }
 
 
@@ -42,13 +54,13 @@ def get_template(call: Call, params: Params) -> Output:
         "deleted": template.deleted,
         "createdTime": template.created_time,
         "lastModifiedTime": template.last_modified_time,
-        "rules": shown_rules(data, template),
-        "tagPropagationConfigurations": copy.deepcopy(template.tag_propagation),
+        "rules": template_rules_wire(shown_rules(data, template)),
+        "tagPropagationConfigurations": tag_propagation_wire(template.tag_propagation),
     }
     if template.description is not None:
         output["description"] = template.description
     if template.layout_configuration is not None:
-        output["layoutConfiguration"] = copy.deepcopy(template.layout_configuration)
+        output["layoutConfiguration"] = layout_configuration_wire(template.layout_configuration)
     return output
 
 
@@ -86,7 +98,7 @@ def list_templates(call: Call, params: Params) -> Output:
                 "templateArn": t.arn,
                 "name": t.name,
                 "status": t.status,
-                "tagPropagationConfigurations": copy.deepcopy(t.tag_propagation),
+                "tagPropagationConfigurations": tag_propagation_wire(t.tag_propagation),
             }
             for t in page
         ],

@@ -4,7 +4,8 @@ directory, so nothing an AWS set-up or an earlier test provides can make an exam
 
 * A block that defines ``def test_...`` functions is a test file: it runs under pytest (with the
   installed cases_mock plugin, as a user's suite would) and every test in it must pass.
-* Any other block runs as a script and must exit 0.
+* Any other block runs as a script and must exit 0: in a process of its own, forked from one that
+  imported boto3 and cases_mock already (``tests/example_forker.py``), so each costs its own work.
 * A block whose first line is a ``# fragment: ...`` comment is deliberately incomplete (it says
   why, visibly, to the reader); it is only compiled. docs/contributing.md describes the rule.
 * A block whose first line is ``# requires: ...`` runs where what it names is there and is
@@ -16,14 +17,18 @@ directory, so nothing an AWS set-up or an earlier test provides can make an exam
 from __future__ import annotations
 
 import importlib.util
+import json
 import os
 import re
+import selectors
 import subprocess
 import sys
 import textwrap
 import xml.etree.ElementTree as ET
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -147,13 +152,50 @@ def test_file_outcomes(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tu
     return outcomes
 
 
+@pytest.fixture(scope="module")
+def run_script(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[..., dict[str, Any]]]:
+    """Runs a script example in a new process, forked by ``example_forker.py`` (started once, in
+    the clean environment) from one that has imported boto3 and cases_mock already."""
+    forker = subprocess.Popen(
+        [sys.executable, str(ROOT / "tests" / "example_forker.py")],
+        cwd=tmp_path_factory.mktemp("forker"),
+        env=clean_environment(tmp_path_factory.mktemp("forker-home")),
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    stdin, stdout = forker.stdin, forker.stdout
+    assert stdin is not None
+    assert stdout is not None
+    answers = selectors.DefaultSelector()
+    answers.register(stdout, selectors.EVENT_READ)
+
+    def run(script: Path, *, cwd: Path, home: Path) -> dict[str, Any]:
+        stdin.write(json.dumps({"script": str(script), "cwd": str(cwd), "home": str(home)}) + "\n")
+        stdin.flush()
+        if not answers.select(timeout=120):
+            forker.kill()
+            raise AssertionError(f"{script} did not finish within 120 s")
+        answer: dict[str, Any] = json.loads(stdout.readline())
+        return answer
+
+    yield run
+    stdin.close()
+    forker.wait(timeout=30)
+    stdout.close()
+    answers.close()
+
+
 def test_the_docs_have_examples_to_run() -> None:
     assert len([e for e in EXAMPLES if not e.is_fragment]) >= 20
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=[e.name for e in EXAMPLES])
 def test_example_runs_as_written(
-    example: Example, tmp_path: Path, test_file_outcomes: dict[str, tuple[int, int, str]]
+    example: Example,
+    tmp_path: Path,
+    test_file_outcomes: dict[str, tuple[int, int, str]],
+    run_script: Callable[..., dict[str, Any]],
 ) -> None:
     compile(example.code, example.name, "exec")
     if example.is_fragment:
@@ -170,15 +212,10 @@ def test_example_runs_as_written(
     home.mkdir()
     script = tmp_path / "example.py"
     script.write_text(example.code, encoding="utf-8")
-    done = subprocess.run(
-        [sys.executable, str(script)],
-        cwd=tmp_path,
-        env=clean_environment(home),
-        capture_output=True,
-        text=True,
-        timeout=120,
+    done = run_script(script, cwd=tmp_path, home=home)
+    assert done["returncode"] == 0, (
+        f"{example.name} as a script:\n{done['stdout'][-3000:]}\n{done['stderr'][-3000:]}"
     )
-    assert done.returncode == 0, f"{example.name} as a script:\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}"
 
 
 def test_the_api_reference_is_the_docstrings_as_they_are() -> None:

@@ -194,13 +194,16 @@ class CasesMock:
         account_id: str | None = None,
     ) -> SeededDomain:
         """A realistic domain in one line: fields with options, a layout, an active template,
-        an optional case rule and ``cases`` generated cases (``SeededDomain`` says what it
-        made)."""
-        from cases_mock._services.connectcases.seed import seed_domain
+        an optional case rule and ``cases`` generated cases, whose customers are Customer
+        Profiles profiles of the same account and region unless this mock was made with
+        ``profiles=False`` (``SeededDomain`` says what it made)."""
+        from cases_mock._services.seeding import seed as seed_all
 
         _require_active("seed()")
-        backend = self.backend(region, account_id)
-        return seed_domain(backend, name=name, cases=cases, rules=rules, seed=seed)
+        backend, stores = self.backend(region, account_id), self.engine.stores
+        return seed_all(
+            stores, backend, profiles=self.profiles, name=name, cases=cases, rules=rules, seed=seed
+        )
 
     # -- state as JSON -----------------------------------------------------------------------
     def export_state(self) -> dict[str, Any]:

@@ -233,9 +233,7 @@ class Dispatcher:
         backend = self.stores[service.name].backend(seen.account, seen.region)
         call = service.new_call(operation, backend, seen.account, seen.region, request_id, access_key)
         output = handle(call, seen.params, check_output=self.strict_output, service=service)
-        for other in registry.services():  # another service following this one (Service.follow)
-            if other.follow is not None:
-                other.follow(Followed(self.stores, service.name, operation, seen.params, output, backend))
+        registry.hand_on(Followed(self.stores, service.name, operation, seen.params, output, backend))
         return output
 
     def _record(self, seen: _Seen, status: int, method: str = "", path: str = "") -> None:

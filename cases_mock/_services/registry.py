@@ -109,3 +109,11 @@ def by_name(name: str) -> Service | None:
 def by_prefix(endpoint_prefix: str | None) -> Service | None:
     """The service whose endpoint prefix (or signing name) is ``endpoint_prefix``, or None."""
     return next((s for s in services() if s.endpoint_prefix == endpoint_prefix), None)
+
+
+def hand_on(followed: Any) -> None:
+    """Hands one successful call (``dispatch.Followed``) to every service that follows others
+    (``Service.follow``): after each answered call, and after each case ``mock.seed`` makes."""
+    for service in services():
+        if service.follow is not None:
+            service.follow(followed)

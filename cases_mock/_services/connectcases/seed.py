@@ -4,12 +4,14 @@ The domain gets its system fields, five custom fields (Priority, Product with op
 Resolution, Due, Escalated), a layout, an active template requiring Priority, optionally a case
 rule making Resolution required once a case is closed, and ``cases`` generated cases, all made
 through the backend's own operations (so every rule of the real API applies), deterministically
-from ``seed``.
+from ``seed``. ``customers`` (given the number of cases, once the domain is made) names the
+profile ARN each case's ``customer_id`` takes; ``_services/seeding.py`` makes the profiles.
 """
 
 from __future__ import annotations
 
 import random
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import timedelta
 
@@ -32,10 +34,20 @@ class SeededDomain:
     fields: dict[str, str]  # field name -> field id
     case_ids: list[str] = field(default_factory=list)
     case_rule_ids: list[str] = field(default_factory=list)
+    # the Customer Profiles domain holding the generated customers (None: profiles off)
+    profile_domain: str | None = None
+    profile_ids: list[str] = field(default_factory=list)  # one per generated customer
+    case_profiles: dict[str, str] = field(default_factory=dict)  # case id -> its customer's profile id
 
 
 def seed_domain(
-    backend: CasesBackend, *, name: str = "seeded", cases: int = 10, rules: bool = True, seed: int = 0
+    backend: CasesBackend,
+    *,
+    name: str = "seeded",
+    cases: int = 10,
+    rules: bool = True,
+    seed: int = 0,
+    customers: Callable[[int], Sequence[str]] | None = None,
 ) -> SeededDomain:
     rng = random.Random(seed)
     domain = backend.create_domain(name)
@@ -100,6 +112,7 @@ def seed_domain(
     )
     performer = Performer(SEEDER.format(account=backend.account))
     now = backend.clock.now()
+    arns = customers(cases) if customers is not None else ()
     made: list[str] = []
     for index in range(cases):
         closed_case = rng.random() < 0.3
@@ -113,6 +126,8 @@ def seed_domain(
         ]
         if closed_case:
             values.append((ids["Resolution"], {"stringValue": "Resolved by support"}))
+        if arns:
+            values.append(("customer_id", {"stringValue": arns[index]}))
         case = backend.cases.create(
             domain_id, template.template_id, [{"id": fid, "value": value} for fid, value in values], performer
         )

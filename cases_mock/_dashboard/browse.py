@@ -12,6 +12,7 @@ from cases_mock._services.connectcases.backend.records import DomainData
 from cases_mock._services.connectcases.backend.rule_structure import kind_of, rule_target, rule_type
 from cases_mock._services.connectcases.backend.store import CasesBackend, Store
 from cases_mock._services.connectcases.errors import ValidationException
+from cases_mock._services.connectcases.wire_forms import layout_content_wire
 
 LISTED_FIELDS = ("title", "status", "created_datetime", "last_updated_datetime")
 SEARCH_PAGE = 25
@@ -63,7 +64,7 @@ def domain_configuration(backend: CasesBackend, domain_id: str) -> dict[str, Any
                 {
                     "layoutId": layout.layout_id,
                     "name": layout.name,
-                    "content": without_deleted_fields(data, layout.content),
+                    "content": layout_content_wire(without_deleted_fields(data, layout.content)),
                 }
                 for layout in backend.layouts.live(domain_id)
             ],

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from cases_mock._services.connectcases.backend.layouts import PANELS, without_deleted_fields
+from cases_mock._services.connectcases.backend.layouts import without_deleted_fields
 from cases_mock._services.connectcases.backend.records import CaseRule, DomainData, Field, Scalar, Template
 from cases_mock._services.connectcases.backend.rule_engine import FormState, check_case, form_state
 from cases_mock._services.connectcases.backend.rule_structure import kind_of
 from cases_mock._services.connectcases.backend.store import CasesBackend
 from cases_mock._services.connectcases.backend.values import MEMBER_FOR_TYPE, from_wire
 from cases_mock._services.connectcases.errors import CasesError, ValidationException, not_found
+from cases_mock._services.connectcases.wire_forms import PANELS, layout_content_wire
 
 HEADER = ("title", "status")  # always shown, above the layout's panels
 
@@ -112,7 +113,7 @@ def _layout(data: DomainData, template: Template) -> tuple[str, str, dict[str, A
     layout = data.layouts.get(str(layout_id)) if layout_id else None
     if layout is None or layout.deleted:
         return None
-    return layout.layout_id, layout.name, without_deleted_fields(data, layout.content)
+    return layout.layout_id, layout.name, layout_content_wire(without_deleted_fields(data, layout.content))
 
 
 def _panels(data: DomainData, layout: tuple[str, str, dict[str, Any]] | None) -> list[dict[str, Any]]:

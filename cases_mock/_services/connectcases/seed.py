@@ -18,6 +18,7 @@ from datetime import timedelta
 from cases_mock._services.connectcases.backend.audit import Performer
 from cases_mock._services.connectcases.backend.settings_records import LayoutConfiguration, TemplateRule
 from cases_mock._services.connectcases.backend.store import CasesBackend
+from cases_mock._services.connectcases.wire_forms import layout_content
 
 PRODUCTS = ("router", "modem", "phone", "tv")
 SEEDER = "arn:aws:iam::{account}:user/cases-mock-seed"
@@ -87,7 +88,7 @@ def seed_domain(
             },
         }
     }
-    layout = backend.layouts.create(domain_id, "Support layout", content)
+    layout = backend.layouts.create(domain_id, "Support layout", layout_content(content))
     rule_ids: list[str] = []
     associations: list[TemplateRule] = []
     if rules:

@@ -11,7 +11,13 @@ from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import Any
 
-from cases_mock._services.connectcases.backend.records import DomainData, Field, RelatedItem, Template
+from cases_mock._services.connectcases.backend.layout_records import (
+    BasicLayout,
+    FieldGroup,
+    LayoutContent,
+    Panel,
+)
+from cases_mock._services.connectcases.backend.records import DomainData, Field, Layout, RelatedItem, Template
 from cases_mock._services.connectcases.backend.settings_records import (
     CaseDataIncluded,
     EventSettings,
@@ -164,12 +170,59 @@ def tag_propagation_wire(configurations: Iterable[TagPropagation]) -> list[dict[
     return [{"resourceType": c.resource_type, "tagMap": dict(c.tag_map)} for c in configurations]
 
 
+PANELS = ("topPanel", "moreInfo")  # a basic layout's panels, as LayoutContent.panels names them
+
+
+def layout_content(wire: dict[str, Any]) -> LayoutContent:
+    """LayoutContent as stored."""
+    basic = wire.get("basic")
+    if basic is None:
+        return LayoutContent()
+    return LayoutContent(BasicLayout(_panel(basic.get("topPanel")), _panel(basic.get("moreInfo"))))
+
+
+def _panel(wire: dict[str, Any] | None) -> Panel | None:
+    if wire is None:
+        return None
+    sections = wire.get("sections")
+    return Panel(
+        None if sections is None else tuple(_group(section.get("fieldGroup")) for section in sections)
+    )
+
+
+def _group(wire: dict[str, Any] | None) -> FieldGroup | None:
+    if wire is None:
+        return None
+    return FieldGroup(tuple(item["id"] for item in wire["fields"]), wire.get("name"))
+
+
+def layout_content_wire(content: LayoutContent) -> dict[str, Any]:
+    if content.basic is None:
+        return {}
+    basic: dict[str, Any] = {}
+    for name, panel in content.panels():
+        if panel is not None:
+            basic[name] = (
+                {} if panel.sections is None else {"sections": [_section_wire(g) for g in panel.sections]}
+            )
+    return {"basic": basic}
+
+
+def _section_wire(group: FieldGroup | None) -> dict[str, Any]:
+    if group is None:
+        return {}
+    wire: dict[str, Any] = {} if group.name is None else {"name": group.name}
+    wire["fields"] = [{"id": field_id} for field_id in group.field_ids]
+    return {"fieldGroup": wire}
+
+
 # The records the state file keeps in their wire form (the format from before they were records,
 # so older files load and new exports are unchanged): (owner record, member) -> (to wire, from wire).
 StoredForm = tuple[Callable[[Any], Any], Callable[[Any], Any]]
 STORED_AS_WIRE: dict[tuple[type[Any], str], StoredForm] = {
     (DomainData, "event_configuration"): (event_settings_wire, event_settings),
     (Field, "attributes"): (field_attributes_wire, field_attributes),
+    (Layout, "content"): (layout_content_wire, layout_content),
     (Template, "layout_configuration"): (layout_configuration_wire, layout_configuration),
     (Template, "rules"): (template_rules_wire, template_rules),
     (Template, "tag_propagation"): (tag_propagation_wire, tag_propagation),

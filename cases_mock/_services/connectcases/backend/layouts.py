@@ -7,13 +7,18 @@ readable through GetLayout (``deleted: true``), leaves ListLayouts and takes no 
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Iterator
-from typing import Any
+from dataclasses import replace
 
 from cases_mock._services.connectcases.backend.configuration import LAYOUTS
 from cases_mock._services.connectcases.backend.core import BackendCore
 from cases_mock._services.connectcases.backend.fields import live_field
+from cases_mock._services.connectcases.backend.layout_records import (
+    BasicLayout,
+    FieldGroup,
+    LayoutContent,
+    Panel,
+)
 from cases_mock._services.connectcases.backend.records import DomainData, Layout
 from cases_mock._services.connectcases.errors import (
     ServiceQuotaExceededException,
@@ -22,32 +27,31 @@ from cases_mock._services.connectcases.errors import (
 from cases_mock._services.connectcases.ids import cases_arn, new_id
 
 ALWAYS_SHOWN = ("title", "status")
-PANELS = ("topPanel", "moreInfo")
 
 
-def layout_field_refs(content: dict[str, Any]) -> Iterator[tuple[str, str]]:
+def layout_field_refs(content: LayoutContent) -> Iterator[tuple[str, str]]:
     """(member path, field id) of every field a layout's content names."""
-    basic = content.get("basic") or {}
-    for panel in PANELS:
-        for s_index, section in enumerate((basic.get(panel) or {}).get("sections") or []):
-            group = section.get("fieldGroup") or {}
-            for f_index, item in enumerate(group.get("fields") or []):
-                path = f"content.basic.{panel}.sections[{s_index}].fieldGroup.fields[{f_index}].id"
-                yield path, str(item["id"])
+    for panel, s_index, group in content.groups():
+        for f_index, field_id in enumerate(group.field_ids if group is not None else ()):
+            yield f"content.basic.{panel}.sections[{s_index}].fieldGroup.fields[{f_index}].id", field_id
 
 
-def without_deleted_fields(data: DomainData, content: dict[str, Any]) -> dict[str, Any]:
-    """A copy of ``content`` omitting fields deleted since (as GetLayout shows it)."""
-    shown = copy.deepcopy(content)
-    basic = shown.get("basic") or {}
-    for panel in PANELS:
-        for section in (basic.get(panel) or {}).get("sections") or []:
-            group = section.get("fieldGroup")
-            if group is not None:
-                group["fields"] = [
-                    item for item in group.get("fields") or [] if not data.is_deleted_field(str(item["id"]))
-                ]
-    return shown
+def without_deleted_fields(data: DomainData, content: LayoutContent) -> LayoutContent:
+    """``content`` omitting fields deleted since (as GetLayout shows it)."""
+
+    def kept(group: FieldGroup | None) -> FieldGroup | None:
+        if group is None:
+            return None
+        return replace(group, field_ids=tuple(f for f in group.field_ids if not data.is_deleted_field(f)))
+
+    def shown(panel: Panel | None) -> Panel | None:
+        if panel is None or panel.sections is None:
+            return panel
+        return Panel(tuple(kept(group) for group in panel.sections))
+
+    if content.basic is None:
+        return content
+    return LayoutContent(BasicLayout(shown(content.basic.top_panel), shown(content.basic.more_info)))
 
 
 class Layouts:
@@ -59,7 +63,7 @@ class Layouts:
     def get(self, domain_id: str, layout_id: str) -> Layout:
         return LAYOUTS.get(self.core.domain(domain_id).data, layout_id)
 
-    def _checked_content(self, data: DomainData, content: dict[str, Any]) -> dict[str, Any]:
+    def _checked_content(self, data: DomainData, content: LayoutContent) -> LayoutContent:
         seen: set[str] = set()
         for path, field_id in layout_field_refs(content):
             if field_id in ALWAYS_SHOWN:
@@ -79,9 +83,9 @@ class Layouts:
             raise ServiceQuotaExceededException(
                 f"The layout names {len(seen)} fields; the most a layout may have is {limit}"
             )
-        return copy.deepcopy(content)
+        return content
 
-    def create(self, domain_id: str, name: str, content: dict[str, Any]) -> Layout:
+    def create(self, domain_id: str, name: str, content: LayoutContent) -> Layout:
         with self.core.lock:
             data = self.core.domain(domain_id).data
             checked = self._checked_content(data, content)
@@ -111,7 +115,7 @@ class Layouts:
         layout_id: str,
         *,
         name: str | None = None,
-        content: dict[str, Any] | None = None,
+        content: LayoutContent | None = None,
     ) -> None:
         with self.core.lock:
             data = self.core.domain(domain_id).data

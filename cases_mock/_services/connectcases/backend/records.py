@@ -14,6 +14,7 @@ from datetime import datetime
 from typing import Any
 
 from cases_mock._services.connectcases.backend.idempotency import TokenReplies
+from cases_mock._services.connectcases.backend.layout_records import LayoutContent
 from cases_mock._services.connectcases.backend.settings_records import (
     EventSettings,
     FieldAttributes,
@@ -79,7 +80,7 @@ class Layout:
     layout_id: str
     name: str
     arn: str
-    content: dict[str, Any]  # wire form of LayoutContent
+    content: LayoutContent
     created_time: datetime
     last_modified_time: datetime
     seq: int

@@ -5,11 +5,14 @@ from __future__ import annotations
 from cases_mock._services.connectcases.backend.layouts import without_deleted_fields
 from cases_mock._services.connectcases.backend.pagination import paginate
 from cases_mock._services.connectcases.handlers import Call, Output, Params, handles
+from cases_mock._services.connectcases.wire_forms import layout_content, layout_content_wire
 
 
 @handles("CreateLayout")
 def create_layout(call: Call, params: Params) -> Output:
-    layout = call.backend.layouts.create(params["domainId"], params["name"], params["content"])
+    layout = call.backend.layouts.create(
+        params["domainId"], params["name"], layout_content(params["content"])
+    )
     return {"layoutId": layout.layout_id, "layoutArn": layout.arn}
 
 
@@ -21,7 +24,9 @@ def get_layout(call: Call, params: Params) -> Output:
         "layoutId": layout.layout_id,
         "layoutArn": layout.arn,
         "name": layout.name,
-        "content": without_deleted_fields(call.backend.domain(domain_id).data, layout.content),
+        "content": layout_content_wire(
+            without_deleted_fields(call.backend.domain(domain_id).data, layout.content)
+        ),
         "tags": dict(layout.tags),
         "deleted": layout.deleted,
         "createdTime": layout.created_time,
@@ -31,8 +36,12 @@ def get_layout(call: Call, params: Params) -> Output:
 
 @handles("UpdateLayout")
 def update_layout(call: Call, params: Params) -> Output:
+    content = params.get("content")
     call.backend.layouts.update(
-        params["domainId"], params["layoutId"], name=params.get("name"), content=params.get("content")
+        params["domainId"],
+        params["layoutId"],
+        name=params.get("name"),
+        content=None if content is None else layout_content(content),
     )
     return {}
 

@@ -1,11 +1,14 @@
-"""SearchCases (docs/behaviour.md#search): filters compiled once into predicates, sorts, searchTerm
-and keyset pages.
+"""SearchCases (docs/behaviour.md#search): filters compiled once into predicates, the planner over
+the indexes (search_index.py), sorts, searchTerm and keyset pages (docs/performance.md#the-search-engine).
 
 A filter is checked against the domain (unknown field ids, value members that do not fit the
 field's type, operators the type does not support: ValidationException naming the member path)
-and compiled into a closure over ``Case.values``, so a search is one pass over the cases. Sort
-keys are tuples: per sort ``(missing, value)`` with missing values last in both orders, then the
-case id; a page starts strictly after the key recorded in the token.
+and compiled into a closure over ``Case.values``. Field leaves of the filter (equalTo, ranges,
+contains, at the top or in an ``andAll``) are served by the indexes; what they cannot serve is
+checked by the closures on the candidates, or on every case. Sort keys are tuples: per sort
+``(missing, value)`` with missing values last in both orders, then the case id; a page starts
+strictly after the key recorded in the token, and is read off the sort field's index or taken
+from the matches by a heap or a sort of a few, never by sorting every match.
 """
 
 from __future__ import annotations
@@ -15,11 +18,12 @@ import json
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
+from operator import ge, gt, itemgetter, le, lt
 from typing import Any
 
 from cases_mock._services.connectcases.backend.pagination import decode_token, encode_token
 from cases_mock._services.connectcases.backend.records import Case, DomainData, Field, Scalar
-from cases_mock._services.connectcases.backend.search_index import SearchIndex
+from cases_mock._services.connectcases.backend.search_index import FieldIndex, SearchIndex
 from cases_mock._services.connectcases.backend.values import MEMBER_FOR_TYPE, normalise_datetime
 from cases_mock._services.connectcases.errors import ValidationException
 
@@ -236,40 +240,44 @@ def search_cases(
     max_results: int,
     next_token: str | None,
 ) -> SearchPage:
-    """One page of the cases matching ``filter_body`` and ``term``, in the sorts' order."""
-    predicates = [
-        p for p in (compile_filter(data, filter_body) if filter_body else None, compile_term(data, term)) if p
-    ]
-    order = ordering(data, sorts)
-    fingerprint = json.dumps([filter_body, term, sorts], sort_keys=True, default=str)
-    token_scope = f"{scope}/{fingerprint}"
-    after = decode_token(next_token, "SearchCases", token_scope) if next_token else None
-    after_key = order.key(after) if after is not None else None
-    indexes = _index_of(data)
-    planned = _plan(data, indexes, filter_body) if filter_body else None
+    """One page of the cases matching ``filter_body`` and ``term``, in the sorts' order.
+
+    The matching ids come from the indexes where the planner can use them (``_plan``), else
+    from one pass of the compiled filter; the page is read off the sort field's index in order
+    when that is cheaper than keying every match (``_page``); a page's cost does not depend on
+    the cases that do not match."""
+    predicate: Predicate | None = None  # the filter compiled and checked, before anything else
+    children: list[Predicate] = []  # an andAll's children, compiled, for the planner to reuse
+    if filter_body:
+        (kind, inner), *_ = filter_body.items()
+        if kind == "andAll":
+            children = [compile_filter(data, c, f"filter.andAll[{i}]", 1) for i, c in enumerate(inner)]
+            predicate = _all(children)
+        else:
+            predicate = compile_filter(data, filter_body)
     term_predicate = compile_term(data, term)
-    if planned is not None or not filter_body:
-        if planned is not None and term_predicate is not None:
-            planned = {cid for cid in planned if term_predicate(data.cases[cid])}
-        elif planned is None and term_predicate is not None:
-            planned = {cid for cid, case in data.cases.items() if term_predicate(case)}
-        if after is None and len(order.sorts) == 1:
-            return _walked_page(data, indexes, order, planned, max_results, token_scope)
-        matches = [data.cases[cid] for cid in planned] if planned is not None else list(data.cases.values())
-    elif len(predicates) == 1:
-        only = predicates[0]
-        matches = [case for case in data.cases.values() if only(case)]
-    else:
-        matches = [case for case in data.cases.values() if all(p(case) for p in predicates)]
-    keyed = ((order.key_of(case), case) for case in matches)
-    if after_key is not None:
-        keyed = ((k, case) for k, case in keyed if after_key < k)
-    # Keys end with the case id, so two keys are never equal and the tuples never compare cases.
-    page = heapq.nsmallest(max_results + 1, keyed)
-    more = len(page) > max_results
-    chosen = [case for _, case in page[:max_results]]
-    token = encode_token("SearchCases", token_scope, order.raw(chosen[-1])) if more and chosen else None
-    return SearchPage(chosen, token, len(matches))
+    order = ordering(data, sorts)
+
+    def token_scope() -> str:
+        fingerprint = json.dumps([filter_body, term, sorts], sort_keys=True, default=str)
+        return f"{scope}/{fingerprint}"
+
+    after = decode_token(next_token, "SearchCases", token_scope()) if next_token else None
+    indexes = _index_of(data)
+    cases = data.cases
+    matching: set[str] | None = None  # None: every case
+    if filter_body:
+        matching = _plan(data, indexes, filter_body, children)
+        if matching is None and predicate is not None:
+            matching = {case_id for case_id, case in cases.items() if predicate(case)}
+    if term_predicate is not None:
+        pool = matching if matching is not None else cases.keys()
+        matching = {case_id for case_id in pool if term_predicate(cases[case_id])}
+    chosen = _page(data, indexes, order, matching, max_results + 1, after)
+    page = [cases[case_id] for case_id in chosen[:max_results]]
+    more = len(chosen) > max_results
+    token = encode_token("SearchCases", token_scope(), order.raw(page[-1])) if more and page else None
+    return SearchPage(page, token, len(matching) if matching is not None else len(cases))
 
 
 def _index_of(data: DomainData) -> SearchIndex:
@@ -284,85 +292,244 @@ def _index_of(data: DomainData) -> SearchIndex:
     return index  # type: ignore[no-any-return]
 
 
-def _plan(data: DomainData, index: SearchIndex, body: dict[str, Any]) -> set[str] | None:
-    """The exact ids (a set nobody may change) matching ``body``, helped by the indexes, or None.
-
-    Served: ``equalTo`` with a value and the range operators on a field, and ``andAll`` whose
-    children include one of those: the most selective such child gives the candidates (sizes
-    known from the index without materialising anything), the other children are checked on
-    those candidates only. Anything else (contains, emptyValue, not, orAll, tags) scans. ``body``
-    was checked by ``compile_filter`` already."""
-    (kind, inner), *_ = body.items()
-    if kind == "field":
-        leaf = _leaf(data, index, inner)
-        return leaf[1]() if leaf is not None else None
-    if kind != "andAll" or not inner:
-        return None
-    leaves: list[tuple[int, int, Any, bool]] = []  # (size, position, ids, is an equality)
-    for position, child in enumerate(inner):
-        (child_kind, child_body), *_ = child.items()
-        leaf = _leaf(data, index, child_body) if child_kind == "field" else None
-        if leaf is not None:
-            leaves.append((leaf[0], position, leaf[1], "equalTo" in child_body))
-    if not leaves:
-        return None
-    leaves.sort(key=lambda entry: entry[0])
-    candidates: set[str] = leaves[0][2]()
-    served = {leaves[0][1]}
-    for _, position, ids, is_equality in leaves[1:]:
-        if is_equality:  # an existing set: intersecting it costs only the smaller side
-            candidates = candidates & ids()
-            served.add(position)
-    others = [compile_filter(data, child) for at, child in enumerate(inner) if at not in served]
-    if not others:
-        return candidates
-    cases = data.cases
-    check = _all(others)
-    return {case_id for case_id in candidates if check(cases[case_id])}
+# Relative costs per element, for choosing a plan: a membership test or set operation in C, a
+# Python loop step over index entries, a compiled predicate or sort key on a case.
+_IN_C, _STEP, _ON_CASE = 1, 3, 10
+_FEW_VALUES = 64  # ranges over at most this many distinct values may go by the value sets
 
 
-def _leaf(data: DomainData, index: SearchIndex, inner: dict[str, Any]) -> tuple[int, Any] | None:
-    """(how many cases it selects, a function giving their ids) for an indexable field leaf."""
-    (operator, operand), *_ = inner.items()
-    if operator == "contains":
-        return None
+@dataclass(slots=True)
+class _Leaf:
+    """An indexable field leaf of a filter: equalTo a value, a range operator, or contains (whose
+    value is the needle, casefolded, and whose size is only a bound: the field's entries)."""
+
+    field_id: str
+    operator: str
+    value: Scalar
+    index: FieldIndex
+    size: int  # how many cases it selects
+
+    def ids(self) -> set[str]:
+        """The ids it selects (equalTo: the index's own set, which nobody may change)."""
+        if self.operator == "equalTo":
+            return self.index.by_value.get(self.value, _NONE)
+        if self.operator == "contains":
+            found: set[str] = set()
+            for value in self._containing():
+                found |= self.index.by_value[value]
+            return found
+        start, end = self.index.bounds(self.operator, self.value)
+        return {case_id for _, case_id in self.index.ordered[start:end]}
+
+    def narrow(self, candidates: set[str], seen: dict[str, dict[str, Scalar]]) -> set[str]:
+        """Those of ``candidates`` it selects, by the cheapest of: the value sets in the range,
+        those outside it (and the cases without a value) taken away, a walk of the range's
+        entries, or the predicate on each candidate."""
+        index = self.index
+        if self.operator == "equalTo":
+            return candidates & self.ids()
+        count = len(candidates)
+        if self.operator == "contains":
+            return self._narrow_contains(candidates, seen)
+        start, end = index.key_bounds(self.operator, self.value)
+        inside, outside = index.keys[start:end], index.keys[:start] + index.keys[end:]
+        by_value = index.by_value
+        options: list[tuple[float, int]] = [(self.size * _STEP, 2), (count * _ON_CASE, 3)]
+        if len(inside) <= _FEW_VALUES:
+            options.append((sum(min(count, len(by_value[v])) for v in inside) * _IN_C, 0))
+        if len(outside) <= _FEW_VALUES:
+            cost = count + sum(min(count, len(by_value[v])) for v in outside) + min(count, len(index.missing))
+            options.append((cost * _IN_C, 1))
+        how = min(options)[1]
+        if how == 0:
+            found: set[str] = set()
+            for value in inside:
+                found |= candidates & by_value[value]
+            return found
+        if how == 1:
+            kept = candidates - index.missing
+            for value in outside:
+                holders = by_value[value]
+                if len(holders) < len(kept):
+                    kept -= holders  # walks the holders
+                else:
+                    kept = kept - holders  # walks what is kept
+            return kept
+        if how == 2:
+            start, end = index.bounds(self.operator, self.value)
+            return {case_id for _, case_id in index.ordered[start:end] if case_id in candidates}
+        field_id, value, compare = self.field_id, self.value, _COMPARE[self.operator]
+        return {
+            case_id
+            for case_id in candidates
+            if (stored := seen[case_id].get(field_id)) is not None and compare(stored, value)
+        }
+
+    def _containing(self) -> list[Scalar]:
+        """The field's distinct values that contain the needle, case-insensitively."""
+        needle = self.value
+        return [v for v in self.index.by_value if isinstance(v, str) and needle in v.casefold()]  # type: ignore[operator]
+
+    def _narrow_contains(self, candidates: set[str], seen: dict[str, dict[str, Scalar]]) -> set[str]:
+        """By the distinct values (each read once) when there are fewer of them than candidates
+        to check one by one, else on each candidate."""
+        by_value, needle, field_id = self.index.by_value, self.value, self.field_id
+        if len(by_value) * _STEP < len(candidates) * _ON_CASE:
+            found: set[str] = set()
+            for value in self._containing():
+                found |= candidates & by_value[value]
+            return found
+        return {
+            case_id
+            for case_id in candidates
+            if isinstance(stored := seen[case_id].get(field_id), str) and needle in stored.casefold()  # type: ignore[operator]
+        }
+
+
+_NONE: set[str] = set()
+_RANK = {"equalTo": 0, "contains": 2}  # ranges between
+_COMPARE = {"greaterThan": gt, "greaterThanOrEqualTo": ge, "lessThan": lt, "lessThanOrEqualTo": le}
+
+
+def _leaf(data: DomainData, index: SearchIndex, body: dict[str, Any]) -> _Leaf | None:
+    """The indexable leaf of a ``field`` filter, or None (emptyValue)."""
+    (operator, operand), *_ = body.items()
     field = data.fields[str(operand["id"])]
     value = _operand(field, operand["value"], "filter")
     if value is None:
         return None
     found = index.field(field.field_id, data.cases)
+    if operator == "contains":
+        return _Leaf(field.field_id, operator, str(value).casefold(), found, len(found.ordered))
     if operator == "equalTo":
-        holders = found.by_value.get(value, set())
-        return len(holders), lambda: holders  # read-only from here on: no copy
-    start, end = found.bounds(operator, value)
-    return max(0, end - start), lambda: {case_id for _, case_id in found.ordered[start:end]}
+        size = len(found.by_value.get(value, _NONE))
+    else:
+        start, end = found.bounds(operator, value)
+        size = max(0, end - start)
+    return _Leaf(field.field_id, operator, value, found, size)
 
 
-def _walked_page(
+def _plan(
+    data: DomainData, index: SearchIndex, body: dict[str, Any], children: list[Predicate]
+) -> set[str] | None:
+    """The exact ids (a set nobody may change) matching ``body``, helped by the indexes, or None.
+
+    Served: an indexable field leaf (``_leaf``), and ``andAll`` with at least one among its
+    children: the candidates are the smallest equality's set (or the smallest range's ids,
+    when that is much smaller; a contains only when there is neither), narrowed by the other
+    indexable leaves (equalities, then ranges, then contains, each smallest first), then by
+    the other children's predicates. Anything else (emptyValue, not, orAll, tags at the top)
+    scans. ``body`` was checked by ``compile_filter`` already."""
+    (kind, inner), *_ = body.items()
+    if kind == "field":
+        leaf = _leaf(data, index, inner)
+        return leaf.ids() if leaf is not None else None
+    if kind != "andAll" or not inner:
+        return None
+    leaves: list[_Leaf] = []
+    others: list[Predicate] = []
+    for child, compiled in zip(inner, children, strict=True):
+        (child_kind, child_body), *_ = child.items()
+        leaf = _leaf(data, index, child_body) if child_kind == "field" else None
+        if leaf is None:
+            others.append(compiled)
+        else:
+            leaves.append(leaf)
+    if not leaves:
+        return None
+    leaves.sort(key=lambda leaf: (_RANK.get(leaf.operator, 1), leaf.size))
+    first = leaves[0]  # the smallest equality, else the smallest range, else a contains
+    ranges = [leaf for leaf in leaves if _RANK.get(leaf.operator, 1) == 1]
+    if first.operator == "equalTo" and ranges and ranges[0].size * _STEP < first.size:
+        first = ranges[0]
+    candidates = first.ids()
+    cases = data.cases
+    for leaf in leaves:
+        if leaf is not first and candidates:
+            candidates = leaf.narrow(candidates, index.seen)
+    if others and candidates:
+        check = _all(others)
+        candidates = {case_id for case_id in candidates if check(cases[case_id])}
+    return candidates
+
+
+def _page(
     data: DomainData,
     index: SearchIndex,
     order: Ordering,
     matching: set[str] | None,
-    max_results: int,
-    token_scope: str,
-) -> SearchPage:
-    """The first page of a one-key sort, read off the sort field's index in order (cases
-    without a value last, by case id), so only the page's cases are ever looked at."""
-    field_id, descending = order.sorts[0]
+    wanted: int,
+    after: list[Any] | None,
+) -> list[str]:
+    """The ids of the first ``wanted`` matches (None: every case) after the raw key ``after``:
+    a walk of the sort field's index when matches are dense enough that the walk is short, else
+    the smallest keys of the matches (a heap, never a sort of them all)."""
     cases = data.cases
-    wanted = max_results + 1
-    chosen: list[Case] = []
-    for case_id in index.field(field_id, cases).walk(descending):
-        if matching is None or case_id in matching:
-            chosen.append(cases[case_id])
-            if len(chosen) == wanted:
-                break
+    if len(order.sorts) == 1:
+        field = index.field(order.sorts[0][0], cases)
+        if matching is None:
+            return _walked(field, order.sorts[0][1], None, wanted, after)
+        # A walk takes about wanted * entries / matches steps; a sort reads each match once.
+        if wanted * len(field.ordered) < len(matching) * len(matching):
+            return _walked(field, order.sorts[0][1], matching, wanted, after)
+    if matching is not None and len(order.sorts) == 1:
+        return _sorted(data, order, matching, wanted, after)
+    pool = cases.values() if matching is None else (cases[case_id] for case_id in matching)
+    keyed = (order.key_of(case) for case in pool)
+    if after is not None:
+        after_key = order.key(after)
+        keyed = (key for key in keyed if after_key < key)
+    # Keys end with the case id, so two keys are never equal.
+    return [key[-1] for key in heapq.nsmallest(wanted, keyed)]
+
+
+def _sorted(
+    data: DomainData, order: Ordering, matching: set[str], wanted: int, after: list[Any] | None
+) -> list[str]:
+    """A one-key sort's page of a few matches: sorted whole on their plain values (two stable
+    sorts, so a descending sort keeps ties by case id ascending), the cases without a value last."""
+    cases = data.cases
+    pool: Any = matching
+    if after is not None:
+        after_key = order.key(after)
+        pool = [case_id for case_id in matching if after_key < order.key_of(cases[case_id])]
+    field_id, descending = order.sorts[0]
+    present: list[tuple[Any, str]] = []
+    absent: list[str] = []
+    for case_id in pool:
+        value = cases[case_id].values.get(field_id)
+        if value is None:
+            absent.append(case_id)
+        else:
+            present.append((value, case_id))
+    if descending:
+        present.sort(key=itemgetter(1))
+        present.sort(key=itemgetter(0), reverse=True)
+    else:
+        present.sort()
+    chosen = [case_id for _, case_id in present[:wanted]]
     if len(chosen) < wanted:
-        pool = matching if matching is not None else cases.keys()
-        missing = sorted(cid for cid in pool if field_id not in cases[cid].values)
-        chosen.extend(cases[cid] for cid in missing[: wanted - len(chosen)])
-    total = len(matching) if matching is not None else len(cases)
-    more = len(chosen) > max_results
-    page = chosen[:max_results]
-    token = encode_token("SearchCases", token_scope, order.raw(page[-1])) if more and page else None
-    return SearchPage(page, token, total)
+        chosen.extend(heapq.nsmallest(wanted - len(chosen), absent))
+    return chosen
+
+
+def _walked(
+    field: FieldIndex, descending: bool, matching: set[str] | None, wanted: int, after: list[Any] | None
+) -> list[str]:
+    """A one-key sort's page read off the field's index in order, then the cases without a
+    value (last in both orders, by case id)."""
+    chosen: list[str] = []
+    after_missing = after is not None and after[0][0] == 1
+    if not after_missing:
+        start = None if after is None else (after[0][1], after[-1])
+        for case_id in field.walk(descending, start):
+            if matching is None or case_id in matching:
+                chosen.append(case_id)
+                if len(chosen) == wanted:
+                    return chosen
+    pool: Any = field.missing if matching is None else field.missing & matching
+    if after_missing:
+        last = after[-1]  # type: ignore[index]
+        pool = [case_id for case_id in pool if case_id > last]
+    chosen.extend(heapq.nsmallest(wanted - len(chosen), pool))
+    return chosen

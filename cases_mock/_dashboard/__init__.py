@@ -1,7 +1,7 @@
 """The server's dashboard (docs/server.md#dashboard): browse the state, preview how a template's
 layout and case rules present a case to an agent, watch recorded calls and manage faults.
 
-``Dashboard(dispatcher).handle(method, path, query, body)`` answers every request below the
+``Dashboard(engine).handle(method, path, query, body)`` answers every request below the
 mount point; ``cases-mock serve`` mounts it at ``/_cases_mock/ui/``.
 """
 

@@ -11,14 +11,17 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl
 
 from cases_mock._dashboard import activity, browse, preview
-from cases_mock._engine.dispatch import Dispatcher
+from cases_mock._dashboard.reads import Reader
 from cases_mock._protocol.json_depth import loads
 from cases_mock._services.connectcases.backend.store import CasesBackend
 from cases_mock._services.connectcases.errors import CasesError, ResourceNotFoundException
+
+if TYPE_CHECKING:
+    from cases_mock._engine.engine import Engine
 
 Reply = tuple[int, dict[str, str], bytes]
 Query = dict[str, str]
@@ -52,11 +55,12 @@ def _required(query: Query, name: str) -> str:
 
 
 def _overview(dashboard: Dashboard, query: Query, body: Any) -> Any:
-    return browse.overview(dashboard.dispatcher.store)
+    return browse.overview(dashboard.engine.store)
 
 
 def _domain(dashboard: Dashboard, query: Query, body: Any) -> Any:
-    return browse.domain_configuration(*dashboard.domain(query))
+    reader, domain_id = dashboard.domain(query)
+    return browse.domain_configuration(reader.backend, domain_id)
 
 
 def _cases(dashboard: Dashboard, query: Query, body: Any) -> Any:
@@ -76,11 +80,11 @@ def _preview(dashboard: Dashboard, query: Query, body: Any) -> Any:
 
 
 def _calls(dashboard: Dashboard, query: Query, body: Any) -> Any:
-    return activity.calls(dashboard.dispatcher.recorder, query)
+    return activity.calls(dashboard.engine.recorder, query)
 
 
 def _faults(dashboard: Dashboard, query: Query, body: Any) -> Any:
-    return activity.faults(dashboard.dispatcher.faults)
+    return activity.faults(dashboard.engine.faults)
 
 
 ROUTES: dict[tuple[str, str], Endpoint] = {
@@ -100,23 +104,25 @@ def _json(status: int, value: Any) -> Reply:
 
 
 class Dashboard:
-    """The dashboard of one dispatcher: its store, recorded calls and faults."""
+    """The dashboard of one engine: its state, recorded calls and faults."""
 
-    def __init__(self, dispatcher: Dispatcher) -> None:
-        self.dispatcher = dispatcher
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
 
-    def domain(self, query: Query) -> tuple[CasesBackend, str]:
-        """The backend holding the query's ``domain`` (in ``account``, ``region``), and its id.
+    def domain(self, query: Query) -> tuple[Reader, str]:
+        """A reader of the backend holding the query's ``domain`` (in ``account``, ``region``),
+        and the domain's id.
 
         A domain that is not there is a 404 naming its id and where it was looked for: the page
         says so rather than show another domain.
         """
         domain_id = _required(query, "domain")
-        return self.find_domain(_required(query, "account"), _required(query, "region"), domain_id), domain_id
+        backend = self.find_domain(_required(query, "account"), _required(query, "region"), domain_id)
+        return Reader(self.engine, backend), domain_id
 
     def find_domain(self, account: str, region: str, domain_id: str) -> CasesBackend:
         """The backend of (``account``, ``region``) if it holds domain ``domain_id``, else the 404."""
-        backend = self.dispatcher.store.backends().get((account, region))
+        backend = self.engine.store.backends().get((account, region))
         if backend is not None:
             with backend.lock:
                 if domain_id in backend.domains:

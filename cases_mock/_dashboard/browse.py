@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from cases_mock._dashboard.reads import all_pages, api_read
+from cases_mock._dashboard.reads import Reader
 from cases_mock._services.connectcases.backend.layouts import without_deleted_fields
 from cases_mock._services.connectcases.backend.records import DomainData
 from cases_mock._services.connectcases.backend.rule_structure import kind_of, rule_target, rule_type
@@ -127,7 +127,7 @@ def _template(data: DomainData, template: Any, rules: dict[str, Any]) -> dict[st
     }
 
 
-def search(backend: CasesBackend, domain_id: str, query: dict[str, str]) -> dict[str, Any]:
+def search(reader: Reader, domain_id: str, query: dict[str, str]) -> dict[str, Any]:
     """One page of SearchCases for the search box: a filter (JSON) and/or a search term."""
     params: dict[str, Any] = {
         "domainId": domain_id,
@@ -144,7 +144,7 @@ def search(backend: CasesBackend, domain_id: str, query: dict[str, str]) -> dict
         params["searchTerm"] = query["term"]
     if query.get("token"):
         params["nextToken"] = query["token"]
-    page = api_read(backend, "SearchCases", params)
+    page = reader.read("SearchCases", params)
     for case in page["cases"]:
         case["values"] = {entry["id"]: _scalar(entry["value"]) for entry in case.pop("fields")}
     return page
@@ -155,29 +155,27 @@ def _scalar(union: dict[str, Any]) -> Any:
     return None if member == "emptyValue" else value
 
 
-def _get_case(backend: CasesBackend, domain_id: str, case_id: str, field_ids: list[str]) -> dict[str, Any]:
+def _get_case(reader: Reader, domain_id: str, case_id: str, field_ids: list[str]) -> dict[str, Any]:
     """GetCase asking for every field, in chunks of the most one request may name."""
     case: dict[str, Any] = {}
     for start in range(0, len(field_ids), GET_CASE_FIELDS):
         chunk = [{"id": field_id} for field_id in field_ids[start : start + GET_CASE_FIELDS]]
-        part = api_read(backend, "GetCase", {"domainId": domain_id, "caseId": case_id, "fields": chunk})
+        part = reader.read("GetCase", {"domainId": domain_id, "caseId": case_id, "fields": chunk})
         case.setdefault("fields", []).extend(part.pop("fields"))
         case.update(part)
     return case
 
 
-def case_detail(backend: CasesBackend, domain_id: str, case_id: str) -> dict[str, Any]:
+def case_detail(reader: Reader, domain_id: str, case_id: str) -> dict[str, Any]:
     """A case's fields (named), related items (SLA status included) and audit history, newest first."""
+    backend = reader.backend
     with backend.lock:
         data = backend.domain(domain_id).data
         fields = {field.field_id: field for field in backend.fields.live(domain_id)}
-        case = _get_case(backend, domain_id, case_id, list(fields))
-        related = all_pages(
-            backend, "SearchRelatedItems", {"domainId": domain_id, "caseId": case_id}, "relatedItems"
-        )
-        audit = all_pages(
-            backend, "GetCaseAuditEvents", {"domainId": domain_id, "caseId": case_id}, "auditEvents"
-        )
+        case = _get_case(reader, domain_id, case_id, list(fields))
+        where = {"domainId": domain_id, "caseId": case_id}
+        related = reader.all_pages("SearchRelatedItems", where, "relatedItems")
+        audit = reader.all_pages("GetCaseAuditEvents", where, "auditEvents")
         template = data.templates.get(str(case["templateId"]))
     return {
         "caseId": case_id,

@@ -193,18 +193,26 @@ class Dispatcher:
         region: str,
         access_key: str | None = None,
         request_id: str | None = None,
+        service: str | None = None,
+        recorded: bool = True,
     ) -> dict[str, Any]:
         """Faults, rate quotas, validate, handler, output check, one call recorded: the output,
-        or a modeled error (``InternalServerException`` for a bug in the mock, logged)."""
-        service = registry.default()
-        seen = _Seen(operation, params, service.name, account, region)
+        or a modeled error (``InternalServerException`` for a bug in the mock, logged).
+        ``service``: its botocore name (default: the first registered, Connect Cases).
+        ``recorded=False``: a read from inside the mock (the dashboard), which no injected fault
+        or rate quota touches and no call record shows."""
+        found = registry.by_name(service) if service is not None else registry.default()
+        if found is None:
+            raise UnknownOperationException(f"{service} is not a mocked service")
+        seen = _Seen(operation, params, found.name, account, region)
         status = 200
         try:
-            if operation not in service.operation_names():
-                raise UnknownOperationException(f"{operation} is not a {service.title} operation")
-            op = service.operation(operation)
-            self._admit(operation, account, region)
-            seen.output = self._invoke(service, operation, seen, request_id or str(uuid.uuid4()), access_key)
+            if operation not in found.operation_names():
+                raise UnknownOperationException(f"{operation} is not a {found.title} operation")
+            op = found.operation(operation)
+            if recorded:
+                self._admit(operation, account, region, found.name)
+            seen.output = self._invoke(found, operation, seen, request_id or str(uuid.uuid4()), access_key)
             status = op.http.get("responseCode", 200)
             return seen.output
         except CasesError as error:
@@ -216,7 +224,8 @@ class Dispatcher:
             status = seen.error.status
             raise seen.error from None
         finally:
-            self._record(seen, status)
+            if recorded:
+                self._record(seen, status)
 
     def _admit(self, operation: str, account: str, region: str, service: str | None = None) -> None:
         """Injected faults (on ``service``'s operation; None: the first registered), then the

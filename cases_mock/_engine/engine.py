@@ -95,9 +95,22 @@ class Engine:
         """``dispatch`` with a success made by ``render`` (the before-call path: no bytes)."""
         return self.dispatcher.answer(request, render)
 
-    def invoke(self, operation: str, params: dict[str, Any], *, account: str, region: str) -> dict[str, Any]:
-        """Faults, limits, validate, handler, output check, record: the output, or a modeled error."""
-        return self.dispatcher.invoke(operation, params, account=account, region=region)
+    def invoke(
+        self,
+        operation: str,
+        params: dict[str, Any],
+        *,
+        account: str,
+        region: str,
+        service: str | None = None,
+        recorded: bool = True,
+    ) -> dict[str, Any]:
+        """Faults, limits, validate, handler, output check, record: the output, or a modeled error
+        (``service``: the botocore name, default Connect Cases; ``recorded=False``: a read from
+        inside the mock, untouched by faults and quotas and not recorded)."""
+        return self.dispatcher.invoke(
+            operation, params, account=account, region=region, service=service, recorded=recorded
+        )
 
     # -- the whole state at once ---------------------------------------------------------------
     def reset(self) -> None:

@@ -185,7 +185,7 @@ class CasesServer:
         )
         self.engine = Engine(self.account_id, record_calls=record_calls)  # this server's whole state
         self.store, self.dispatcher = self.engine.store, self.engine.dispatcher  # parts of it, for the routes
-        self.dashboard = Dashboard(self.dispatcher)
+        self.dashboard = Dashboard(self.engine)
         # --eventbridge-endpoint: every case event also goes there with PutEvents (docs/events.md)
         self.forwarder = HttpPutEvents(eventbridge_endpoint) if eventbridge_endpoint else None
         if self.forwarder is not None:

@@ -1,6 +1,6 @@
 """The dashboard's endpoints through their own interface: (method, path, query, body) -> reply.
 
-State is made through boto3 on the in-process mock; the dashboard reads the same dispatcher.
+State is made through boto3 on the in-process mock; the dashboard reads the same engine.
 """
 
 from __future__ import annotations
@@ -328,6 +328,17 @@ def test_dashboard_reads_are_not_recorded_as_calls(dashboard, support, cases_moc
     ask(dashboard, "GET", "api/cases", {**WHERE, "domain": support.domain})
     preview(dashboard, support, caseId=case_id)
     assert len(cases_mock.calls) == before
+
+
+def test_dashboard_reads_are_untouched_by_injected_faults(dashboard, support, cases_mock):
+    case_id = support.a_case("One", reason=text("outage"), priority={"doubleValue": 1})
+    cases_mock.inject_fault("*", "ThrottlingException", times=None)
+    status, answer = ask(dashboard, "GET", "api/case", {**WHERE, "domain": support.domain, "case": case_id})
+    assert status == 200, answer
+    status, answer = ask(dashboard, "GET", "api/cases", {**WHERE, "domain": support.domain})
+    assert (status, [c["caseId"] for c in answer["cases"]]) == (200, [case_id])
+    with pytest.raises(ClientError, match="ThrottlingException"):  # while a client's call is faulted
+        support.client.get_domain(domainId=support.domain)
 
 
 def test_faults_lists_the_faults_in_force_and_what_a_new_one_may_name(dashboard, cases_mock):

@@ -14,29 +14,20 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar, overload
 
 from cases_mock._engine.account_region import check_account_id, check_region, default_account_id
 from cases_mock._interception import activation  # registers the botocore hook: loads with the package
+from cases_mock._interception.engine_view import EngineView, MockNotActiveError, require_active
 from cases_mock._services.connectcases.ids import DEFAULT_REGION
 
 if TYPE_CHECKING:
-    from cases_mock._engine.clock import Clock
-    from cases_mock._engine.engine import Engine
     from cases_mock._engine.faults import Fault
-    from cases_mock._engine.limits import Limits, Quotas
-    from cases_mock._engine.recording import RecordedCall
     from cases_mock._services.connectcases.backend.store import CasesBackend
     from cases_mock._services.connectcases.events import EventList
     from cases_mock._services.connectcases.seed import SeededDomain
 
 T = TypeVar("T")
+__all__ = ["CasesMock", "MockNotActiveError", "mock_connectcases"]
 
 
-class MockNotActiveError(RuntimeError):
-    """A call that needs an active mock on one that is not: ``stop()`` without a matching
-    ``start()`` (never started, or stopped already), or ``seed()``, ``backend()``,
-    ``import_state()``/``load()``, ``inject_fault()`` or setting ``quotas`` while no mock is
-    active (they would write into the state the next mock starts from)."""
-
-
-class CasesMock:
+class CasesMock(EngineView):
     """An in-memory Amazon Connect Cases for every boto3/botocore client and ``requests`` call.
 
     One object is a decorator (``@CasesMock()``, usually spelt ``@mock_connectcases``), a
@@ -86,102 +77,25 @@ class CasesMock:
         """The services (botocore names) this mock does not answer."""
         return frozenset() if self.profiles else frozenset({"customer-profiles"})
 
-    # -- the state a test can see ------------------------------------------------------------
+    # -- the account, region and backend this mock answers for (the shared state: EngineView) -
     @property
     def account_id(self) -> str:
         """The account this mock answers for (see the class's ``account_id`` argument);
         ValueError naming the environment variable when that holds no 12-digit account id."""
         return self._account_id or default_account_id()
 
-    @property
-    def engine(self) -> Engine:
-        """The state every in-process mock shares, and the request path over it (engine.py)."""
-        return activation.shared_engine()
-
-    @property
-    def clock(self) -> Clock:
-        """The clock every timestamp comes from: ``freeze()``, ``advance()``, ``unfreeze()``."""
-        return self.engine.store.clock
-
-    @property
-    def limits(self) -> Limits:
-        """The opt-in rate quotas and search delay, and the resource quotas (limits.py)."""
-        return self.engine.store.limits
-
-    @property
-    def quotas(self) -> Quotas:
-        """The resource quotas every backend of this mock enforces; settable."""
-        return self.engine.store.limits.quotas
-
-    @quotas.setter
-    def quotas(self, quotas: Quotas) -> None:
-        _require_active("setting quotas")
-        self.engine.store.limits.quotas = quotas
-
     def backend(self, region: str | None = None, account_id: str | None = None) -> CasesBackend:
         """The backend of ``account_id`` (default: this mock's) in ``region`` (default: this
         mock's ``region``): its ``domains`` map holds the state as Python objects.
 
         MockNotActiveError while no mock is active: the backend would be the next mock's."""
-        _require_active("backend()")
+        require_active("backend()")
         account = (
             self.account_id if account_id is None else check_account_id(account_id, "backend(account_id=...)")
         )
         return self.engine.store.backend(
             account, self.region if region is None else check_region(region, "backend(region=...)")
         )
-
-    def reset(self) -> None:
-        """Forgets every domain, case and setting of every account and region, the published
-        events, the recorded calls and the injected faults."""
-        self.engine.reset()
-
-    # -- calls and faults --------------------------------------------------------------------
-    @property
-    def calls(self) -> list[RecordedCall]:
-        """The calls answered since the outermost activation, oldest first (the newest
-        ``record_calls`` of them: a ring buffer, recording.py)."""
-        return list(self.engine.recorder.calls)
-
-    def calls_of(self, operation: str) -> list[RecordedCall]:
-        """The recorded calls of one operation (e.g. ``"CreateCase"``), oldest first."""
-        return self.engine.recorder.of(operation)
-
-    # -- case events (docs/events.md) -------------------------------------------------------
-    @property
-    def events(self) -> EventList:
-        """The case events published since the last reset, oldest first (at most
-        ``cases_mock.events.MAX_EVENTS``); ``mock.events.of("CASE.UPDATED", case_id=...)``
-        filters."""
-        return self.engine.store.publisher.events()
-
-    def clear_events(self) -> None:
-        self.engine.store.publisher.clear()
-
-    def inject_fault(
-        self,
-        operation: str,
-        error: str = "ThrottlingException",
-        *,
-        times: int | None = 1,
-        probability: float = 1.0,
-        latency: float = 0.0,
-        message: str | None = None,
-        seed: int | None = None,
-    ) -> Fault:
-        """Makes ``operation`` (or ``"*"``) answer ``error`` for the next ``times`` calls (None:
-        until cleared), each with ``probability``, after ``latency`` seconds."""
-        _require_active("inject_fault()")
-        from cases_mock._engine.faults import Fault
-
-        added = self.engine.faults.add(Fault(operation, error, times, probability, latency, message))
-        if seed is not None:  # after the check: a refused fault changes nothing
-            self.engine.faults.seed(seed)
-        return added
-
-    def clear_faults(self) -> None:
-        """Removes every injected fault."""
-        self.engine.faults.clear()
 
     def seed(
         self,
@@ -199,31 +113,48 @@ class CasesMock:
         ``profiles=False`` (``SeededDomain`` says what it made)."""
         from cases_mock._services.seeding import seed as seed_all
 
-        _require_active("seed()")
+        require_active("seed()")
         backend, stores = self.backend(region, account_id), self.engine.stores
         return seed_all(
             stores, backend, profiles=self.profiles, name=name, cases=cases, rules=rules, seed=seed
         )
 
-    # -- state as JSON -----------------------------------------------------------------------
-    def export_state(self) -> dict[str, Any]:
-        """The whole state (every account and region) as JSON-able data."""
-        return self.engine.export()
+    # -- faults --------------------------------------------------------------------------------
+    def inject_fault(
+        self,
+        operation: str,
+        error: str = "ThrottlingException",
+        *,
+        times: int | None = 1,
+        probability: float = 1.0,
+        latency: float = 0.0,
+        message: str | None = None,
+        seed: int | None = None,
+    ) -> Fault:
+        """Makes ``operation`` (or ``"*"``) answer ``error`` for the next ``times`` calls (None:
+        until cleared), each with ``probability``, after ``latency`` seconds."""
+        require_active("inject_fault()")
+        from cases_mock._engine.faults import Fault
 
-    def import_state(self, state: dict[str, Any]) -> None:
-        """Replaces the whole state with one ``export_state`` (or the server) produced."""
-        _require_active("import_state()")
-        self.engine.import_state(state)
+        added = self.engine.faults.add(Fault(operation, error, times, probability, latency, message))
+        if seed is not None:  # after the check: a refused fault changes nothing
+            self.engine.faults.seed(seed)
+        return added
 
-    def save(self, path: str) -> None:
-        """Writes ``export_state()`` to the JSON file ``path``."""
-        self.engine.save(path)
+    def clear_faults(self) -> None:
+        """Removes every injected fault."""
+        self.engine.faults.clear()
 
-    def load(self, path: str) -> None:
-        """Replaces the whole state with the JSON file ``path`` that ``save`` wrote (ValueError,
-        nothing replaced, for a file that repeats a key or that ``import_state`` refuses)."""
-        _require_active("load()")
-        self.engine.load(path)
+    # -- case events (docs/events.md) -------------------------------------------------------
+    @property
+    def events(self) -> EventList:
+        """The case events published since the last reset, oldest first (at most
+        ``cases_mock.events.MAX_EVENTS``); ``mock.events.of("CASE.UPDATED", case_id=...)``
+        filters."""
+        return self.engine.store.publisher.events()
+
+    def clear_events(self) -> None:
+        self.engine.store.publisher.clear()
 
     @property
     def active(self) -> bool:
@@ -295,15 +226,6 @@ def _fresh(mock: CasesMock) -> CasesMock:
     fresh = copy.copy(mock)
     fresh._started, fresh._stop_note = False, ""
     return fresh
-
-
-def _require_active(what: str) -> None:
-    if not activation.active_mocks():
-        raise MockNotActiveError(
-            f"{what} on a mock that is not active: no mock is started, so it would write into "
-            f"the state the next mock starts from. Call it inside `with mock_connectcases() as "
-            f"mock:`, a decorated test or the cases_mock fixture, or after mock.start()"
-        )
 
 
 def _not_active(mock: CasesMock) -> MockNotActiveError:

@@ -149,8 +149,18 @@ def _markdown(doc: str | None) -> str:
 
 
 def _members(cls: type) -> Iterator[tuple[str, Any]]:
-    """The public methods and properties ``cls`` defines, in source order."""
-    for name, member in vars(cls).items():
+    """The public methods and properties ``cls`` defines or inherits from a base of its own
+    package, in source order, the bases' first."""
+    seen: set[str] = set()
+    own = [
+        base
+        for base in reversed(cls.__mro__)
+        if base.__module__.split(".")[0] == cls.__module__.split(".")[0]
+    ]
+    for name, member in (item for base in own for item in vars(base).items()):
+        if name in seen:
+            continue
+        seen.add(name)
         if name.startswith("_"):
             continue
         if isinstance(member, (staticmethod, classmethod)):

@@ -48,6 +48,9 @@ log = logging.getLogger("cases_mock")
 Rendered = TypeVar("Rendered")
 Render = Callable[[OperationModel, dict[str, Any], str], Rendered]
 """What a success becomes, from the operation, the handler's output and the request id."""
+Given = Callable[[OperationModel, dict[str, str]], "dict[str, Any] | None"]
+"""The parameters a way in already holds for the routed operation and its URI labels, exactly as
+``parse`` would read them from the request; None: parse the request."""
 
 _CREDENTIAL = re.compile(r"Credential=([^/,\s]+)/\d{8}/([a-z0-9-]+)/([a-z0-9-]+)/aws4_request")
 _ACCOUNT_KEY = re.compile(r"^\d{12}$")
@@ -145,15 +148,19 @@ class Dispatcher:
     def dispatch(self, request: WireRequest) -> WireResponse:
         return self.answer(request, success_response)
 
-    def answer(self, request: WireRequest, render: Render[Rendered]) -> Rendered | WireResponse:
+    def answer(
+        self, request: WireRequest, render: Render[Rendered], given: Given | None = None
+    ) -> Rendered | WireResponse:
         """``dispatch`` with a success made by ``render`` (a failure in it is a bug in the mock,
-        answered as one); an error is the modeled error's ``WireResponse``."""
+        answered as one), and the parameters ``given`` (the before-call way in: botocore's own,
+        ``_protocol/params.py``) instead of parsed where it has them; an error is the modeled
+        error's ``WireResponse``."""
         request_id = str(uuid.uuid4())
         seen = _Seen()
         status = 200
         response: Rendered | WireResponse
         try:
-            op, response = self._dispatch(request, request_id, seen, render)
+            op, response = self._dispatch(request, request_id, seen, render, given)
             status = int(op.http.get("responseCode", 200))
         except CasesError as error:
             response = error_response(error, request_id, service_of(request).name)
@@ -170,7 +177,12 @@ class Dispatcher:
         return response
 
     def _dispatch(
-        self, request: WireRequest, request_id: str, seen: _Seen, render: Render[Rendered]
+        self,
+        request: WireRequest,
+        request_id: str,
+        seen: _Seen,
+        render: Render[Rendered],
+        given: Given | None,
     ) -> tuple[OperationModel, Rendered]:
         service, op, labels = route(request)
         seen.operation, seen.service = op.name, service.name
@@ -178,7 +190,8 @@ class Dispatcher:
         seen.account = self.account_of(access_key)
         seen.region = region_of(request)
         self._admit(op.name, seen.account, seen.region, service.name)
-        seen.params = parse(op, request, labels)
+        params = given(op, labels) if given is not None else None
+        seen.params = parse(op, request, labels) if params is None else params
         output = self._invoke(service, op.name, seen, request_id, access_key)
         response = render(op, output, request_id)
         seen.output = output

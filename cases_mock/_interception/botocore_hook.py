@@ -44,7 +44,10 @@ from cases_mock._interception import configured_endpoint
 from cases_mock._interception.aiobotocore_hook import AioInterception, answer_later, called_by_async_emitter
 from cases_mock._interception.fast_path import EVENT_PREFIX as FAST_EVENT_PREFIX
 from cases_mock._interception.fast_path import (
+    PARAMS_EVENT_PREFIX,
     aws_response,
+    given_by,
+    keep_params,
     parsed_answer,
     render,
     take_pending,
@@ -160,7 +163,9 @@ def before_call(model: Any, params: dict[str, Any], request_signer: Any, **_: An
     url = str(params.get("url", ""))
     if not answers(url, model.service_model.service_name):
         return None
-    answered = engine.answer(wire_request_of(params, request_signer), render)
+    answered = engine.dispatcher.answer(
+        wire_request_of(params, request_signer), render, given_by(model, params)
+    )
     if isinstance(answered, WireResponse):  # a modeled error
         handoff.key, handoff.answer = (url, body_bytes(params["body"])), answered
         return None
@@ -170,6 +175,7 @@ def before_call(model: Any, params: dict[str, Any], request_signer: Any, **_: An
 for _service in registry.services():
     botocore.handlers.BUILTIN_HANDLERS.append((f"{HOOK_EVENT_PREFIX}.{_service.name}", before_send))
     botocore.handlers.BUILTIN_HANDLERS.append((f"{FAST_EVENT_PREFIX}.{_service.name}", before_call))
+    botocore.handlers.BUILTIN_HANDLERS.append((f"{PARAMS_EVENT_PREFIX}.{_service.name}", keep_params))
 del _service
 
 

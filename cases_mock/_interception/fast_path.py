@@ -4,7 +4,9 @@ botocore emits ``before-call.<service>.<Operation>`` (``before-call.connectcases
 with the serialised request dict (method, url, headers, body) once per call, before signing; its
 own ``Stubber`` answers there too. This handler builds the same ``WireRequest`` the
 ``before-send`` path would (the account and region from the request signer's credentials and
-region instead of a signature) and gives it to the engine's ``answer`` with :func:`render`: a
+region instead of a signature) and gives it to the dispatcher's ``answer`` with botocore's own
+parameters (kept from ``before-parameter-build``), which it takes instead of parsing the body
+back (``_protocol/params.py``: the same values the parser gives), and with :func:`render`: a
 success becomes botocore's parsed response directly (``_protocol/parsed.py``, exactly what
 botocore's parser makes of the bytes the full path receives), with no JSON read back. The caller
 gets what the full path gives: datetimes, ``ResponseMetadata``, and the ``before-parse``,
@@ -26,7 +28,7 @@ from __future__ import annotations
 import io
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from botocore.awsrequest import AWSResponse
@@ -36,10 +38,40 @@ from botocore.parsers import create_parser
 
 from cases_mock._engine.activations import Handoff
 from cases_mock._engine.wire import WireRequest, WireResponse, body_bytes
+from cases_mock._protocol.params import given as params_given
 from cases_mock._protocol.parsed import holds_for_installed_botocore, parsed_response
 from cases_mock._protocol.serialize import success_response
 
+if TYPE_CHECKING:
+    from cases_mock._engine.dispatch import Given
+
 EVENT_PREFIX = "before-call"  # the handler is registered on before-call.<service> for each mocked one
+PARAMS_EVENT_PREFIX = "before-parameter-build"  # where botocore's parameters are kept for it
+_PARAMS = "cases_mock.params"  # their key in the call's context (botocore's request_context)
+
+
+def keep_params(params: dict[str, Any], context: dict[str, Any] | None = None, **_: Any) -> None:
+    """The ``before-parameter-build.<service>`` handler: keeps the call's parameters (the dict
+    botocore serialises, which its own handlers there fill in place: an idempotency token) in
+    the call's context, which ``before-call`` receives too."""
+    if context is not None:
+        context[_PARAMS] = params
+
+
+def given_by(model: OperationModel, params: dict[str, Any]) -> Given | None:
+    """What the dispatcher takes instead of parsing the request botocore made (``params.py``):
+    botocore's parameters, for the operation botocore called and no other."""
+    kept = params.get("context", {}).get(_PARAMS)
+    if kept is None:
+        return None
+    name, service = model.name, model.service_model.service_name
+
+    def given(op: OperationModel, labels: dict[str, str]) -> dict[str, Any] | None:
+        if op.name != name or op.service_model.service_name != service:
+            return None
+        return params_given(op, kept, labels)
+
+    return given
 
 
 def take_pending(handoff: Handoff, url: str, body: bytes) -> WireResponse | None:

@@ -18,7 +18,8 @@ from cases_mock._protocol.json_depth import MAX_JSON_DEPTH, TooDeep, loads
 from cases_mock._protocol.validate import problem, refusal
 
 
-def _scalar_from_text(shape: Shape, text: str, name: str) -> Any:
+def scalar_from_text(shape: Shape, text: str, name: str) -> Any:
+    """A query or header value as its member's type (ValidationException naming the member)."""
     if shape.type_name in ("integer", "long"):
         try:
             return int(text)
@@ -81,13 +82,13 @@ def parse(op: OperationModel, request: WireRequest, labels: dict[str, str]) -> d
             if values is None:
                 continue
             if member.type_name == "list":
-                params[name] = [_scalar_from_text(member.member, v, name) for v in values]
+                params[name] = [scalar_from_text(member.member, v, name) for v in values]
             else:
-                params[name] = _scalar_from_text(member, values[0], name)
+                params[name] = scalar_from_text(member, values[0], name)
         elif location == "header":
             value = request.header(wire_name)
             if value is not None:
-                params[name] = _scalar_from_text(member, value, name)
+                params[name] = scalar_from_text(member, value, name)
         else:
             body_members = True
     if body_members:

@@ -9,7 +9,9 @@
   signs it, with the parsed response built from the handler's output (``fast_path.py``);
   errors, retries and the switches there take the path above.
 * botocore clients whose session predates the import: while active, ``Endpoint._send`` of
-  endpoints with a mocked prefix (``cases``) is answered too (``AioEndpoint._send`` for aiobotocore).
+  endpoints with a mocked prefix (``cases``) is answered too (``AioEndpoint._send`` for aiobotocore),
+  and the before-call way in is added to such a client's own event emitter on its first call
+  (``BaseClient._make_api_call``) and to boto3's default session when it predates the import.
 * ``requests``: ``requests_adapter.CasesAdapter`` for URLs on a Connect Cases host.
 * Which requests are answered: those to a mocked service's host of any form (``hosts.py``); a
   client given a custom, non-AWS ``endpoint_url`` in code (a running ``cases-mock serve``, say)
@@ -32,6 +34,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 import botocore.args
+import botocore.client
 import botocore.credentials
 import botocore.endpoint
 import botocore.handlers
@@ -172,11 +175,38 @@ def before_call(model: Any, params: dict[str, Any], request_signer: Any, **_: An
     return parsed_answer(model, params, answered, request_signer._event_emitter)
 
 
-for _service in registry.services():
-    botocore.handlers.BUILTIN_HANDLERS.append((f"{HOOK_EVENT_PREFIX}.{_service.name}", before_send))
-    botocore.handlers.BUILTIN_HANDLERS.append((f"{FAST_EVENT_PREFIX}.{_service.name}", before_call))
-    botocore.handlers.BUILTIN_HANDLERS.append((f"{PARAMS_EVENT_PREFIX}.{_service.name}", keep_params))
-del _service
+# (event, handler, unique id) of the before-call way in, one pair a mocked service
+FAST_EVENTS = tuple(
+    (f"{prefix}.{s.name}", handler, f"cases_mock.{prefix}.{s.name}")
+    for s in registry.services()
+    for prefix, handler in ((FAST_EVENT_PREFIX, before_call), (PARAMS_EVENT_PREFIX, keep_params))
+)
+HANDLERS = tuple((event, before_send) for event, _ in HOOK_EVENTS) + tuple(
+    (event, handler) for event, handler, _ in FAST_EVENTS
+)
+botocore.handlers.BUILTIN_HANDLERS.extend(HANDLERS)  # copied into every session made from now on
+
+
+def has_fast_path(events: Any, service: str) -> bool:
+    """Whether a client's (or session's) event emitter has the before-call handler for
+    ``service`` (True for an emitter this cannot read: it is left as it is)."""
+    emitter = getattr(events, "_emitter", events)
+    try:
+        found = emitter._handlers.prefix_search(f"{FAST_EVENT_PREFIX}.{service}")
+    except AttributeError:
+        return True
+    return before_call in found
+
+
+def add_fast_path(events: Any, service: str | None = None) -> bool:
+    """Registers the before-call way in on ``events`` (for ``service``, else every mocked
+    service) where it is missing; True if it registered anything."""
+    names = [s.name for s in registry.services()] if service is None else [service]
+    missing = {name for name in names if not has_fast_path(events, name)}
+    for event, handler, unique_id in FAST_EVENTS:
+        if event.split(".", 1)[1] in missing:
+            events.register(event, handler, unique_id=unique_id)
+    return bool(missing)
 
 
 def _default_session_now() -> Any:
@@ -222,6 +252,23 @@ def _session_credentials(original: Any) -> Any:
     return get_credentials
 
 
+def _client_call(original: Any, seen: weakref.WeakSet[Any]) -> Any:
+    """``BaseClient._make_api_call``: a client whose event emitter was copied from a session made
+    before the import (or from boto3's default session before it was hooked) gets the before-call
+    way in on its first call while a mock is active; every other call goes straight on."""
+
+    def _make_api_call(client: Any, operation_name: str, api_params: Any) -> Any:
+        events = client.meta.events
+        if events not in seen and _answering() is not None:
+            seen.add(events)
+            service = client.meta.service_model.service_name
+            if registry.by_name(service) is not None:
+                add_fast_path(events, service)
+        return original(client, operation_name, api_params)
+
+    return _make_api_call
+
+
 def _configured_endpoints_ignored(original: Any) -> Any:
     def ignored() -> bool:
         engine = _answering()
@@ -235,11 +282,16 @@ class Interception:
     answers, and for which endpoints, is read from the engine's activations on each request."""
 
     def __init__(self) -> None:
+        seen: weakref.WeakSet[Any] = weakref.WeakSet()  # the client emitters already looked at
         self._patches = [
             (Patch(botocore.endpoint.Endpoint, "_send"), _endpoint_send),
             (Patch(botocore.signers.RequestSigner, "sign"), _signer_sign),
             (Patch(botocore.session.Session, "get_credentials"), _session_credentials),
             (Patch(botocore.args.ClientArgsCreator, "compute_client_args"), _configured_endpoints_ignored),
+            (
+                Patch(botocore.client.BaseClient, "_make_api_call"),
+                lambda original: _client_call(original, seen),
+            ),
         ]
         self._requests_patch: Patch | None = None
         self._default_session_events: Any = None
@@ -289,10 +341,13 @@ class Interception:
         events = predating._session.get_component("event_emitter")
         for event, unique_id in HOOK_EVENTS:
             events.register(event, before_send, unique_id=unique_id)
+        add_fast_path(events)  # every client made from it while active: the before-call way in
         self._default_session_events = events
 
     def _unhook_default_session(self) -> None:
         if self._default_session_events is not None:
             for event, unique_id in HOOK_EVENTS:
+                self._default_session_events.unregister(event, unique_id=unique_id)
+            for event, _, unique_id in FAST_EVENTS:
                 self._default_session_events.unregister(event, unique_id=unique_id)
             self._default_session_events = None

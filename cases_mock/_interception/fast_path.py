@@ -18,9 +18,10 @@ send path, where the answer already computed is handed to the ``before-send`` ho
 attempt (the operation never runs twice), so botocore's retry handler, the user's retry
 configuration and botocore's error parsing behave exactly as on the full path.
 
-Not used (the full path is) for aiobotocore clients, for clients whose session predates the
-import, and when forced with ``mock_connectcases(full_path=True)`` or ``CASES_MOCK_FULL_PATH=1``
-(for users whose own handlers hook ``before-send``, ``before-sign`` or ``before-parse``).
+Not used (the full path is) for aiobotocore clients, and when forced with
+``mock_connectcases(full_path=True)`` or ``CASES_MOCK_FULL_PATH=1`` (for users whose own handlers
+hook ``before-send``, ``before-sign`` or ``before-parse``). A client whose session predates the
+import gets the handlers on its first call while a mock is active (``botocore_hook.py``).
 """
 
 from __future__ import annotations

@@ -27,7 +27,7 @@ import gets the handlers on its first call while a mock is active (``botocore_ho
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
@@ -41,7 +41,7 @@ from cases_mock._engine.activations import Handoff
 from cases_mock._engine.wire import WireRequest, WireResponse, body_bytes
 from cases_mock._protocol.params import given as params_given
 from cases_mock._protocol.parsed import holds_for_installed_botocore, parsed_response
-from cases_mock._protocol.serialize import success_response
+from cases_mock._protocol.serialize import success_parts
 
 if TYPE_CHECKING:
     from cases_mock._engine.dispatch import Given
@@ -99,12 +99,37 @@ def aws_response(url: str, answer: WireResponse) -> AWSResponse:
     return AWSResponse(url, answer.status, answer.headers, RawBody(answer.body))
 
 
+class LazyBody(RawBody):
+    """A ``RawBody`` written on first read: the before-call path's bytes, for whoever reads them."""
+
+    def __init__(self, write: Callable[[], bytes]) -> None:
+        super().__init__()
+        self._pending: Callable[[], bytes] | None = write
+
+    def _written(self) -> None:
+        if self._pending is not None:
+            write, self._pending = self._pending, None
+            self.write(write())
+            self.seek(0)
+
+    def read(self, size: int | None = -1) -> bytes:
+        self._written()
+        return super().read(size)
+
+    def getvalue(self) -> bytes:
+        self._written()
+        return super().getvalue()
+
+
 @dataclass(slots=True)
 class Success:
-    """A success answered at before-call: the answer the full path would receive, and what
-    botocore's parser makes of it (built from the handler's output, not from ``wire.body``)."""
+    """A success answered at before-call: the status, headers and body (written on demand) the
+    full path would receive, and what botocore's parser makes of them (built from the handler's
+    output, not from the body)."""
 
-    wire: WireResponse
+    status: int
+    headers: dict[str, str]
+    write: Callable[[], bytes]
     parsed: dict[str, Any]
 
 
@@ -112,11 +137,13 @@ def render(op: OperationModel, output: dict[str, Any], request_id: str) -> Succe
     """The engine's ``answer`` renders a success with this on the before-call path: parsed from
     the handler's output directly where the converter matches the installed botocore's parser,
     else by that parser from the written bytes."""
-    wire = success_response(op, output, request_id)
+    status, headers, write = success_parts(op, output, request_id)
     if _CONVERTS:
-        return Success(wire, parsed_response(op, output, request_id))
+        return Success(status, headers, write, parsed_response(op, output, request_id))
+    wire = WireResponse(status, headers, write())
     response_dict = convert_to_response_dict(aws_response("", wire), op)
-    return Success(wire, create_parser(op.metadata["protocol"]).parse(response_dict, op.output_shape))
+    parsed = create_parser(op.metadata["protocol"]).parse(response_dict, op.output_shape)
+    return Success(status, headers, lambda: wire.body, parsed)
 
 
 _CONVERTS = holds_for_installed_botocore()
@@ -148,28 +175,27 @@ def parsed_answer(
     the events that path emits after a response arrives (``before-parse``, ``response-received``,
     ``needs-retry``) emitted on the client's own emitter, so its handlers (the retry handler's
     ``MaxAttemptsReached``, say) see and shape the same thing: ``RetryAttempts`` is set only after
-    them, as botocore's endpoint does."""
-    http = aws_response(str(params["url"]), success.wire)
-    response_dict = convert_to_response_dict(http, model)
+    them, as botocore's endpoint does. An event nobody listens to is not emitted, and the body is
+    written only for a handler that reads it (``LazyBody``)."""
+    http = AWSResponse(str(params["url"]), success.status, success.headers, LazyBody(success.write))
     suffix = f"{model.service_model.service_id.hyphenize()}.{model.name}"
     parsed = success.parsed
     parsed["ResponseMetadata"].pop("RetryAttempts", None)
-    customized: dict[str, Any] = {}
-    events.emit(
-        f"before-parse.{suffix}",
-        operation_model=model,
-        response_dict=response_dict,
-        customized_response_dict=customized,
-    )
-    parsed.update(customized)
-    context = params.get("context", {})
-    events.emit(
-        f"response-received.{suffix}",
-        exception=None,
-        response_dict=response_dict,
-        parsed_response=parsed,
-        context=context,
-    )
+    before_parse, received = f"before-parse.{suffix}", f"response-received.{suffix}"
+    if _listened(events, before_parse) or _listened(events, received):
+        response_dict = convert_to_response_dict(http, model)
+        customized: dict[str, Any] = {}
+        events.emit(
+            before_parse,
+            operation_model=model,
+            response_dict=response_dict,
+            customized_response_dict=customized,
+        )
+        parsed.update(customized)
+        context = params.get("context", {})
+        events.emit(
+            received, exception=None, response_dict=response_dict, parsed_response=parsed, context=context
+        )
     events.emit(
         f"needs-retry.{suffix}",
         response=(http, parsed),
@@ -181,3 +207,17 @@ def parsed_answer(
     )  # a success is never retried: what the handlers return does not matter
     parsed.setdefault("ResponseMetadata", {})["RetryAttempts"] = 0
     return http, parsed
+
+
+def _listened(events: Any, name: str) -> bool:
+    """Whether any handler is registered for the event ``name`` on a client's emitter (looked up
+    as botocore's emitter does, through its lookup cache); True for an emitter this cannot read."""
+    emitter = getattr(events, "_emitter", None)
+    cache = getattr(emitter, "_lookup_cache", None)
+    trie = getattr(emitter, "_handlers", None)
+    if not isinstance(cache, dict) or trie is None:
+        return True
+    handlers = cache.get(name)
+    if handlers is None:
+        handlers = cache[name] = trie.prefix_search(name)
+    return bool(handlers)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import datetime, timezone
 from functools import cache
 from typing import Any
@@ -88,17 +89,32 @@ def success_response(op: OperationModel, output: dict[str, Any], request_id: str
     """The 200 answer. Handlers return members of the output shape (checked in the suite by
     ``CASES_MOCK_STRICT_OUTPUT``), so with the newest model the body is written directly: unset
     (None) members are dropped (the parser skips them at any depth) and timestamps become ISO-8601."""
+    status, headers, write = success_parts(op, output, request_id)
+    return WireResponse(status, headers, write())
+
+
+def success_parts(
+    op: OperationModel, output: dict[str, Any], request_id: str
+) -> tuple[int, dict[str, str], Callable[[], bytes]]:
+    """``success_response``'s status and headers, and the function that writes its body (the
+    before-call path writes it only for someone who reads it)."""
     headers = success_headers(request_id)
     shape = op.output_shape
-    body: dict[str, Any] = {}
-    if shape is not None:
-        if _walks_shape(op.service_model.service_name, shape):
-            body = _write(shape, output)
-            headers.update(_headers_of(shape, output))
-        else:
-            body = {name: value for name, value in output.items() if value is not None}
     status = int(op.http.get("responseCode", 200))
-    return WireResponse(status, headers, json.dumps(body, default=_json_default).encode())
+    if shape is None:
+        return status, headers, lambda: b"{}"
+    if _walks_shape(op.service_model.service_name, shape):
+        headers.update(_headers_of(shape, output))
+        return status, headers, lambda: _dumps(_write(shape, output))
+    return (
+        status,
+        headers,
+        lambda: _dumps({name: value for name, value in output.items() if value is not None}),
+    )
+
+
+def _dumps(body: dict[str, Any]) -> bytes:
+    return json.dumps(body, default=_json_default).encode()
 
 
 def _message_member(shape: Shape | None) -> str:

@@ -92,3 +92,31 @@ def test_the_events_after_a_response_see_the_same_on_both_paths(monkeypatch: pyt
     fast, full = _seen_by_handlers(False), _seen_by_handlers(True)
     assert [event for event, _ in fast] == list(AFTER_RESPONSE)
     assert fast == full
+
+
+def test_a_before_call_success_writes_its_bytes_only_for_a_handler_that_reads_them(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from cases_mock._protocol import serialize
+
+    monkeypatch.delenv("CASES_MOCK_FULL_PATH", raising=False)
+    written: list[bytes] = []
+    dumps = serialize._dumps
+
+    def counting(body: dict[str, Any]) -> bytes:
+        written.append(dumps(body))
+        return written[-1]
+
+    monkeypatch.setattr(serialize, "_dumps", counting)
+    with mock_connectcases():
+        client = a_client()
+        domain = a_domain(client)
+        client.get_domain(domainId=domain)
+        assert written == []  # nobody read them: never written
+        read: list[bytes] = []
+        client.meta.events.register(
+            "after-call.connectcases", lambda http_response, **_: read.append(http_response.content)
+        )
+        answer = client.get_domain(domainId=domain)
+        assert read == written
+        assert json.loads(read[0])["domainId"] == answer["domainId"]

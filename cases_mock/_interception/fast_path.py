@@ -39,7 +39,6 @@ from botocore.parsers import create_parser
 
 from cases_mock._engine.activations import Handoff
 from cases_mock._engine.wire import WireRequest, WireResponse, body_bytes
-from cases_mock._protocol.params import given as params_given
 from cases_mock._protocol.parsed import holds_for_installed_botocore, parsed_response
 from cases_mock._protocol.serialize import success_parts
 
@@ -65,6 +64,8 @@ def given_by(model: OperationModel, params: dict[str, Any]) -> Given | None:
     kept = params.get("context", {}).get(_PARAMS)
     if kept is None:
         return None
+    from cases_mock._protocol.params import given as params_given  # loaded with the first call
+
     name, service = model.name, model.service_model.service_name
 
     def given(op: OperationModel, labels: dict[str, str]) -> dict[str, Any] | None:

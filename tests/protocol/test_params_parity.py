@@ -63,6 +63,7 @@ def _inputs(op: OperationModel) -> st.SearchStrategy[Any]:
 
 
 @pytest.mark.parametrize(("service", "name"), OPERATIONS)
+@pytest.mark.filterwarnings("ignore:Generating overly large repr")  # a large input, drawn as data
 @settings(
     max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
 )

@@ -12,7 +12,7 @@ from cases_mock._services.connectcases.backend.records import DomainData
 from cases_mock._services.connectcases.backend.rule_structure import kind_of, rule_target, rule_type
 from cases_mock._services.connectcases.backend.store import CasesBackend, Store
 from cases_mock._services.connectcases.errors import ValidationException
-from cases_mock._services.connectcases.wire_forms import layout_content_wire
+from cases_mock._services.connectcases.wire_forms import case_rule_wire, layout_content_wire
 
 LISTED_FIELDS = ("title", "status", "created_datetime", "last_updated_datetime")
 SEARCH_PAGE = 25
@@ -75,7 +75,7 @@ def domain_configuration(backend: CasesBackend, domain_id: str) -> dict[str, Any
                     "name": rule.name,
                     "ruleType": rule_type(rule.rule),
                     "description": rule.description,
-                    "rule": rule.rule,
+                    "rule": case_rule_wire(rule.rule),
                 }
                 for rule in rules.values()
             ],

@@ -12,7 +12,7 @@ from typing import Any
 from cases_mock._services.connectcases.backend.layouts import without_deleted_fields
 from cases_mock._services.connectcases.backend.records import CaseRule, DomainData, Field, Scalar, Template
 from cases_mock._services.connectcases.backend.rule_engine import FormState, check_case, form_state
-from cases_mock._services.connectcases.backend.rule_structure import kind_of
+from cases_mock._services.connectcases.backend.rule_records import FieldOptionsRule
 from cases_mock._services.connectcases.backend.store import CasesBackend
 from cases_mock._services.connectcases.backend.values import MEMBER_FOR_TYPE, from_wire
 from cases_mock._services.connectcases.errors import CasesError, ValidationException, not_found
@@ -141,25 +141,15 @@ def _mentioned(data: DomainData, template: Template) -> list[str]:
         rule = data.case_rules.get(association.case_rule_id)
         if rule is None or rule.deleted:
             continue
-        body = rule.rule[kind_of(rule.rule)]
-        if kind_of(rule.rule) == "fieldOptions":
-            found.update(dict.fromkeys([str(body["parentFieldId"]), str(body["childFieldId"])]))
+        details = rule.rule
+        if isinstance(details, FieldOptionsRule):
+            parent_and_child = (details.parent_field_id, details.child_field_id)
+            found.update(dict.fromkeys(f for f in parent_and_child if f is not None))
             continue
         if association.field_id:
             found[association.field_id] = None
-        found.update(dict.fromkeys(_condition_fields(body["conditions"])))
+        found.update(dict.fromkeys(details.field_ids()))
     return [f for f in found if (field := data.fields.get(f)) is not None and not field.deleted]
-
-
-def _condition_fields(conditions: list[dict[str, Any]]) -> list[str]:
-    ids: list[str] = []
-    for condition in conditions:
-        (member, body), *_ = condition.items()
-        if member in ("equalTo", "notEqualTo"):
-            ids.append(str(body["operandOne"]["fieldId"]))
-        else:
-            ids.extend(_condition_fields(body["conditions"]))
-    return ids
 
 
 class _Render:

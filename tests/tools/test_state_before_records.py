@@ -91,7 +91,29 @@ def test_templates_and_case_rules_read_back(loaded: CasesMock) -> None:
         }
     }
     closed = {"operandOne": {"fieldId": "status"}, "operandTwo": {"stringValue": "closed"}, "result": True}
-    assert by_name["Note when closed"]["required"]["conditions"][0] == {"equalTo": closed}
+    given = {"operandOne": {"fieldId": ids["Country"]}, "operandTwo": {"emptyValue": {}}, "result": True}
+    assert by_name["Note when closed"] == {
+        "required": {
+            "defaultValue": False,
+            "conditions": [{"equalTo": closed}, {"orAll": {"conditions": [{"notEqualTo": given}]}}],
+        }
+    }
+    types = {r["name"]: r["ruleType"] for r in client.list_case_rules(domainId=domain_id)["caseRules"]}
+    assert types == {"Note when closed": "Required", "States": "FieldOptions"}
+
+
+def test_case_rules_read_back_as_saved(loaded: CasesMock) -> None:
+    """Every case rule BatchGetCaseRule answers is the wire form the old file holds."""
+    saved = {}
+    for backend in json.loads(SAVED.read_text(encoding="utf-8"))["backends"]:
+        for domain in backend["domains"].values():
+            saved |= {rule_id: rule["rule"] for rule_id, rule in domain["data"]["case_rules"].items()}
+    client = a_client()
+    domain_id = _domain(client)
+    details = client.batch_get_case_rule(domainId=domain_id, caseRules=[{"id": i} for i in saved])[
+        "caseRules"
+    ]
+    assert {d["caseRuleId"]: d["rule"] for d in details} == saved
 
 
 def test_related_items_read_back(loaded: CasesMock) -> None:

@@ -18,7 +18,7 @@ from datetime import timedelta
 from cases_mock._services.connectcases.backend.audit import Performer
 from cases_mock._services.connectcases.backend.settings_records import LayoutConfiguration, TemplateRule
 from cases_mock._services.connectcases.backend.store import CasesBackend
-from cases_mock._services.connectcases.wire_forms import layout_content
+from cases_mock._services.connectcases.wire_forms import case_rule_details, layout_content
 
 PRODUCTS = ("router", "modem", "phone", "tv")
 SEEDER = "arn:aws:iam::{account}:user/cases-mock-seed"
@@ -100,7 +100,7 @@ def seed_domain(
         rule = backend.case_rules.create(
             domain_id,
             "Resolution when closed",
-            {"required": {"defaultValue": False, "conditions": [{"equalTo": closed}]}},
+            case_rule_details({"required": {"defaultValue": False, "conditions": [{"equalTo": closed}]}}),
         )
         rule_ids.append(rule.case_rule_id)
         associations.append(TemplateRule(rule.case_rule_id, ids["Resolution"]))

@@ -17,7 +17,23 @@ from cases_mock._services.connectcases.backend.layout_records import (
     LayoutContent,
     Panel,
 )
-from cases_mock._services.connectcases.backend.records import DomainData, Field, Layout, RelatedItem, Template
+from cases_mock._services.connectcases.backend.records import (
+    CaseRule,
+    DomainData,
+    Field,
+    Layout,
+    RelatedItem,
+    Template,
+)
+from cases_mock._services.connectcases.backend.rule_records import (
+    BooleanRule,
+    Comparison,
+    Compound,
+    Condition,
+    FieldOptionsRule,
+    OptionsMapping,
+    RuleDetails,
+)
 from cases_mock._services.connectcases.backend.settings_records import (
     CaseDataIncluded,
     EventSettings,
@@ -216,11 +232,84 @@ def _section_wire(group: FieldGroup | None) -> dict[str, Any]:
     return {"fieldGroup": wire}
 
 
+def case_rule_details(wire: dict[str, Any]) -> RuleDetails:
+    """CaseRuleDetails as stored (numbers as floats)."""
+    (kind, body), *_ = wire.items()
+    if kind == "fieldOptions":
+        return FieldOptionsRule(
+            body.get("parentFieldId"),
+            body.get("childFieldId"),
+            tuple(
+                OptionsMapping(m["parentFieldOptionValue"], tuple(m["childFieldOptionValues"]))
+                for m in body["parentChildFieldOptionsMappings"]
+            ),
+        )
+    if kind not in ("required", "hidden"):
+        raise ValueError(f"{kind!r} is not a member of CaseRuleDetails")
+    return BooleanRule(kind, bool(body["defaultValue"]), _conditions(body["conditions"]))
+
+
+def _conditions(wire: list[dict[str, Any]]) -> tuple[Condition, ...]:
+    return tuple(_condition(condition) for condition in wire)
+
+
+def _condition(wire: dict[str, Any]) -> Condition:
+    (member, body), *_ = wire.items()
+    if member in ("andAll", "orAll"):
+        return Compound(member == "andAll", _conditions(body["conditions"]))
+    if member not in ("equalTo", "notEqualTo"):
+        raise ValueError(f"{member!r} is not a member of BooleanCondition")
+    (operand_member, literal), *_ = body["operandTwo"].items()
+    operand: str | float | bool | None = literal
+    if operand_member == "emptyValue":
+        operand = None
+    elif operand_member == "doubleValue":
+        operand = float(literal)
+    return Comparison(member == "equalTo", body["operandOne"]["fieldId"], operand, bool(body["result"]))
+
+
+def case_rule_wire(rule: RuleDetails) -> dict[str, Any]:
+    if isinstance(rule, FieldOptionsRule):
+        body: dict[str, Any] = {}
+        if rule.parent_field_id is not None:
+            body["parentFieldId"] = rule.parent_field_id
+        if rule.child_field_id is not None:
+            body["childFieldId"] = rule.child_field_id
+        body["parentChildFieldOptionsMappings"] = [
+            {"parentFieldOptionValue": m.parent_value, "childFieldOptionValues": list(m.child_values)}
+            for m in rule.mappings
+        ]
+        return {"fieldOptions": body}
+    return {rule.kind: {"defaultValue": rule.default_value, "conditions": _conditions_wire(rule.conditions)}}
+
+
+def _conditions_wire(conditions: Iterable[Condition]) -> list[dict[str, Any]]:
+    wire: list[dict[str, Any]] = []
+    for condition in conditions:
+        if isinstance(condition, Compound):
+            wire.append({condition.member: {"conditions": _conditions_wire(condition.conditions)}})
+            continue
+        operand: dict[str, Any] = {
+            condition.operand_member: {} if condition.operand is None else condition.operand
+        }
+        wire.append(
+            {
+                condition.member: {
+                    "operandOne": {"fieldId": condition.field_id},
+                    "operandTwo": operand,
+                    "result": condition.result,
+                }
+            }
+        )
+    return wire
+
+
 # The records the state file keeps in their wire form (the format from before they were records,
 # so older files load and new exports are unchanged): (owner record, member) -> (to wire, from wire).
 StoredForm = tuple[Callable[[Any], Any], Callable[[Any], Any]]
 STORED_AS_WIRE: dict[tuple[type[Any], str], StoredForm] = {
     (DomainData, "event_configuration"): (event_settings_wire, event_settings),
+    (CaseRule, "rule"): (case_rule_wire, case_rule_details),
     (Field, "attributes"): (field_attributes_wire, field_attributes),
     (Layout, "content"): (layout_content_wire, layout_content),
     (Template, "layout_configuration"): (layout_configuration_wire, layout_configuration),

@@ -9,11 +9,10 @@ must keep fitting every such template.
 
 from __future__ import annotations
 
-from typing import Any
-
 from cases_mock._services.connectcases.backend.configuration import CASE_RULES
 from cases_mock._services.connectcases.backend.core import BackendCore
 from cases_mock._services.connectcases.backend.records import CaseRule, DomainData, Template
+from cases_mock._services.connectcases.backend.rule_records import RuleDetails
 from cases_mock._services.connectcases.backend.rule_structure import checked_rule, kind_of, rule_target
 from cases_mock._services.connectcases.errors import (
     ConflictException,
@@ -31,7 +30,7 @@ def _templates_carrying(data: DomainData, case_rule_id: str) -> list[Template]:
     ]
 
 
-def _check_fits_templates(data: DomainData, case_rule_id: str, rule: dict[str, Any]) -> None:
+def _check_fits_templates(data: DomainData, case_rule_id: str, rule: RuleDetails) -> None:
     """An updated rule must still fit how each template not deleted carries it."""
     updated = data.case_rules.get(case_rule_id)
     this = updated.label if updated is not None else repr(case_rule_id)
@@ -55,7 +54,7 @@ def _check_fits_templates(data: DomainData, case_rule_id: str, rule: dict[str, A
                 raise ValidationException(
                     f"Case rule {this} would no longer fit {where}: its child field "
                     f"{data.field_label(target)} differs from the association's fieldId "
-                    f"{data.field_label(str(given))}"
+                    f"{data.field_label(given)}"
                 )
             key = (kind_of(carried), target)
             if key in acting:
@@ -77,7 +76,7 @@ class CaseRules:
         return CASE_RULES.get(self.core.domain(domain_id).data, case_rule_id)
 
     def create(
-        self, domain_id: str, name: str, rule: dict[str, Any], description: str | None = None
+        self, domain_id: str, name: str, rule: RuleDetails, description: str | None = None
     ) -> CaseRule:
         with self.core.lock:
             domain = self.core.domain(domain_id)
@@ -113,7 +112,7 @@ class CaseRules:
         *,
         name: str | None = None,
         description: str | None = None,
-        rule: dict[str, Any] | None = None,
+        rule: RuleDetails | None = None,
     ) -> None:
         with self.core.lock:
             data = self.core.domain(domain_id).data

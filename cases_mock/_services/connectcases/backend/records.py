@@ -15,6 +15,7 @@ from typing import Any
 
 from cases_mock._services.connectcases.backend.idempotency import TokenReplies
 from cases_mock._services.connectcases.backend.layout_records import LayoutContent
+from cases_mock._services.connectcases.backend.rule_records import RuleDetails
 from cases_mock._services.connectcases.backend.settings_records import (
     EventSettings,
     FieldAttributes,
@@ -130,7 +131,7 @@ class CaseRule:
     case_rule_id: str
     name: str
     arn: str
-    rule: dict[str, Any]  # wire form of CaseRuleDetails (required | hidden | fieldOptions)
+    rule: RuleDetails
     created_time: datetime
     last_modified_time: datetime
     seq: int
@@ -144,8 +145,7 @@ class CaseRule:
         return named(self.name, self.case_rule_id)
 
     def __repr__(self) -> str:
-        kind = next(iter(self.rule), "?")
-        return f"<CaseRule {self.label} {kind}{_deleted(self.deleted)}>"
+        return f"<CaseRule {self.label} {self.rule.kind}{_deleted(self.deleted)}>"
 
 
 @dataclass(slots=True)

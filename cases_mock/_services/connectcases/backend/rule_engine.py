@@ -15,12 +15,17 @@ the first that holds.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
 
 from cases_mock._services.connectcases.backend.records import CaseRule, Domain, DomainData, Scalar, Template
-from cases_mock._services.connectcases.backend.rule_structure import kind_of, rule_target
+from cases_mock._services.connectcases.backend.rule_records import (
+    BooleanRule,
+    Comparison,
+    Condition,
+    FieldOptionsRule,
+)
+from cases_mock._services.connectcases.backend.rule_structure import rule_target
 from cases_mock._services.connectcases.backend.values import operand_matches
 from cases_mock._services.connectcases.errors import ValidationException
 
@@ -35,29 +40,26 @@ def _field_type(domain: DomainData, field_id: str) -> str:
     return field.type if field is not None else "Text"
 
 
-def condition_value(
-    domain: DomainData, condition: Mapping[str, Any], values: Mapping[str, Scalar]
-) -> bool | None:
+def condition_value(domain: DomainData, condition: Condition, values: Mapping[str, Scalar]) -> bool | None:
     """The value ``condition`` dictates when it holds on ``values``, None when it does not."""
-    (member, body), *_ = condition.items()
-    if member in ("equalTo", "notEqualTo"):
-        field_id = body["operandOne"]["fieldId"]
-        equal = operand_matches(_field_type(domain, field_id), values.get(field_id), body["operandTwo"])
-        holds = equal if member == "equalTo" else not equal
-        return bool(body["result"]) if holds else None
-    dictated = [condition_value(domain, child, values) for child in body["conditions"]]
-    if member == "andAll":
+    if isinstance(condition, Comparison):
+        field_id = condition.field_id
+        equal = operand_matches(_field_type(domain, field_id), values.get(field_id), condition.operand)
+        holds = equal if condition.equal else not equal
+        return condition.result if holds else None
+    dictated = [condition_value(domain, child, values) for child in condition.conditions]
+    if condition.all_hold:
         return dictated[0] if dictated and all(v is not None for v in dictated) else None
     return next((v for v in dictated if v is not None), None)
 
 
-def rule_value(domain: DomainData, body: Mapping[str, Any], values: Mapping[str, Scalar]) -> bool:
+def rule_value(domain: DomainData, rule: BooleanRule, values: Mapping[str, Scalar]) -> bool:
     """The value of a ``required`` or ``hidden`` rule on ``values``: first condition that holds wins."""
-    for condition in body["conditions"]:
+    for condition in rule.conditions:
         dictated = condition_value(domain, condition, values)
         if dictated is not None:
             return dictated
-    return bool(body["defaultValue"])
+    return rule.default_value
 
 
 @dataclass(slots=True)
@@ -78,15 +80,19 @@ def _applied_rules(domain: DomainData, template: Template) -> list[_Applied]:
         target = rule_target(rule.rule, association.field_id)
         if target is None or domain.is_deleted_field(target):
             continue
-        applied.append(_Applied(rule, kind_of(rule.rule), target))
+        applied.append(_Applied(rule, rule.rule.kind, target))
     return applied
+
+
+def _holds(domain: DomainData, applied: _Applied, kind: str, values: Mapping[str, Scalar]) -> bool:
+    """Whether ``applied`` is a ``kind`` rule (required or hidden) whose value on ``values`` is true."""
+    rule = applied.rule.rule
+    return isinstance(rule, BooleanRule) and rule.kind == kind and rule_value(domain, rule, values)
 
 
 def _hidden(domain: DomainData, applied: list[_Applied], values: Mapping[str, Scalar]) -> set[str]:
     """The fields the applied ``hidden`` rules hide on ``values``."""
-    return {
-        a.target for a in applied if a.kind == "hidden" and rule_value(domain, a.rule.rule["hidden"], values)
-    }
+    return {a.target for a in applied if _holds(domain, a, "hidden", values)}
 
 
 @dataclass(slots=True)
@@ -114,13 +120,14 @@ class FormState:
 
 
 def _option_limit(applied: _Applied, values: Mapping[str, Scalar]) -> OptionLimit | None:
-    body = applied.rule.rule["fieldOptions"]
-    parent_value = values.get(body["parentFieldId"])
+    rule = applied.rule.rule
+    if not isinstance(rule, FieldOptionsRule) or rule.parent_field_id is None:
+        return None
+    parent_value = values.get(rule.parent_field_id)
     parent_key = "" if parent_value is None else str(parent_value)
-    for mapping in body["parentChildFieldOptionsMappings"]:
-        if mapping["parentFieldOptionValue"] == parent_key:
-            allowed: Sequence[str] = mapping["childFieldOptionValues"]
-            return OptionLimit(applied.rule, str(body["parentFieldId"]), parent_key, list(allowed))
+    for mapping in rule.mappings:
+        if mapping.parent_value == parent_key:
+            return OptionLimit(applied.rule, rule.parent_field_id, parent_key, list(mapping.child_values))
     return None
 
 
@@ -138,8 +145,7 @@ def form_state(domain: DomainData | Domain, template: Template, values: Mapping[
         if field_id not in hidden and not data.is_deleted_field(field_id):
             required.setdefault(field_id, None)
     for a in applied:
-        acts = a.kind == "required" and a.target not in hidden and a.target not in required
-        if acts and rule_value(data, a.rule.rule["required"], values):
+        if a.target not in hidden and a.target not in required and _holds(data, a, "required", values):
             required[a.target] = a.rule
     options: dict[str, OptionLimit] = {}
     for a in applied:

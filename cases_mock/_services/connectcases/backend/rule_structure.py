@@ -17,16 +17,19 @@ Each violation is a ValidationException naming the member path, e.g.
 
 from __future__ import annotations
 
-from typing import Any
-
 from cases_mock._engine.limits import MAX_COMPOUND_DEPTH, MAX_CONDITIONS
 from cases_mock._services.connectcases.backend.records import DomainData, Field
+from cases_mock._services.connectcases.backend.rule_records import (
+    BooleanRule,
+    Comparison,
+    Condition,
+    FieldOptionsRule,
+    RuleDetails,
+)
 from cases_mock._services.connectcases.backend.values import normalise_datetime
 from cases_mock._services.connectcases.errors import ValidationException
 
 RULE_TYPES = {"required": "Required", "hidden": "Hidden", "fieldOptions": "FieldOptions"}
-LEAVES = ("equalTo", "notEqualTo")
-COMPOUNDS = ("andAll", "orAll")
 OPERAND_FOR_TYPE = {
     "Text": "stringValue",
     "Url": "stringValue",
@@ -42,25 +45,24 @@ def _invalid(path: str, why: str) -> ValidationException:
     return ValidationException(f"Invalid case rule at '{path}': {why}")
 
 
-def kind_of(rule: dict[str, Any]) -> str:
+def kind_of(rule: RuleDetails) -> str:
     """The member set in a ``CaseRuleDetails`` union: required, hidden or fieldOptions."""
-    return next(iter(rule))
+    return rule.kind
 
 
-def rule_type(rule: dict[str, Any]) -> str:
+def rule_type(rule: RuleDetails) -> str:
     """The ``RuleType`` ListCaseRules reports: Required, Hidden or FieldOptions."""
-    return RULE_TYPES[kind_of(rule)]
+    return RULE_TYPES[rule.kind]
 
 
-def rule_target(rule: dict[str, Any], field_id: str | None) -> str | None:
+def rule_target(rule: RuleDetails, field_id: str | None) -> str | None:
     """The field a rule acts on when a template carries it with ``field_id`` (the association's).
 
     ``required`` and ``hidden`` act on the association's field; ``fieldOptions`` on its own
     ``childFieldId``.
     """
-    if kind_of(rule) == "fieldOptions":
-        child = rule["fieldOptions"].get("childFieldId")
-        return str(child) if child is not None else None
+    if isinstance(rule, FieldOptionsRule):
+        return rule.child_field_id
     return field_id
 
 
@@ -73,10 +75,9 @@ def _live_field(data: DomainData, field_id: str, path: str) -> Field:
     return found
 
 
-def _operands(data: DomainData, operands: dict[str, Any], path: str) -> dict[str, Any]:
-    field_id = str(operands["operandOne"]["fieldId"])
-    field = _live_field(data, field_id, f"{path}.operandOne.fieldId")
-    (member, literal), *_ = operands["operandTwo"].items()
+def _check_operands(data: DomainData, leaf: Comparison, path: str) -> None:
+    field = _live_field(data, leaf.field_id, f"{path}.operandOne.fieldId")
+    member = leaf.operand_member
     expected = OPERAND_FOR_TYPE[field.type]
     if member not in (expected, "emptyValue"):
         raise _invalid(
@@ -84,47 +85,35 @@ def _operands(data: DomainData, operands: dict[str, Any], path: str) -> dict[str
             f"field {field.label} is of type {field.type} and compares with {expected} or emptyValue, "
             f"not {member}",
         )
-    if member == "doubleValue":
-        literal = float(literal)
-    if field.type == "DateTime" and member == "stringValue" and normalise_datetime(literal) is None:
+    literal = leaf.operand
+    if field.type == "DateTime" and isinstance(literal, str) and normalise_datetime(literal) is None:
         raise _invalid(f"{path}.operandTwo.stringValue", f"{literal!r} is not an ISO-8601 date-time")
-    return {
-        "operandOne": {"fieldId": field_id},
-        "operandTwo": {member: literal},
-        "result": bool(operands["result"]),
-    }
 
 
-def _conditions(
-    data: DomainData, conditions: list[dict[str, Any]], path: str, depth: int, leaves: list[str]
-) -> list[dict[str, Any]]:
-    checked: list[dict[str, Any]] = []
+def _check_conditions(
+    data: DomainData, conditions: tuple[Condition, ...], path: str, depth: int, leaves: list[str]
+) -> None:
     for index, condition in enumerate(conditions):
-        (member, body), *_ = condition.items()
-        where = f"{path}[{index}].{member}"
-        if member in LEAVES:
+        where = f"{path}[{index}].{condition.member}"
+        if isinstance(condition, Comparison):
             leaves.append(where)
             if len(leaves) > MAX_CONDITIONS:
                 raise _invalid(where, f"a case rule may have at most {MAX_CONDITIONS} conditions in total")
-            checked.append({member: _operands(data, body, where)})
+            _check_operands(data, condition, where)
             continue
         if depth >= MAX_COMPOUND_DEPTH:
             raise _invalid(where, f"compounds may be nested at most {MAX_COMPOUND_DEPTH} levels deep")
-        children = body["conditions"]
-        if not children:
+        if not condition.conditions:
             raise _invalid(f"{where}.conditions", "a compound condition needs at least one condition")
-        inner = _conditions(data, children, f"{where}.conditions", depth + 1, leaves)
-        checked.append({member: {"conditions": inner}})
-    return checked
+        _check_conditions(data, condition.conditions, f"{where}.conditions", depth + 1, leaves)
 
 
-def _field_options(data: DomainData, body: dict[str, Any], path: str) -> dict[str, Any]:
+def _check_field_options(data: DomainData, rule: FieldOptionsRule, path: str) -> None:
     fields: dict[str, Field] = {}
-    for role in ("parentFieldId", "childFieldId"):
-        field_id = body.get(role)
+    for role, field_id in (("parentFieldId", rule.parent_field_id), ("childFieldId", rule.child_field_id)):
         if field_id is None:
             raise _invalid(f"{path}.{role}", "a fieldOptions rule must name its parent and child fields")
-        field = _live_field(data, str(field_id), f"{path}.{role}")
+        field = _live_field(data, field_id, f"{path}.{role}")
         if field.type != "SingleSelect":
             raise _invalid(f"{path}.{role}", f"field {field.label} is {field.type}, not SingleSelect")
         fields[role] = field
@@ -132,10 +121,9 @@ def _field_options(data: DomainData, body: dict[str, Any], path: str) -> dict[st
     if parent.field_id == child.field_id:
         raise _invalid(f"{path}.childFieldId", "the child field must differ from the parent field")
     seen: set[str] = set()
-    mappings: list[dict[str, Any]] = []
-    for index, mapping in enumerate(body["parentChildFieldOptionsMappings"]):
+    for index, mapping in enumerate(rule.mappings):
         where = f"{path}.parentChildFieldOptionsMappings[{index}]"
-        value = str(mapping["parentFieldOptionValue"])
+        value = mapping.parent_value
         if value in seen:
             raise _invalid(f"{where}.parentFieldOptionValue", f"parent value {value!r} is mapped twice")
         if value and value not in parent.options:
@@ -143,27 +131,19 @@ def _field_options(data: DomainData, body: dict[str, Any], path: str) -> dict[st
                 f"{where}.parentFieldOptionValue", f"{value!r} is not an option of field {parent.label}"
             )
         seen.add(value)
-        children = [str(v) for v in mapping["childFieldOptionValues"]]
-        for position, option in enumerate(children):
+        for position, option in enumerate(mapping.child_values):
             if option and option not in child.options:
                 raise _invalid(
                     f"{where}.childFieldOptionValues[{position}]",
                     f"{option!r} is not an option of field {child.label}",
                 )
-        mappings.append({"parentFieldOptionValue": value, "childFieldOptionValues": children})
-    return {
-        "parentFieldId": parent.field_id,
-        "childFieldId": child.field_id,
-        "parentChildFieldOptionsMappings": mappings,
-    }
 
 
-def checked_rule(data: DomainData, rule: dict[str, Any], path: str = "rule") -> dict[str, Any]:
-    """A normalised copy of ``rule`` (numbers as floats), or ValidationException naming the member."""
-    kind = kind_of(rule)
-    body = rule[kind]
-    where = f"{path}.{kind}"
-    if kind == "fieldOptions":
-        return {kind: _field_options(data, body, where)}
-    conditions = _conditions(data, body["conditions"], f"{where}.conditions", 0, [])
-    return {kind: {"defaultValue": bool(body["defaultValue"]), "conditions": conditions}}
+def checked_rule(data: DomainData, rule: RuleDetails, path: str = "rule") -> RuleDetails:
+    """``rule`` once it fits the domain, or ValidationException naming the member."""
+    where = f"{path}.{rule.kind}"
+    if isinstance(rule, BooleanRule):
+        _check_conditions(data, rule.conditions, f"{where}.conditions", 0, [])
+    else:
+        _check_field_options(data, rule, where)
+    return rule

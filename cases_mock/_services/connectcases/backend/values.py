@@ -114,23 +114,21 @@ def to_wire(field_type: str, value: Scalar | None) -> dict[str, Any]:
     return {MEMBER_FOR_TYPE.get(field_type, "stringValue"): value}
 
 
-def operand_matches(field_type: str, stored: Scalar | None, operand: dict[str, Any]) -> bool:
-    """Whether ``stored`` equals a literal operand union under the field's type.
+def operand_matches(field_type: str, stored: Scalar | None, operand: Scalar | None) -> bool:
+    """Whether ``stored`` equals a rule's literal operand under the field's type.
 
-    Numbers compare numerically (2 == 2.0), DateTimes as instants, strings exactly;
-    ``emptyValue`` matches a field with no value; a member that does not fit the type is False.
+    Numbers compare numerically (2 == 2.0), DateTimes as instants, strings exactly; an empty
+    operand (None, ``emptyValue``) matches a field with no value; an operand that does not fit
+    the type is False.
     """
-    (member, literal), *_ = operand.items()
-    if member == "emptyValue":
+    if operand is None:
         return stored is None or stored == ""
     if stored is None:
         return False
-    if member == "doubleValue":
-        return field_type == "Number" and isinstance(stored, float) and stored == float(literal)
-    if member == "booleanValue":
-        return field_type == "Boolean" and stored is literal
-    if member in ("stringValue", "userArnValue"):
-        if field_type == "DateTime":
-            return normalise_datetime(str(literal)) == stored
-        return isinstance(stored, str) and stored == literal
-    return False
+    if isinstance(operand, bool):
+        return field_type == "Boolean" and stored is operand
+    if isinstance(operand, float):
+        return field_type == "Number" and isinstance(stored, float) and stored == operand
+    if field_type == "DateTime":
+        return normalise_datetime(operand) == stored
+    return isinstance(stored, str) and stored == operand

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import copy
 from typing import Any
 
 from cases_mock._services.connectcases.backend.pagination import paginate
 from cases_mock._services.connectcases.backend.records import CaseRule
 from cases_mock._services.connectcases.backend.rule_structure import rule_type
 from cases_mock._services.connectcases.handlers import Call, Output, Params, handles
+from cases_mock._services.connectcases.wire_forms import case_rule_details, case_rule_wire
 
 
 def _detail(rule: CaseRule) -> dict[str, Any]:
@@ -16,7 +16,7 @@ def _detail(rule: CaseRule) -> dict[str, Any]:
         "caseRuleId": rule.case_rule_id,
         "name": rule.name,
         "caseRuleArn": rule.arn,
-        "rule": copy.deepcopy(rule.rule),
+        "rule": case_rule_wire(rule.rule),
         "deleted": rule.deleted,
         "createdTime": rule.created_time,
         "lastModifiedTime": rule.last_modified_time,
@@ -42,19 +42,23 @@ def _summary(rule: CaseRule) -> dict[str, Any]:
 @handles("CreateCaseRule")
 def create_case_rule(call: Call, params: Params) -> Output:
     rule = call.backend.case_rules.create(
-        params["domainId"], params["name"], params["rule"], description=params.get("description")
+        params["domainId"],
+        params["name"],
+        case_rule_details(params["rule"]),
+        description=params.get("description"),
     )
     return {"caseRuleId": rule.case_rule_id, "caseRuleArn": rule.arn}
 
 
 @handles("UpdateCaseRule")
 def update_case_rule(call: Call, params: Params) -> Output:
+    rule = params.get("rule")
     call.backend.case_rules.update(
         params["domainId"],
         params["caseRuleId"],
         name=params.get("name"),
         description=params.get("description"),
-        rule=params.get("rule"),
+        rule=None if rule is None else case_rule_details(rule),
     )
     return {}
 

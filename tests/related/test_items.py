@@ -128,6 +128,45 @@ def test_comments_and_custom_items_can_be_updated(related: Related) -> None:
     assert [e["type"] for e in related.events()[:2]] == ["RelatedItem.Updated"] * 2
 
 
+@pytest.mark.needs_model("RelatedItemInputContent.custom", "UpdateRelatedItem")
+def test_items_their_users_and_audit_performers_survive_the_state_file(related: Related) -> None:
+    """Every kind of content, ``createdBy``/``lastUpdatedUser`` and the audit events' users read
+    back the same after an export and import, and the import exports the same state again."""
+    ids = related.domain.ids
+    comment = related.create("Comment", COMMENT, performedBy={"userArn": AGENT})
+    related.create(
+        "Custom",
+        {"custom": {"fields": [{"id": ids["note"], "value": {"stringValue": "a"}}]}},
+        performedBy={"customEntity": "bot"},
+    )
+    related.create("Sla", sla(60), performedBy={"userArn": AGENT})
+    related.create("Contact", {"contact": {"contactArn": CONTACT}})
+    related.create("File", {"file": {"fileArn": FILE}})
+    related.client.update_related_item(
+        domainId=related.domain.domain_id,
+        caseId=related.case_id,
+        relatedItemId=comment,
+        content={"comment": {"body": "Edited", "contentType": "Text/Plain"}},
+        performedBy={"customEntity": "bot"},
+    )
+    before, events = related.items(), related.events()
+    state = related.mock.export_state()
+
+    related.mock.import_state(state)
+
+    assert related.items() == before
+    assert related.events() == events
+    assert {i["type"]: i.get("performedBy") for i in before} == {
+        "Comment": {"userArn": AGENT},
+        "Custom": {"customEntity": "bot"},
+        "Sla": {"userArn": AGENT},
+        "Contact": None,
+        "File": None,
+    }
+    assert events[0]["performedBy"]["user"] == {"customEntity": "bot"}
+    assert related.mock.export_state() == state
+
+
 @pytest.mark.parametrize(
     ("item_type", "content"),
     [

@@ -6,7 +6,6 @@ forms and case events carry them, and the backend never builds them.
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import Any
@@ -18,12 +17,30 @@ from cases_mock._services.connectcases.backend.layout_records import (
     Panel,
 )
 from cases_mock._services.connectcases.backend.records import (
+    AuditEvent,
     CaseRule,
     DomainData,
     Field,
     Layout,
     RelatedItem,
     Template,
+)
+from cases_mock._services.connectcases.backend.related_items import MEMBER_FOR_TYPE
+from cases_mock._services.connectcases.backend.related_records import (
+    Comment,
+    Contact,
+    Custom,
+    CustomInput,
+    CustomValue,
+    File,
+    InputContent,
+    LinkedCase,
+    RelatedContent,
+    Sla,
+    SlaInput,
+    SlaUpdate,
+    UpdateContent,
+    User,
 )
 from cases_mock._services.connectcases.backend.rule_records import (
     BooleanRule,
@@ -56,38 +73,158 @@ def field_type(data: DomainData, field_id: str) -> str:
 
 def content_wire(data: DomainData, item: RelatedItem, now: datetime) -> dict[str, Any]:
     """The ``RelatedItemContent`` of ``item`` as the service returns it."""
-    if item.type == "Contact":
+    content = item.content
+    if isinstance(content, Contact):
         return {
             "contact": {
-                "contactArn": item.content["contact"]["contactArn"],
+                "contactArn": content.contact_arn,
                 "channel": item.channel,
                 "connectedToSystemTime": item.connected_time,
             }
         }
-    if item.type == "Sla":
-        given = item.content["sla"]["slaInputConfiguration"]
+    if isinstance(content, Sla):
         configuration: dict[str, Any] = {
-            "name": given["name"],
-            "type": given["type"],
+            "name": content.name,
+            "type": content.sla_type,
             "status": sla_status(item, now),
             "targetTime": item.target_time,
         }
-        if given.get("fieldId") is not None:
-            configuration["fieldId"] = given["fieldId"]
-            configuration["targetFieldValues"] = copy.deepcopy(given.get("targetFieldValues"))
+        if content.field_id is not None:
+            configuration["fieldId"] = content.field_id
+            configuration["targetFieldValues"] = _sla_targets_wire(content)
         if item.completion_time is not None:
             configuration["completionTime"] = item.completion_time
         return {"sla": {"slaConfiguration": configuration}}
-    if item.type == "Custom":
+    if isinstance(content, Custom):
         return {
             "custom": {
                 "fields": [
-                    {"id": f["id"], "value": to_wire(field_type(data, f["id"]), f["value"])}
-                    for f in item.content["custom"]["fields"]
+                    {"id": f.field_id, "value": to_wire(field_type(data, f.field_id), f.value)}
+                    for f in content.fields
                 ]
             }
         }
-    return copy.deepcopy(item.content)
+    return stored_content_wire(content)
+
+
+def _sla_targets_wire(sla: Sla) -> list[dict[str, Any]] | None:
+    """An SLA's targetFieldValues as given (its field is SingleSelect: stringValue or emptyValue)."""
+    if sla.target_values is None:
+        return None
+    return [to_wire("SingleSelect", value) for value in sla.target_values]
+
+
+# Related items: the request's content and performer as records; the stored form the state file
+# keeps (RelatedItemInputContent as normalised before records, a custom item's values stored).
+
+
+def user(wire: dict[str, Any]) -> User:
+    """A UserUnion (``performedBy.user``, ``createdBy``...) as stored."""
+    return User(wire.get("userArn"), wire.get("customEntity"))
+
+
+def user_wire(given: User) -> dict[str, str]:
+    if given.user_arn is not None:
+        return {"userArn": given.user_arn}
+    return {} if given.custom_entity is None else {"customEntity": given.custom_entity}
+
+
+def performed_by_wire(iam_principal_arn: str | None, given: User | None) -> dict[str, Any]:
+    """``performedBy`` of an audit event or a case event."""
+    performed: dict[str, Any] = {"iamPrincipalArn": iam_principal_arn or ""}
+    if given is not None:
+        performed["user"] = user_wire(given)
+    return performed
+
+
+def input_content(wire: dict[str, Any]) -> InputContent:
+    """RelatedItemInputContent (CreateRelatedItem, BatchCreateRelatedItem) as a record."""
+    (member, body), *_ = wire.items()
+    if member == "sla":
+        given = body["slaInputConfiguration"]
+        unions = given.get("targetFieldValues")
+        return SlaInput(
+            given["name"],
+            given["type"],
+            int(given["targetSlaMinutes"]),
+            given.get("fieldId"),
+            None if unions is None else tuple(unions),
+        )
+    if member == "custom":
+        return _custom_input(body)
+    return _plain_content(member, body)
+
+
+def update_content(wire: dict[str, Any]) -> UpdateContent:
+    """RelatedItemUpdateContent (UpdateRelatedItem) as a record."""
+    (member, body), *_ = wire.items()
+    if member == "sla":
+        return SlaUpdate(int(body["slaUpdateConfiguration"]["targetSlaMinutes"]))
+    if member == "custom":
+        return _custom_input(body)
+    return Comment(body["body"], body["contentType"])
+
+
+def _custom_input(body: dict[str, Any]) -> CustomInput:
+    return CustomInput(tuple((entry["id"], entry["value"]) for entry in body["fields"]))
+
+
+def _plain_content(member: str, body: dict[str, Any]) -> Comment | Contact | File | LinkedCase:
+    if member == "comment":
+        return Comment(body["body"], body["contentType"])
+    if member == "contact":
+        return Contact(body["contactArn"])
+    if member == "file":
+        return File(body["fileArn"])
+    if member == "connectCase":
+        return LinkedCase(body["caseId"])
+    raise ValueError(f"{member!r} is not a member of RelatedItemInputContent")
+
+
+def stored_content(wire: dict[str, Any]) -> RelatedContent:
+    """A related item's content from the form the state file keeps."""
+    (member, body), *_ = wire.items()
+    if member == "sla":
+        given = body["slaInputConfiguration"]
+        unions = given.get("targetFieldValues")
+        return Sla(
+            given["name"],
+            given["type"],
+            given["targetSlaMinutes"],
+            given.get("fieldId"),
+            None if unions is None else tuple(_union_value(union) for union in unions),
+        )
+    if member == "custom":
+        return Custom(tuple(CustomValue(entry["id"], entry["value"]) for entry in body["fields"]))
+    return _plain_content(member, body)
+
+
+def _union_value(union: dict[str, Any]) -> Any:
+    (member, value), *_ = union.items()
+    return None if member == "emptyValue" else value
+
+
+def stored_content_wire(content: RelatedContent) -> dict[str, Any]:
+    """The form the state file keeps a related item's content in (and the answer of the kinds
+    the service returns as given: comment, file, connectCase)."""
+    member = MEMBER_FOR_TYPE[content.type]
+    if isinstance(content, Comment):
+        return {member: {"body": content.body, "contentType": content.content_type}}
+    if isinstance(content, Contact):
+        return {member: {"contactArn": content.contact_arn}}
+    if isinstance(content, File):
+        return {member: {"fileArn": content.file_arn}}
+    if isinstance(content, LinkedCase):
+        return {member: {"caseId": content.case_id}}
+    if isinstance(content, Custom):
+        return {member: {"fields": [{"id": f.field_id, "value": f.value} for f in content.fields]}}
+    given: dict[str, Any] = {"name": content.name, "type": content.sla_type}
+    if content.field_id is not None:
+        given["fieldId"] = content.field_id
+    if content.target_values is not None:
+        given["targetFieldValues"] = _sla_targets_wire(content)
+    given["targetSlaMinutes"] = content.target_minutes
+    return {member: {"slaInputConfiguration": given}}
 
 
 # Settings: each record from its validated wire form and back (members in the model's order).
@@ -312,6 +449,10 @@ STORED_AS_WIRE: dict[tuple[type[Any], str], StoredForm] = {
     (CaseRule, "rule"): (case_rule_wire, case_rule_details),
     (Field, "attributes"): (field_attributes_wire, field_attributes),
     (Layout, "content"): (layout_content_wire, layout_content),
+    (AuditEvent, "user"): (user_wire, user),
+    (RelatedItem, "content"): (stored_content_wire, stored_content),
+    (RelatedItem, "created_by"): (user_wire, user),
+    (RelatedItem, "last_updated_user"): (user_wire, user),
     (Template, "layout_configuration"): (layout_configuration_wire, layout_configuration),
     (Template, "rules"): (template_rules_wire, template_rules),
     (Template, "tag_propagation"): (tag_propagation_wire, tag_propagation),

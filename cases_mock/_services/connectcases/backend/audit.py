@@ -9,10 +9,10 @@ or ``merge_metadata``. ``Performer`` says who acted: the caller's IAM principal 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from cases_mock._services.connectcases.backend.core import BackendCore
 from cases_mock._services.connectcases.backend.records import AuditEvent, AuditField, Case, Scalar
+from cases_mock._services.connectcases.backend.related_records import User
 from cases_mock._services.connectcases.backend.values import USER_ARN
 from cases_mock._services.connectcases.errors import ValidationException
 from cases_mock._services.connectcases.ids import new_id
@@ -21,25 +21,25 @@ from cases_mock._services.connectcases.ids import new_id
 @dataclass(frozen=True, slots=True)
 class Performer:
     iam_principal_arn: str
-    user: dict[str, str] | None = None  # wire form {"userArn": ...} | {"customEntity": ...}
+    user: User | None = None
 
     @property
     def user_arn(self) -> str | None:
         """The Connect user ARN when the request named a user (not a custom entity)."""
-        return self.user.get("userArn") if self.user else None
+        return self.user.user_arn if self.user else None
 
     @classmethod
-    def of(cls, iam_principal_arn: str, user: dict[str, str] | None) -> Performer:
+    def of(cls, iam_principal_arn: str, user: User | None) -> Performer:
         """The performer of a request; ValidationException when ``performedBy.userArn`` is not an
         Amazon Connect user ARN, since the service reads that user (connect:DescribeUser) and
         keeps the ARN in the case's User fields (docs/behaviour.md#audit-history)."""
-        arn = user.get("userArn") if user else None
-        if arn is not None and not USER_ARN.match(str(arn)):
+        arn = user.user_arn if user else None
+        if arn is not None and not USER_ARN.match(arn):
             raise ValidationException(
                 f"Invalid value at 'performedBy.userArn': {arn!r} is not an Amazon Connect user ARN "
                 "(arn:aws:connect:<region>:<account>:instance/<instance id>/agent/<user id>)"
             )
-        return cls(iam_principal_arn, dict(user) if user else None)
+        return cls(iam_principal_arn, user)
 
 
 def append_audit(
@@ -62,7 +62,7 @@ def append_audit(
         fields=fields or [],
         related_item_type=related_item_type,
         iam_principal_arn=performer.iam_principal_arn,
-        user=dict(performer.user) if performer.user else None,
+        user=performer.user,
         merge_metadata=merge_metadata,
         snapshot=snapshot,
     )
@@ -79,10 +79,3 @@ def event_fields(event: AuditEvent) -> list[AuditField]:
 
 def audit_events_newest_first(case: Case) -> list[AuditEvent]:
     return sorted(case.audit, key=lambda event: event.seq, reverse=True)
-
-
-def performed_by_wire(event: AuditEvent) -> dict[str, Any]:
-    performed: dict[str, Any] = {"iamPrincipalArn": event.iam_principal_arn or ""}
-    if event.user:
-        performed["user"] = dict(event.user)
-    return performed

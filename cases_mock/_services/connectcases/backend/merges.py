@@ -22,6 +22,7 @@ from cases_mock._services.connectcases.backend.records import (
     RelatedItem,
     Scalar,
 )
+from cases_mock._services.connectcases.backend.related_records import Contact, LinkedCase
 from cases_mock._services.connectcases.backend.rule_engine import check_case
 from cases_mock._services.connectcases.backend.slas import refresh_slas
 from cases_mock._services.connectcases.backend.values import datetime_value
@@ -48,9 +49,7 @@ def _mergeable(data: DomainData, field_id: str) -> bool:
 
 def _links(case: Case) -> set[str]:
     """The ids of the cases ``case`` links to with ConnectCase items."""
-    return {
-        i.content["connectCase"]["caseId"] for i in case.related_items.values() if i.type == "ConnectCase"
-    }
+    return {i.content.case_id for i in case.related_items.values() if isinstance(i.content, LinkedCase)}
 
 
 def _link(backend: BackendCore, owner: Case, other: Case, performer: Performer) -> RelatedItem:
@@ -60,10 +59,10 @@ def _link(backend: BackendCore, owner: Case, other: Case, performer: Performer) 
         case_id=owner.case_id,
         arn=f"{owner.arn}/related-item/{item_id}",
         type="ConnectCase",
-        content={"connectCase": {"caseId": other.case_id}},
+        content=LinkedCase(other.case_id),
         association_time=backend.clock.now(),
         seq=backend.next_seq(),
-        created_by=dict(performer.user) if performer.user else None,
+        created_by=performer.user,
     )
     owner.related_items[item_id] = item
     return item
@@ -108,16 +107,17 @@ class Merges:
         linked = {primary.case_id} | _links(primary)
         contacts: dict[str, RelatedItem] = {}
         for item in sorted(primary.related_items.values(), key=lambda i: i.seq):
-            if item.type == "Contact":
-                contacts[item.content["contact"]["contactArn"]] = item
+            if isinstance(item.content, Contact):
+                contacts[item.content.contact_arn] = item
         plan = _ItemPlan()
         for item in secondary.related_items.values():
             if item.type not in wanted:
                 continue
-            if item.type == "ConnectCase" and item.content["connectCase"]["caseId"] in linked:
+            content = item.content
+            if isinstance(content, LinkedCase) and content.case_id in linked:
                 plan.dropped.append(item)
-            elif item.type == "Contact" and item.content["contact"]["contactArn"] in contacts:
-                kept = contacts[item.content["contact"]["contactArn"]]
+            elif isinstance(content, Contact) and content.contact_arn in contacts:
+                kept = contacts[content.contact_arn]
                 extra = {k: v for k, v in item.tags.items() if k not in kept.tags}
                 plan.gained.append((kept, extra))
                 plan.dropped.append(item)

@@ -15,6 +15,7 @@ from typing import Any
 
 from cases_mock._services.connectcases.backend.idempotency import TokenReplies
 from cases_mock._services.connectcases.backend.layout_records import LayoutContent
+from cases_mock._services.connectcases.backend.related_records import RelatedContent, User
 from cases_mock._services.connectcases.backend.rule_records import RuleDetails
 from cases_mock._services.connectcases.backend.settings_records import (
     EventSettings,
@@ -172,7 +173,7 @@ class AuditEvent:
     snapshot: dict[str, Scalar] | None = None
     related_item_type: str | None = None
     iam_principal_arn: str | None = None
-    user: dict[str, str] | None = None  # wire form {"userArn": ...} or {"customEntity": ...}
+    user: User | None = None  # performedBy.user
     merge_metadata: dict[str, str] | None = None
 
     def __repr__(self) -> str:
@@ -182,18 +183,18 @@ class AuditEvent:
 
 @dataclass(slots=True)
 class RelatedItem:
-    """A related item of a case. ``content`` is the wire form the item was created with (the
-    ``RelatedItemInputContent`` member, normalised); SLA status is computed when read."""
+    """A related item of a case. ``content`` is what the item was created with (an SLA's status
+    is computed when read, from the members below)."""
 
     related_item_id: str
     case_id: str
     arn: str
     type: str  # Contact | Comment | File | Sla | ConnectCase | Custom
-    content: dict[str, Any]
+    content: RelatedContent
     association_time: datetime
     seq: int
-    created_by: dict[str, str] | None = None  # wire UserUnion of the creator's performedBy
-    last_updated_user: dict[str, str] | None = None
+    created_by: User | None = None  # the creator's performedBy.user
+    last_updated_user: User | None = None
     tags: dict[str, str] = field(default_factory=dict)
     # Sla only
     target_time: datetime | None = None

@@ -6,7 +6,6 @@ SLA status: see ``slas.py``.
 
 from __future__ import annotations
 
-import copy
 from datetime import timedelta
 from typing import Any
 
@@ -15,6 +14,20 @@ from cases_mock._services.connectcases.backend.cases import batch_replay, batch_
 from cases_mock._services.connectcases.backend.changes import related_item_created
 from cases_mock._services.connectcases.backend.core import BackendCore
 from cases_mock._services.connectcases.backend.records import Case, DomainData, RelatedItem, Scalar
+from cases_mock._services.connectcases.backend.related_records import (
+    Comment,
+    Contact,
+    Custom,
+    CustomInput,
+    CustomValue,
+    InputContent,
+    LinkedCase,
+    RelatedContent,
+    Sla,
+    SlaInput,
+    UpdateContent,
+    ValueUnion,
+)
 from cases_mock._services.connectcases.backend.slas import refresh_slas, retarget_sla
 from cases_mock._services.connectcases.backend.values import from_wire
 from cases_mock._services.connectcases.errors import (
@@ -31,28 +44,34 @@ MEMBER_FOR_TYPE = {
     "Sla": "sla",
     "ConnectCase": "connectCase",
     "Custom": "custom",
-}
+}  # the content member of each related item type, as messages name it
 UPDATABLE = ("Comment", "Custom", "Sla")
-UPDATE_MEMBER_FOR_TYPE = {"Comment": "comment", "Custom": "custom", "Sla": "sla"}
 
 
 def _invalid(path: str, why: str) -> ValidationException:
     return ValidationException(f"Invalid value at '{path}': {why}")
 
 
+def _wrong_kind(given: str, wanted: str) -> ValidationException:
+    """Content of type ``given`` for an item of type ``wanted``."""
+    return _invalid(
+        f"content.{MEMBER_FOR_TYPE[given]}",
+        f"a {wanted} related item takes content.{MEMBER_FOR_TYPE[wanted]}",
+    )
+
+
 def _custom_fields(
-    backend: BackendCore, data: DomainData, fields: list[dict[str, Any]], path: str
-) -> list[dict[str, Any]]:
+    backend: BackendCore, data: DomainData, fields: tuple[tuple[str, ValueUnion], ...], path: str
+) -> tuple[CustomValue, ...]:
     limit = backend.quotas.fields_per_custom_related_item
     if len(fields) > limit:
         raise ServiceQuotaExceededException(
             f"A custom related item may have at most {limit} fields, not {len(fields)}"
         )
-    stored: list[dict[str, Any]] = []
+    stored: list[CustomValue] = []
     seen: set[str] = set()
-    for index, entry in enumerate(fields):
+    for index, (field_id, union) in enumerate(fields):
         here = f"{path}[{index}]"
-        field_id = str(entry["id"])
         found = data.fields.get(field_id)
         if found is None or found.deleted:
             raise _invalid(f"{here}.id", f"field {field_id!r} does not exist in this domain")
@@ -63,13 +82,13 @@ def _custom_fields(
         if field_id in seen:
             raise _invalid(f"{here}.id", f"field {found.label} is given more than once")
         seen.add(field_id)
-        value = from_wire(found, entry["value"], f"{here}.value")
+        value = from_wire(found, union, f"{here}.value")
         if found.type == "SingleSelect" and value is not None:
             option = found.options.get(str(value))
             if option is None or not option.active:
                 raise _invalid(f"{here}.value", f"{value!r} is not an active option of field {found.label}")
-        stored.append({"id": field_id, "value": value})
-    return stored
+        stored.append(CustomValue(field_id, value))
+    return tuple(stored)
 
 
 class RelatedItems:
@@ -86,47 +105,48 @@ class RelatedItems:
 
     # -- content ---------------------------------------------------------------------------------
     def _checked_content(
-        self, data: DomainData, case: Case, item_type: str, content: dict[str, Any]
-    ) -> tuple[dict[str, Any], list[Scalar] | None]:
+        self, data: DomainData, case: Case, item_type: str, content: InputContent
+    ) -> tuple[RelatedContent, list[Scalar] | None]:
         """The content to store for ``item_type`` (and an SLA's target values)."""
-        member = MEMBER_FOR_TYPE[item_type]
-        given = next(iter(content))
-        if given != member:
-            raise _invalid(f"content.{given}", f"a {item_type} related item takes content.{member}")
-        body = copy.deepcopy(content[member])
-        targets: list[Scalar] | None = None
-        if item_type == "ConnectCase":
-            linked = str(body["caseId"])
+        if content.type != item_type:
+            raise _wrong_kind(content.type, item_type)
+        if isinstance(content, LinkedCase):
+            linked = content.case_id
             if linked not in data.cases or linked == case.case_id:
                 raise _invalid(
                     "content.connectCase.caseId", f"case {linked!r} is not another case of this domain"
                 )
-        elif item_type == "Custom":
-            body["fields"] = _custom_fields(self.core, data, body["fields"], "content.custom.fields")
-        elif item_type == "Sla":
-            sla = body["slaInputConfiguration"]
-            path = "content.sla.slaInputConfiguration"
-            field_id, wanted = sla.get("fieldId"), sla.get("targetFieldValues")
-            if (field_id is None) != (wanted is None):
-                raise _invalid(path, "give fieldId and targetFieldValues together, or neither")
-            if field_id is not None:
-                found = data.fields.get(str(field_id))
-                if found is None or found.deleted:
-                    raise _invalid(f"{path}.fieldId", f"field {field_id!r} does not exist in this domain")
-                if found.type != "SingleSelect":
-                    raise _invalid(
-                        f"{path}.fieldId",
-                        f"field {found.label} is a {found.type} field; an SLA tracks a SingleSelect field",
-                    )
-                targets = []
-                for index, union in enumerate(wanted or []):
-                    here = f"{path}.targetFieldValues[{index}]"
-                    value = from_wire(found, union, here)
-                    if value is not None and str(value) not in found.options:
-                        raise _invalid(here, f"{value!r} is not an option of field {found.label}")
-                    if value is not None:
-                        targets.append(value)
-        return body, targets
+        elif isinstance(content, CustomInput):
+            return Custom(_custom_fields(self.core, data, content.fields, "content.custom.fields")), None
+        elif isinstance(content, SlaInput):
+            return self._checked_sla(data, content)
+        return content, None
+
+    def _checked_sla(self, data: DomainData, sla: SlaInput) -> tuple[Sla, list[Scalar] | None]:
+        path = "content.sla.slaInputConfiguration"
+        field_id, wanted = sla.field_id, sla.target_unions
+        if (field_id is None) != (wanted is None):
+            raise _invalid(path, "give fieldId and targetFieldValues together, or neither")
+        stored = Sla(sla.name, sla.sla_type, sla.target_minutes)
+        if field_id is None:
+            return stored, None
+        found = data.fields.get(field_id)
+        if found is None or found.deleted:
+            raise _invalid(f"{path}.fieldId", f"field {field_id!r} does not exist in this domain")
+        if found.type != "SingleSelect":
+            raise _invalid(
+                f"{path}.fieldId",
+                f"field {found.label} is a {found.type} field; an SLA tracks a SingleSelect field",
+            )
+        values: list[Scalar | None] = []
+        for index, union in enumerate(wanted or ()):
+            here = f"{path}.targetFieldValues[{index}]"
+            value = from_wire(found, union, here)
+            if value is not None and str(value) not in found.options:
+                raise _invalid(here, f"{value!r} is not an option of field {found.label}")
+            values.append(value)
+        targets = [value for value in values if value is not None]
+        return Sla(sla.name, sla.sla_type, sla.target_minutes, field_id, tuple(values)), targets
 
     def _check_quotas(self, case: Case, item_type: str) -> None:
         items = list(case.related_items.values())
@@ -150,8 +170,7 @@ class RelatedItems:
         self,
         domain_id: str,
         case: Case,
-        item_type: str,
-        body: dict[str, Any],
+        content: RelatedContent,
         targets: list[Scalar] | None,
         performer: Performer,
     ) -> RelatedItem:
@@ -161,18 +180,18 @@ class RelatedItems:
             related_item_id=item_id,
             case_id=case.case_id,
             arn=f"{case.arn}/related-item/{item_id}",
-            type=item_type,
-            content={MEMBER_FOR_TYPE[item_type]: body},
+            type=content.type,
+            content=content,
             association_time=now,
             seq=self.core.next_seq(),
-            created_by=dict(performer.user) if performer.user else None,
+            created_by=performer.user,
         )
-        if item_type == "Sla":
-            minutes = int(body["slaInputConfiguration"]["targetSlaMinutes"])
-            item.target_time = now + timedelta(minutes=minutes)
+        item_type = content.type
+        if isinstance(content, Sla):
+            item.target_time = now + timedelta(minutes=content.target_minutes)
             item.targets = targets
-        if item_type == "Contact":
-            channel, connected = self.core.contacts.get(str(body["contactArn"]), ("VOICE", None))
+        if isinstance(content, Contact):
+            channel, connected = self.core.contacts.get(content.contact_arn, ("VOICE", None))
             item.channel, item.connected_time = channel, connected or now
         case.related_items[item_id] = item
         append_audit(self.core, case, "RelatedItem.Created", performer, related_item_type=item_type)
@@ -185,17 +204,17 @@ class RelatedItems:
         return item
 
     def create(
-        self, domain_id: str, case_id: str, item_type: str, content: dict[str, Any], performer: Performer
+        self, domain_id: str, case_id: str, item_type: str, content: InputContent, performer: Performer
     ) -> RelatedItem:
         with self.core.lock:
             data = self.core.domain(domain_id).data
             case = self.core.case(domain_id, case_id)
-            body, targets = self._checked_content(data, case, item_type, content)
+            stored, targets = self._checked_content(data, case, item_type, content)
             self._check_quotas(case, item_type)
-            return self._new_item(domain_id, case, item_type, body, targets, performer)
+            return self._new_item(domain_id, case, stored, targets, performer)
 
     def update(
-        self, domain_id: str, case_id: str, item_id: str, content: dict[str, Any], performer: Performer
+        self, domain_id: str, case_id: str, item_id: str, content: UpdateContent, performer: Performer
     ) -> RelatedItem:
         with self.core.lock:
             data = self.core.domain(domain_id).data
@@ -203,20 +222,17 @@ class RelatedItems:
             item = self.get(domain_id, case_id, item_id)
             if item.type not in UPDATABLE:
                 raise _invalid("relatedItemId", f"a {item.type} related item cannot be updated")
-            member = UPDATE_MEMBER_FOR_TYPE[item.type]
-            given = next(iter(content))
-            if given != member:
-                raise _invalid(f"content.{given}", f"a {item.type} related item takes content.{member}")
-            body = copy.deepcopy(content[member])
-            if item.type == "Comment":
-                item.content = {"comment": {**item.content["comment"], **body}}
-            elif item.type == "Custom":
-                fields = _custom_fields(self.core, data, body["fields"], "content.custom.fields")
-                item.content = {"custom": {"fields": fields}}
+            if content.type != item.type:
+                raise _wrong_kind(content.type, item.type)
+            if isinstance(content, Comment):
+                item.content = content
+            elif isinstance(content, CustomInput):
+                item.content = Custom(
+                    _custom_fields(self.core, data, content.fields, "content.custom.fields")
+                )
             else:
-                minutes = int(body["slaUpdateConfiguration"]["targetSlaMinutes"])
-                retarget_sla(item, minutes)
-            item.last_updated_user = dict(performer.user) if performer.user else None
+                retarget_sla(item, content.target_minutes)
+            item.last_updated_user = performer.user
             append_audit(self.core, case, "RelatedItem.Updated", performer, related_item_type=item.type)
             if item.type == "Sla":
                 refresh_slas(self.core, case)
@@ -239,7 +255,7 @@ class RelatedItems:
         self,
         domain_id: str,
         identifiers: list[dict[str, str]],
-        content: dict[str, Any],
+        content: InputContent,
         performer: Performer,
         *,
         client_token: str | None = None,
@@ -252,9 +268,10 @@ class RelatedItems:
             replayed = batch_replay(data, token_key, digest, self.core.clock.now())
             if replayed is not None:
                 return replayed  # type: ignore[no-any-return]
-            if next(iter(content)) != "comment":
+            if not isinstance(content, Comment):
                 raise _invalid(
-                    f"content.{next(iter(content))}", "BatchCreateRelatedItem takes comment content only"
+                    f"content.{MEMBER_FOR_TYPE[content.type]}",
+                    "BatchCreateRelatedItem takes comment content only",
                 )
             targets = batch_targets(data, identifiers)
             made: list[tuple[Case, RelatedItem]] = []
@@ -270,8 +287,7 @@ class RelatedItems:
                 except ServiceQuotaExceededException as error:
                     failed.append((identifier, "SERVICE_QUOTA_EXCEEDED", error.message))
                     continue
-                body = copy.deepcopy(content["comment"])
-                made.append((case, self._new_item(domain_id, case, "Comment", body, None, performer)))
+                made.append((case, self._new_item(domain_id, case, content, None, performer)))
             reply = (made, failed)
             if token_key:
                 named = [case.case_id for case, _ in made]
@@ -286,7 +302,7 @@ class RelatedItems:
             items = [
                 i
                 for i in case.related_items.values()
-                if i.type == "Contact" and i.content["contact"]["contactArn"] == contact_arn
+                if isinstance(i.content, Contact) and i.content.contact_arn == contact_arn
             ]
             if items:
                 found.append((max(items, key=lambda i: i.seq), case))

@@ -8,10 +8,12 @@ then it is Active, or Overdue once its target time has passed. The case's
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 from cases_mock._services.connectcases.backend.core import BackendCore
 from cases_mock._services.connectcases.backend.records import Case, RelatedItem
+from cases_mock._services.connectcases.backend.related_records import Sla
 from cases_mock._services.connectcases.backend.values import datetime_value
 
 
@@ -28,8 +30,8 @@ def retarget_sla(item: RelatedItem, minutes: int) -> None:
     A completed SLA keeps its completion time and is Met or NotMet against the new deadline;
     an open one is Active or Overdue against it (``sla_status`` reads both from the clock).
     """
-    configuration = item.content["sla"]["slaInputConfiguration"]
-    item.content = {"sla": {"slaInputConfiguration": {**configuration, "targetSlaMinutes": minutes}}}
+    if isinstance(item.content, Sla):
+        item.content = replace(item.content, target_minutes=minutes)
     item.target_time = item.association_time + timedelta(minutes=minutes)
 
 
@@ -42,9 +44,9 @@ def refresh_slas(backend: BackendCore, case: Case) -> None:
     now = backend.clock.now()
     pending: list[datetime] = []
     for item in case.related_items.values():
-        if item.type != "Sla" or item.completion_time is not None:
+        if not isinstance(item.content, Sla) or item.completion_time is not None:
             continue
-        field_id = item.content["sla"]["slaInputConfiguration"].get("fieldId")
+        field_id = item.content.field_id
         if field_id is not None and item.targets and case.values.get(field_id) in item.targets:
             item.completion_time = now
         elif item.target_time is not None:

@@ -14,10 +14,9 @@ from typing import TYPE_CHECKING, Any
 
 from cases_mock._services.connectcases.backend.cases import READ_ONLY
 from cases_mock._services.connectcases.backend.changes import CaseChanged, RelatedItemCreated
-from cases_mock._services.connectcases.backend.related_items import MEMBER_FOR_TYPE
 from cases_mock._services.connectcases.backend.values import to_wire
 from cases_mock._services.connectcases.ids import new_id
-from cases_mock._services.connectcases.wire_forms import content_wire
+from cases_mock._services.connectcases.wire_forms import content_wire, performed_by_wire, stored_content_wire
 
 if TYPE_CHECKING:
     from cases_mock._services.connectcases.backend.audit import Performer
@@ -62,10 +61,7 @@ def jsonable(value: Any) -> Any:
 
 
 def _performed_by(performer: Performer) -> dict[str, Any]:
-    performed: dict[str, Any] = {"iamPrincipalArn": performer.iam_principal_arn}
-    if performer.user:
-        performed["user"] = dict(performer.user)
-    return performed
+    return performed_by_wire(performer.iam_principal_arn, performer.user)
 
 
 def _envelope(
@@ -159,8 +155,8 @@ def changed_attributes(item: RelatedItem) -> list[str]:
     ``comment.commentText``, as the sample payload names it."""
     if item.type == "Comment":
         return ["comment.commentText"]
-    member = MEMBER_FOR_TYPE[item.type]
-    return [f"{member}.{attribute}" for attribute in item.content[member]]
+    ((member, given),) = stored_content_wire(item.content).items()
+    return [f"{member}.{attribute}" for attribute in given]
 
 
 def related_item_event(backend: BackendCore, change: RelatedItemCreated) -> dict[str, Any]:

@@ -8,18 +8,18 @@ from cases_mock._services.connectcases.backend.audit import (
     Performer,
     audit_events_newest_first,
     event_fields,
-    performed_by_wire,
 )
 from cases_mock._services.connectcases.backend.pagination import decode_token, paginate
 from cases_mock._services.connectcases.backend.records import AuditEvent, Case, DomainData
 from cases_mock._services.connectcases.backend.values import to_wire
 from cases_mock._services.connectcases.handlers import Call, Output, Params, handles
-from cases_mock._services.connectcases.wire_forms import field_type
+from cases_mock._services.connectcases.wire_forms import field_type, performed_by_wire, user
 
 
 def performer(call: Call, params: Params) -> Performer:
     """Who acts: the caller's IAM principal, and the ``performedBy`` user when given."""
-    return Performer.of(call.principal_arn, params.get("performedBy"))
+    given = params.get("performedBy")
+    return Performer.of(call.principal_arn, None if given is None else user(given))
 
 
 def _without_token(params: Params) -> dict[str, Any]:
@@ -112,7 +112,7 @@ def audit_event_wire(data: DomainData, event: AuditEvent) -> dict[str, Any]:
         "type": event.type,
         "performedTime": event.performed_time,
         "fields": [],
-        "performedBy": performed_by_wire(event),
+        "performedBy": performed_by_wire(event.iam_principal_arn, event.user),
     }
     for changed in event_fields(event):
         kind = field_type(data, changed.field_id)

@@ -11,11 +11,17 @@ from typing import Any
 from cases_mock._engine.limits import visible_items
 from cases_mock._services.connectcases.backend.pagination import paginate
 from cases_mock._services.connectcases.backend.records import DomainData, RelatedItem
+from cases_mock._services.connectcases.backend.related_records import Contact, Custom, File, LinkedCase, Sla
 from cases_mock._services.connectcases.backend.search import Predicate, compile_filter
 from cases_mock._services.connectcases.backend.slas import sla_status
 from cases_mock._services.connectcases.handlers import Call, Output, Params, handles
 from cases_mock._services.connectcases.handlers.cases import case_identifier, performer
-from cases_mock._services.connectcases.wire_forms import content_wire
+from cases_mock._services.connectcases.wire_forms import (
+    content_wire,
+    input_content,
+    update_content,
+    user_wire,
+)
 
 
 def _item_wire(data: DomainData, item: RelatedItem, now: datetime, *, with_case: bool) -> dict[str, Any]:
@@ -27,7 +33,7 @@ def _item_wire(data: DomainData, item: RelatedItem, now: datetime, *, with_case:
         "tags": dict(item.tags),
     }
     if item.created_by:
-        wire["performedBy"] = dict(item.created_by)
+        wire["performedBy"] = user_wire(item.created_by)
     if with_case:
         wire["caseId"] = item.case_id
     return wire
@@ -36,7 +42,11 @@ def _item_wire(data: DomainData, item: RelatedItem, now: datetime, *, with_case:
 @handles("CreateRelatedItem")
 def create_related_item(call: Call, params: Params) -> Output:
     item = call.backend.related_items.create(
-        params["domainId"], params["caseId"], params["type"], params["content"], performer(call, params)
+        params["domainId"],
+        params["caseId"],
+        params["type"],
+        input_content(params["content"]),
+        performer(call, params),
     )
     return {"relatedItemId": item.related_item_id, "relatedItemArn": item.arn}
 
@@ -45,7 +55,11 @@ def create_related_item(call: Call, params: Params) -> Output:
 def update_related_item(call: Call, params: Params) -> Output:
     domain_id = params["domainId"]
     item = call.backend.related_items.update(
-        domain_id, params["caseId"], params["relatedItemId"], params["content"], performer(call, params)
+        domain_id,
+        params["caseId"],
+        params["relatedItemId"],
+        update_content(params["content"]),
+        performer(call, params),
     )
     output: dict[str, Any] = {
         "relatedItemId": item.related_item_id,
@@ -56,9 +70,9 @@ def update_related_item(call: Call, params: Params) -> Output:
         "tags": dict(item.tags),
     }
     if item.last_updated_user:
-        output["lastUpdatedUser"] = dict(item.last_updated_user)
+        output["lastUpdatedUser"] = user_wire(item.last_updated_user)
     if item.created_by:
-        output["createdBy"] = dict(item.created_by)
+        output["createdBy"] = user_wire(item.created_by)
     return output
 
 
@@ -75,7 +89,7 @@ def batch_create_related_item(call: Call, params: Params) -> Output:
     made, failed = call.backend.related_items.batch_create(
         params["domainId"],
         [dict(entry["caseIdentifier"]) for entry in params["cases"]],
-        params["content"],
+        input_content(params["content"]),
         performer(call, params),
         client_token=params.get("clientToken"),
         request={k: v for k, v in params.items() if k != "clientToken"},
@@ -99,33 +113,31 @@ def batch_create_related_item(call: Call, params: Params) -> Output:
 def _matches(item: RelatedItem, wanted: dict[str, Any], custom: Predicate | None, now: datetime) -> bool:
     """Whether ``item`` passes one RelatedItemTypeFilter (``custom``: its compiled fields filter)."""
     (kind, body), *_ = wanted.items()
+    content = item.content
     if kind == "contact":
-        if item.type != "Contact":
+        if not isinstance(content, Contact):
             return False
         channels = body.get("channel")
         arn = body.get("contactArn")
-        return (not channels or item.channel in channels) and (
-            arn is None or item.content["contact"]["contactArn"] == arn
-        )
+        return (not channels or item.channel in channels) and arn in (None, content.contact_arn)
     if kind == "comment":
         return item.type == "Comment"
     if kind == "file":
-        return item.type == "File" and body.get("fileArn") in (None, item.content["file"]["fileArn"])
+        return isinstance(content, File) and body.get("fileArn") in (None, content.file_arn)
     if kind == "sla":
-        if item.type != "Sla":
+        if not isinstance(content, Sla):
             return False
-        name = item.content["sla"]["slaInputConfiguration"]["name"]
-        return body.get("name") in (None, name) and body.get("status") in (None, sla_status(item, now))
-    if kind == "connectCase":
-        return item.type == "ConnectCase" and body.get("caseId") in (
+        return body.get("name") in (None, content.name) and body.get("status") in (
             None,
-            item.content["connectCase"]["caseId"],
+            sla_status(item, now),
         )
-    if item.type != "Custom":
+    if kind == "connectCase":
+        return isinstance(content, LinkedCase) and body.get("caseId") in (None, content.case_id)
+    if not isinstance(content, Custom):
         return False
     if custom is None:
         return True
-    values = {f["id"]: f["value"] for f in item.content["custom"]["fields"] if f["value"] is not None}
+    values = {f.field_id: f.value for f in content.fields if f.value is not None}
     return custom(SimpleNamespace(values=values, tags={}))  # type: ignore[arg-type]
 
 

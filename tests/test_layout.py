@@ -1,6 +1,7 @@
 """The package's layout stays as docs/architecture.md draws it: no import circles (imports inside
 functions count, ``TYPE_CHECKING`` blocks do not, nor a package's ``__init__`` importing its own
-children) and a few public modules at the package root; the core knows services only through the registry."""
+children) and a few public modules at the package root; the core knows services only through the registry;
+Connect Cases' backend reads no wire form by key but the request's own input."""
 
 from __future__ import annotations
 
@@ -184,3 +185,56 @@ def test_the_protocol_and_interception_import_no_service_folder_at_all() -> None
 def test_the_still_imported_list_only_names_imports_that_exist() -> None:
     for name, modules in STILL_IMPORTED.items():
         assert modules <= _service_imports(PACKAGE / name), name
+
+
+# Camel-case keys Connect Cases' backend still reads by name (issue 27: what it stores is records,
+# so what is left reads the request's own input: case identifiers, batch-update entries, merge
+# entries, search filters and sorts). This list may only shrink: a new read fails.
+BACKEND = PACKAGE / "_services" / "connectcases" / "backend"
+REQUEST_INPUT_READS: dict[str, set[str]] = {
+    "cases.py": {"caseId", "fieldIdentifier", "referenceId"},  # case identifiers, BatchUpdateCase
+    "merges.py": {"fieldIds", "sourceCaseId"},  # StartMergeCases' fieldsConfiguration
+    "related_items.py": {"caseId"},  # BatchCreateRelatedItem's case identifiers
+    "search.py": {"equalTo", "fieldId", "sortOrder"},  # SearchCases' filter and sorts
+}
+
+
+def _camel_case_reads(source: str) -> set[str]:
+    """The camelCase keys ``source`` reads as ``x["key"]`` or ``x.get("key", ...)``."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(source)):
+        key: object = None
+        if isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Constant):
+            key = node.slice.value
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "get":
+            key = node.args[0].value if node.args and isinstance(node.args[0], ast.Constant) else None
+        if isinstance(key, str) and key[:1].islower() and key != key.lower() and key.isalnum():
+            found.add(key)
+    return found
+
+
+def _backend_reads() -> dict[str, set[str]]:
+    reads = {path.name: _camel_case_reads(path.read_text(encoding="utf-8")) for path in BACKEND.glob("*.py")}
+    return {name: keys for name, keys in reads.items() if keys}
+
+
+def test_the_cases_backend_reads_camel_case_keys_only_of_request_input() -> None:
+    unexpected = {
+        name: extra
+        for name, keys in _backend_reads().items()
+        if (extra := keys - REQUEST_INPUT_READS.get(name, set()))
+    }
+    assert unexpected == {}, (
+        "the backend reads a wire form: store a record, build wire forms in wire_forms.py"
+    )
+
+
+def test_the_request_input_list_only_names_reads_that_exist() -> None:
+    reads = _backend_reads()
+    for name, keys in REQUEST_INPUT_READS.items():
+        assert keys <= reads.get(name, set()), name
+
+
+def test_the_reads_check_finds_subscripts_and_gets() -> None:
+    source = 'item.content["contactArn"]; body.get("fieldId", None); x["id"]; y.get("user_arn"); z[0]'
+    assert _camel_case_reads(source) == {"contactArn", "fieldId"}

@@ -109,15 +109,15 @@ def _check_conditions(
 
 
 def _check_field_options(data: DomainData, rule: FieldOptionsRule, path: str) -> None:
-    fields: dict[str, Field] = {}
+    fields: list[Field] = []
     for role, field_id in (("parentFieldId", rule.parent_field_id), ("childFieldId", rule.child_field_id)):
         if field_id is None:
             raise _invalid(f"{path}.{role}", "a fieldOptions rule must name its parent and child fields")
         field = _live_field(data, field_id, f"{path}.{role}")
         if field.type != "SingleSelect":
             raise _invalid(f"{path}.{role}", f"field {field.label} is {field.type}, not SingleSelect")
-        fields[role] = field
-    parent, child = fields["parentFieldId"], fields["childFieldId"]
+        fields.append(field)
+    parent, child = fields
     if parent.field_id == child.field_id:
         raise _invalid(f"{path}.childFieldId", "the child field must differ from the parent field")
     seen: set[str] = set()

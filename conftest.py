@@ -30,7 +30,8 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers",
         "needs_model(*features): skip unless the installed botocore model has these operations or "
-        "members (named as in cases_mock/_services/connectcases/releases.py)",
+        "members (Connect Cases' named as in cases_mock/_services/connectcases/releases.py; Customer "
+        "Profiles' as customer-profiles.Operation or customer-profiles.Shape.member)",
     )
 
 
@@ -101,10 +102,33 @@ def _block_network(monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureReque
         pytest.fail(f"tried to reach the network while a mock was active: {attempts}", pytrace=False)
 
 
+PROFILES = "customer-profiles."
+
+
+def _profiles_lack(feature: str) -> bool:
+    """Whether the installed ``customer-profiles`` model lacks ``feature`` (an operation, or
+    ``Shape.member``), read from the model itself. On a model with every Connect Cases feature
+    (the newest) a feature it lacks is a typo, not a skip."""
+    from cases_mock._protocol.model import service_model
+    from cases_mock._services.connectcases.releases import complete
+
+    model = service_model(PROFILES.rstrip("."))
+    shape, _, member = feature.rpartition(".")
+    if shape:
+        lacks = shape not in model.shape_names or member not in model.shape_for(shape).members
+    else:
+        lacks = feature not in model.operation_names
+    if lacks and complete():
+        raise KeyError(f"needs_model: the newest customer-profiles model has no {feature!r}")
+    return lacks
+
+
 def pytest_runtest_setup(item: pytest.Item) -> None:
     from cases_mock._services.connectcases.releases import absent, installed
 
     for mark in item.iter_markers("needs_model"):
-        missing = absent(*mark.args)
+        profiles = [f for f in mark.args if f.startswith(PROFILES)]
+        missing = absent(*(f for f in mark.args if f not in profiles))
+        missing += [f for f in profiles if _profiles_lack(f.removeprefix(PROFILES))]
         if missing:
             pytest.skip(f"the installed botocore {installed()} model lacks {', '.join(missing)}")

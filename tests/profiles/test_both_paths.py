@@ -8,7 +8,6 @@ import json
 from typing import Any
 
 import boto3
-import pytest
 from botocore.awsrequest import AWSResponse
 
 from cases_mock import mock_connectcases
@@ -76,8 +75,9 @@ def every_mocked_operation(c: Recorder) -> set[str]:
     c.add_profile_key(DomainName=d, ProfileId=bo, KeyName="loyalty", Values=["L9"])
     c.delete_profile_key(DomainName=d, ProfileId=bo, KeyName="loyalty", Values=["L9"])
     c.list_profile_attribute_values(DomainName=d, AttributeName="Address.City")
-    records = c.list_profile_history_records(DomainName=d, ProfileId=ana_id)["ProfileHistoryRecords"]
-    c.get_profile_history_record(DomainName=d, ProfileId=ana_id, Id=records[0]["Id"])
+    if "ListProfileHistoryRecords" in operation_names(SERVICE):  # an older model lacks them
+        records = c.list_profile_history_records(DomainName=d, ProfileId=ana_id)["ProfileHistoryRecords"]
+        c.get_profile_history_record(DomainName=d, ProfileId=ana_id, Id=records[0]["Id"])
     c.list_profile_object_type_templates()
     c.get_profile_object_type_template(TemplateId="CTR")
     c.put_profile_object_type(DomainName=d, ObjectTypeName="Order", **ORDER_TYPE)
@@ -116,9 +116,6 @@ def canned(answer: Answer) -> Any:
     return client
 
 
-@pytest.mark.skipif(
-    not set(load_all()) <= set(operation_names(SERVICE)), reason="the installed model lacks mocked operations"
-)
 def test_every_mocked_operation_parses_exactly_as_on_the_full_path() -> None:
     with mock_connectcases() as mock:
         recorder = Recorder()

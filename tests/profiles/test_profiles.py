@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.profiles.conftest import refused
 
 
@@ -62,7 +64,8 @@ def test_an_added_key_finds_the_profile_until_deleted(invoke, domain) -> None:
         invoke("DeleteProfileKey", DomainName=domain, ProfileId=pid, KeyName="_ctrContactId", Values=["c-1"])
 
 
-def test_merge_unions_fields_moves_keys_and_deletes_the_merged(invoke, domain) -> None:
+def merged(invoke, domain: str) -> tuple[str, str]:
+    """Two profiles, the second (with a key) merged into the first taking its FirstName: (main, other)."""
     main = a_profile(invoke, domain, FirstName="Ana")
     other = a_profile(invoke, domain, FirstName="Anna", EmailAddress="a@x.com")
     invoke("AddProfileKey", DomainName=domain, ProfileId=other, KeyName="loyalty", Values=["L9"])
@@ -73,10 +76,20 @@ def test_merge_unions_fields_moves_keys_and_deletes_the_merged(invoke, domain) -
         ProfileIdsToBeMerged=[other],
         FieldSourceProfileIds={"FirstName": other},
     )
+    return main, other
+
+
+def test_merge_unions_fields_moves_keys_and_deletes_the_merged(invoke, domain) -> None:
+    main, other = merged(invoke, domain)
     (got,) = search(invoke, domain, "loyalty", "L9")
     assert got == {"ProfileId": main, "FirstName": "Anna", "EmailAddress": "a@x.com"}
     with refused("ResourceNotFoundException"):
         invoke("UpdateProfile", DomainName=domain, ProfileId=other, FirstName="x")
+
+
+@pytest.mark.needs_model("customer-profiles.ListProfileHistoryRecords")
+def test_a_merge_is_recorded_in_the_main_profiles_history(invoke, domain) -> None:
+    main, _ = merged(invoke, domain)
     actions = [
         r["ActionType"]
         for r in invoke("ListProfileHistoryRecords", DomainName=domain, ProfileId=main)[
@@ -96,6 +109,9 @@ def test_attribute_values_are_the_distinct_values_of_a_field(invoke, domain) -> 
         invoke("ListProfileAttributeValues", DomainName=domain, AttributeName="Shoe")
 
 
+@pytest.mark.needs_model(
+    "customer-profiles.ListProfileHistoryRecords", "customer-profiles.GetProfileHistoryRecord"
+)
 def test_a_history_record_reads_back_with_its_content(invoke, domain) -> None:
     pid = a_profile(invoke, domain, FirstName="Ana")
     (entry,) = invoke("ListProfileHistoryRecords", DomainName=domain, ProfileId=pid)["ProfileHistoryRecords"]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from cases_mock._dashboard.customer import customer
 from cases_mock._dashboard.reads import Reader
 from cases_mock._services.connectcases.backend.layouts import without_deleted_fields
 from cases_mock._services.connectcases.backend.records import DomainData
@@ -167,7 +168,8 @@ def _get_case(reader: Reader, domain_id: str, case_id: str, field_ids: list[str]
 
 
 def case_detail(reader: Reader, domain_id: str, case_id: str) -> dict[str, Any]:
-    """A case's fields (named), related items (SLA status included) and audit history, newest first."""
+    """A case's fields (named), related items (SLA status included), audit history (newest first)
+    and its customer's profile (``customer.py``)."""
     backend = reader.backend
     with backend.lock:
         data = backend.domain(domain_id).data
@@ -194,4 +196,11 @@ def case_detail(reader: Reader, domain_id: str, case_id: str) -> dict[str, Any]:
         "relatedItems": related,
         "audit": audit,
         "fieldNames": {field_id: field.name for field_id, field in fields.items()},
+        "customer": customer(reader, _customer_id(case)),
     }
+
+
+def _customer_id(case: dict[str, Any]) -> str | None:
+    entry = next((entry for entry in case["fields"] if entry["id"] == "customer_id"), None)
+    value = _scalar(entry["value"]) if entry is not None else None
+    return value if isinstance(value, str) else None

@@ -9,6 +9,7 @@ import json
 from typing import Any
 from urllib.parse import urlencode
 
+import boto3
 import pytest
 from botocore.exceptions import ClientError
 
@@ -384,3 +385,68 @@ def test_unknown_pages_and_endpoints_are_404_and_writes_to_pages_405(dashboard):
     assert ask(dashboard, "GET", "api/nothing")[0] == 404
     assert ask(dashboard, "GET", "api/preview")[0] == 404
     assert dashboard.handle("POST", "", "", b"")[0] == 405
+
+
+# -- a case's customer --------------------------------------------------------------------------
+
+
+def case_page(dashboard: Dashboard, domain_id: str, case_id: str) -> Any:
+    status, answer = ask(dashboard, "GET", "api/case", {**WHERE, "domain": domain_id, "case": case_id})
+    assert status == 200, answer
+    return answer
+
+
+def test_a_case_shows_its_customers_profile_from_customer_profiles(dashboard, cases_mock):
+    seeded = cases_mock.seed(name="support", cases=2)
+    case_id = seeded.case_ids[0]
+    profile_id = seeded.case_profiles[case_id]
+    profiles = boto3.client("customer-profiles", region_name="us-east-1")
+    (profile,) = profiles.search_profiles(DomainName="support", KeyName="_profileId", Values=[profile_id])[
+        "Items"
+    ]
+
+    before = len(cases_mock.calls)
+    shown = case_page(dashboard, seeded.domain_id, case_id)["customer"]
+
+    assert shown == {
+        "found": True,
+        "arn": f"arn:aws:profile:us-east-1:123456789012:domains/support/profiles/{profile_id}",
+        "profileId": profile_id,
+        "domain": "support",
+        "name": f"{profile['FirstName']} {profile['LastName']}",
+        "phone": profile["PhoneNumber"],
+        "email": profile["EmailAddress"],
+        "accountNumber": profile["AccountNumber"],
+    }
+    assert len(cases_mock.calls) == before  # the profile read is not recorded either
+
+
+GONE = "arn:aws:profile:us-east-1:123456789012:domains/support/profiles/" + "0" * 32
+
+
+@pytest.mark.parametrize(
+    ("customer_id", "reason"),
+    [
+        (None, "The case has no customer_id."),
+        (GONE, "No profile 00000000000000000000000000000000 in Customer Profiles domain 'support'."),
+        (GONE.replace("us-east-1", "eu-west-2"), "The profile is in account 123456789012, region eu-west-2"),
+        (GONE.replace("support", "elsewhere"), "elsewhere"),
+    ],
+)
+def test_a_case_whose_customer_id_names_no_profile_says_so(dashboard, cases_mock, customer_id, reason):
+    seeded = cases_mock.seed(name="support", cases=0)
+    client = a_client()
+    fields = [
+        {"id": "title", "value": text("Lost")},
+        {"id": seeded.fields["Priority"], "value": {"doubleValue": 1}},
+    ]
+    if customer_id:
+        fields.append({"id": "customer_id", "value": text(customer_id)})
+    case_id = client.create_case(domainId=seeded.domain_id, templateId=seeded.template_id, fields=fields)[
+        "caseId"
+    ]
+
+    shown = case_page(dashboard, seeded.domain_id, case_id)["customer"]
+
+    assert (shown["found"], shown["arn"]) == (False, customer_id)
+    assert reason in shown["reason"]

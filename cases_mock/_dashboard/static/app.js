@@ -237,6 +237,14 @@ function who(performedBy) {
   return user.userArn || user.customEntity || (performedBy || {}).iamPrincipalArn || "unknown";
 }
 
+// The customer's profile the case's customer_id names (read from Customer Profiles), or why there is none.
+function customerCard(c) {
+  if (!c.found) return el("p", { class: "muted", id: "customer" }, c.reason, c.arn ? [" ", el("code", {}, c.arn)] : "");
+  return table(["name", "phone", "e-mail", "account number", "profile id"], [el("tr", { "data-profile-id": c.profileId },
+    [c.name, c.phone, c.email, c.accountNumber].map((v) => el("td", {}, shown(v))), el("td", {}, el("code", {}, c.profileId)))],
+  { id: "customer" });
+}
+
 async function casePage(q) {
   const where = { account: q.get("account"), region: q.get("region"), domain: q.get("domain") };
   const data = await api("case", { ...where, case: q.get("case") });
@@ -249,6 +257,8 @@ async function casePage(q) {
       "Preview this case in the agent's form")),
     el("h3", {}, "Fields"),
     table(["field", "value"], data.fields.map((f) => el("tr", {}, el("td", {}, f.name), el("td", {}, shown(f.value))))),
+    el("h3", {}, "Customer"),
+    customerCard(data.customer),
     el("h3", {}, "Related items"),
     table(["type", "associated", "content", "status"], data.relatedItems.map((item) => {
       const [kind, content] = Object.entries(item.content || {})[0] || ["", {}];

@@ -162,8 +162,10 @@ class Dispatcher:
         try:
             op, response = self._dispatch(request, request_id, seen, render, given)
             status = int(op.http.get("responseCode", 200))
-        except CasesError as error:
-            response = error_response(error, request_id, service_of(request).name)
+        except CasesError as raised:
+            service = service_of(request)
+            error = service.own(raised)  # invalid input: the service's own error (Service.invalid_input)
+            response = error_response(error, request_id, service.name)
             seen.error, status = error, response.status
         except Exception:  # a bug in the mock must never escape into the caller's stack
             log.exception("cases_mock: unexpected error handling %s %s", request.method, request.path)

@@ -5,7 +5,10 @@ error the mock answers with, whatever the service. The protocol raises ``Validat
 (a request outside its input shape), ``UnknownOperationException`` (no operation answers the
 method and path) and ``UnsupportedOperationException`` (no handler yet); the dispatcher answers a
 bug in the mock with ``InternalServerException``. A service's own modeled errors subclass
-``CasesError`` in its folder (``_services/<service>/errors.py``). The answer's status and extra
+``CasesError`` in its folder (``_services/<service>/errors.py``); a service that answers invalid
+input with another error (Customer Profiles' BadRequestException) names it as
+``Service.invalid_input``, and the dispatcher answers the protocol's ValidationException as that
+error, same message. The answer's status and extra
 members come from the service model's error shape (``serialize.error_response``); the class's
 ``status`` is the one it declares, which agrees with the model (a test checks).
 """

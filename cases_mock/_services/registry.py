@@ -2,9 +2,9 @@
 
 A service is a sibling folder of ``_services/`` whose ``service.py`` declares ``SERVICE``, a
 ``Service``: its botocore name and endpoint prefix, the newest operation its handlers rely on,
-its modeled errors, its handlers, how one mock's state of it (a store with ``backend(account,
-region)``) and a handler's ``call`` argument are made, and its part of the JSON state. The
-registry finds the folders on first use (``pkgutil``, so adding
+its modeled errors (and the one answering invalid input), its handlers, how one mock's state
+of it (a store with ``backend(account, region)``) and a handler's ``call`` argument are made, and
+its part of the JSON state. The registry finds the folders on first use (``pkgutil``, so adding
 ``_services/customerprofiles/service.py`` registers Customer Profiles with no change here or in
 the core); the core (protocol, engine, interception, server) knows
 services only through it and never imports a service's folder. ``service.py`` stays cheap to
@@ -25,7 +25,7 @@ from botocore.model import OperationModel, ServiceModel
 
 from cases_mock._engine.clock import Clock
 from cases_mock._protocol import model
-from cases_mock._protocol.errors import CasesError
+from cases_mock._protocol.errors import CasesError, ValidationException
 
 Handler = Callable[[Any, dict[str, Any]], dict[str, Any]]
 TrialRead = Callable[[Any, str, dict[str, Any]], dict[str, Any]]
@@ -60,6 +60,9 @@ class Service:
     # called after every successful call of any service (``dispatch.Followed``), or None
     follow: Callable[[Any], None] | None = None
     state: StatePart | None = None  # its part of the JSON state, or None (not saved)
+    # the modeled error it answers a request outside its input shape with (the core raises
+    # ValidationException: a bad member, bad JSON, an empty URI label, a lone surrogate...)
+    invalid_input: type[CasesError] = ValidationException
 
     def model(self) -> ServiceModel:
         """The installed botocore model (BotocoreTooOldError when it predates the handlers)."""
@@ -73,6 +76,13 @@ class Service:
 
     def handlers(self) -> Mapping[str, Handler]:
         return self.load_handlers()
+
+    def own(self, error: CasesError) -> CasesError:
+        """``error`` as this service answers it: the core's ValidationException (invalid input)
+        becomes its ``invalid_input`` error with the same message; any other error is unchanged."""
+        if type(error) is ValidationException and self.invalid_input is not ValidationException:
+            return self.invalid_input(error.message)
+        return error
 
 
 @functools.cache

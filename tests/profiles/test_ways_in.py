@@ -33,8 +33,8 @@ def test_requests_to_a_profiles_host_are_answered_in_memory(monkeypatch: pytest.
         assert missing.headers["x-amzn-ErrorType"] == "ResourceNotFoundException"
         assert "nope" in missing.json()["Message"]
         assert refused.status_code == 400
-        assert refused.headers["x-amzn-ErrorType"] == "ValidationException"  # the core's (behaviour.md)
-        assert "DefaultExpirationDays" in refused.json()["message"]
+        assert refused.headers["x-amzn-ErrorType"] == "BadRequestException"  # its own (behaviour.md)
+        assert "DefaultExpirationDays" in refused.json()["Message"]
         assert [(c.service, c.operation, c.status, c.region) for c in mock.calls] == [
             ("customer-profiles", "CreateDomain", 200, REGION),
             ("customer-profiles", "GetDomain", 404, REGION),

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from cases_mock._engine.clock import Clock
-from cases_mock._services.customerprofiles.errors import MODELED_ERRORS
+from cases_mock._services.customerprofiles.errors import MODELED_ERRORS, BadRequestException
 from cases_mock._services.customerprofiles.model import SERVICE_NAME
 from cases_mock._services.registry import Handler, Service
 
@@ -55,4 +55,5 @@ SERVICE = Service(
     new_store=_store,
     new_call=_call,
     follow=_follow,
+    invalid_input=BadRequestException,  # "The input you provided is invalid." (docs/behaviour.md)
 )

@@ -3,6 +3,12 @@ its route, release, handler and tests; Customer Profiles mocked or not, with its
 and, beside it, ``docs/members.md`` (every input member and what the mock does with it, from
 ``members.py``).
 
+A test file is listed under an operation of the service whose client it calls the method on:
+each call ``receiver.method(...)`` is read from the file's syntax tree (and from the programs
+its strings hold, pytester's test files), ``receiver`` being Customer Profiles' when the file
+binds it to a ``customer-profiles`` client, a ``profiles_client`` fixture, a ``ProfilesClient``
+or a module helper naming only that service, else Connect Cases' (the suite's default client).
+
 A maintainer command, run from a checkout: ``python -m maintainers.coverage --output
 docs/coverage.md`` regenerates both (the output path is always explicit); a test fails when
 either is stale.
@@ -11,8 +17,11 @@ either is stale.
 from __future__ import annotations
 
 import argparse
+import ast
+import functools
 import re
 import sys
+import textwrap
 from pathlib import Path
 
 import botocore
@@ -28,32 +37,181 @@ from cases_mock._services.customerprofiles.service import SERVICE as PROFILES
 STATUSES = ("honoured", "ignored", "refused")
 
 
-def _tests_calling(method: str, tests_dir: Path) -> list[str]:
-    """The test files under ``tests_dir`` calling ``method``, relative to its parent (the checkout)."""
-    pattern = re.compile(rf"\.{re.escape(method)}\(")
+CASES, PROFILES_NAME = SERVICE.name, PROFILES.name
+
+
+def _service_named(text: str) -> str | None:
+    """The service a piece of source names: ``customer-profiles``, a ``profiles_client`` fixture or
+    the ``ProfilesClient`` type is Customer Profiles; ``connectcases``, ``cases_client`` or
+    ``CasesClient`` Connect Cases."""
+    if any(
+        name in text
+        for name in ("customer-profiles", "profiles_client", "profiles_async_client", "ProfilesClient")
+    ):
+        return PROFILES_NAME
+    if any(name in text for name in ("connectcases", "cases_client", "cases_async_client", "CasesClient")):
+        return CASES
+    return None
+
+
+_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)
+
+
+def _own_nodes(scope: ast.AST) -> list[ast.AST]:
+    """The nodes of ``scope`` outside the functions it defines (those are scopes of their own)."""
+    found: list[ast.AST] = []
+    pending = list(ast.iter_child_nodes(scope))
+    while pending:
+        node = pending.pop()
+        found.append(node)
+        if not isinstance(node, _SCOPES):
+            pending.extend(ast.iter_child_nodes(node))
+    return found
+
+
+def _bindings(
+    scope: ast.AST, nodes: list[ast.AST], outer: dict[str, str], helpers: dict[str, str]
+) -> dict[str, str]:
+    """The names bound to one service's client in ``scope`` (its ``nodes``; on top of ``outer``'s): parameters
+    named after a fixture or annotated with a client type, and assignments or ``with ... as`` of
+    an expression naming the service (or calling a helper of the module that does)."""
+    bound = dict(outer)
+    if isinstance(scope, ast.FunctionDef | ast.AsyncFunctionDef):
+        for arg in [*scope.args.posonlyargs, *scope.args.args, *scope.args.kwonlyargs]:
+            annotation = ast.unparse(arg.annotation) if arg.annotation is not None else ""
+            named = _service_named(arg.arg) or _service_named(annotation) or helpers.get(annotation)
+            if named:
+                bound[arg.arg] = named
+    for node in nodes:
+        pairs: list[tuple[ast.expr, ast.expr]] = []
+        if isinstance(node, ast.Assign):
+            pairs = [(target, node.value) for target in node.targets]
+        elif isinstance(node, ast.AnnAssign) and node.value is not None:
+            pairs = [(node.target, node.value)]
+        elif isinstance(node, ast.withitem) and node.optional_vars is not None:
+            pairs = [(node.optional_vars, node.context_expr)]
+        for target, value in pairs:
+            named = _expression_service(value, bound, helpers)
+            if isinstance(target, ast.Name) and named:
+                bound[target.id] = named
+    return bound
+
+
+def _expression_service(expr: ast.expr, bound: dict[str, str], helpers: dict[str, str]) -> str | None:
+    """The service of the client ``expr`` is, if the file says: a name bound to one, a call
+    naming the service, or a call of a module helper whose body names only one."""
+    if isinstance(expr, ast.Name):
+        return bound.get(expr.id) or (PROFILES_NAME if "profile" in expr.id.lower() else None)
+    if isinstance(expr, ast.Call) and isinstance(expr.func, ast.Name) and expr.func.id in helpers:
+        return helpers[expr.func.id]
+    named = {helpers.get(n.id) for n in ast.walk(expr) if isinstance(n, ast.Name)} - {None}
+    return _service_named(ast.unparse(expr)) or (named.pop() if len(named) == 1 else None)
+
+
+@functools.cache
+def _text(path: Path) -> str:
+    return path.read_text(encoding="utf-8")
+
+
+def _program(value: str) -> ast.Module | None:
+    """The Python program a string holds (a user's test file a test writes and runs), or None."""
+    if "(" not in value or "." not in value:
+        return None
+    try:
+        return ast.parse(textwrap.dedent(value))
+    except SyntaxError:
+        return None
+
+
+def _helpers(tree: ast.Module) -> dict[str, str]:
+    """The module's functions, classes and constants whose text names one service only (a
+    constant ``SERVICE = "customer-profiles"``; a helper making or wrapping one client)."""
+    found: dict[str, str] = {}
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+            named = _service_named(ast.unparse(node.value))
+            if named:
+                found[node.targets[0].id] = named
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+            services = {
+                service
+                for n in ast.walk(node)
+                for service in [
+                    _service_named(n.value)
+                    if isinstance(n, ast.Constant) and isinstance(n.value, str)
+                    else found.get(n.id)
+                    if isinstance(n, ast.Name)
+                    else None
+                ]
+                if service is not None
+            }
+            if len(services) == 1:
+                found[node.name] = services.pop()
+    return found
+
+
+def _calls_in(tree: ast.Module, found: dict[str, set[str]]) -> None:
+    """Adds the client methods called in ``tree`` to ``found``, by service: a call
+    ``receiver.method(...)`` is the service the program binds ``receiver`` to (in its function
+    or an enclosing one, else at module level), else Connect Cases (the suite's default client).
+    A string holding a program (pytester's test files) is read the same way."""
+    helpers = _helpers(tree)
+
+    def visit(scope: ast.AST, outer: dict[str, str]) -> None:
+        nodes = _own_nodes(scope)
+        bound = _bindings(scope, nodes, outer, helpers)
+        for node in nodes:
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+                service = _expression_service(node.func.value, bound, helpers) or CASES
+                found[service].add(node.func.attr)
+            elif isinstance(node, _SCOPES):
+                visit(node, bound)
+            elif isinstance(node, ast.Constant) and isinstance(node.value, str):
+                program = _program(node.value)
+                if program is not None:
+                    _calls_in(program, found)
+
+    visit(tree, {})
+
+
+@functools.cache
+def _calls_by_service(path: Path) -> dict[str, frozenset[str]]:
+    """The client methods each service's clients are called with in the test file at ``path``."""
+    found: dict[str, set[str]] = {CASES: set(), PROFILES_NAME: set()}
+    _calls_in(ast.parse(_text(path)), found)
+    return {service: frozenset(methods) for service, methods in found.items()}
+
+
+@functools.cache
+def _test_files(tests_dir: Path) -> tuple[tuple[str, Path], ...]:
+    """Each test file under ``tests_dir``: its path relative to the checkout, and itself resolved."""
     if not tests_dir.is_dir():
-        return []
+        return ()
     root = tests_dir.resolve().parent
-    return sorted(
-        str(path.resolve().relative_to(root))
-        for path in tests_dir.rglob("test_*.py")
-        if pattern.search(path.read_text(encoding="utf-8"))
-    )
+    resolved = (path.resolve() for path in tests_dir.rglob("test_*.py"))
+    return tuple((str(path.relative_to(root)), path) for path in resolved)
+
+
+def _tests_calling(method: str, tests_dir: Path) -> list[str]:
+    """The test files under ``tests_dir`` calling ``method`` on a Connect Cases client, relative
+    to its parent (the checkout)."""
+    return sorted(name for name, path in _test_files(tests_dir) if method in _calls_by_service(path)[CASES])
 
 
 def _profiles_tests_calling(operation: str, tests_dir: Path) -> list[str]:
-    """The test files under ``tests_dir`` that drive Customer Profiles (under ``tests/profiles``,
-    or naming ``customer-profiles``) and call ``operation`` (its client method, or its name as
-    ``invoke("CreateProfile", ...)`` does)."""
-    pattern = re.compile(rf"\.{re.escape(xform_name(operation))}\(|\"{re.escape(operation)}\"")
-    if not tests_dir.is_dir():
-        return []
-    root = tests_dir.resolve().parent
+    """The test files under ``tests_dir`` that call ``operation`` on a Customer Profiles client, or
+    drive Customer Profiles (under ``tests/profiles``, or naming ``customer-profiles``) and name the
+    operation as ``invoke("CreateProfile", ...)`` does."""
+    named = re.compile(rf"\"{re.escape(operation)}\"")
     found = []
-    for path in tests_dir.rglob("test_*.py"):
-        text = path.read_text(encoding="utf-8")
-        if (path.parent.name == "profiles" or "customer-profiles" in text) and pattern.search(text):
-            found.append(str(path.resolve().relative_to(root)))
+    for name, path in _test_files(tests_dir):
+        text = _text(path)
+        profiles_file = path.parent.name == "profiles" or "customer-profiles" in text
+        if xform_name(operation) in _calls_by_service(path)[PROFILES_NAME] or (
+            profiles_file and named.search(text)
+        ):
+            found.append(name)
     return sorted(found)
 
 

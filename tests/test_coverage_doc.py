@@ -83,3 +83,24 @@ def test_refused_and_ignored_entries_name_a_reason_with_an_aws_page() -> None:
         assert "https://docs.aws.amazon.com/" in reason
     statuses = {m.status for m in members()}
     assert statuses <= {"honoured", "ignored", "refused"}
+
+
+def _tables(text: str) -> tuple[str, str]:
+    cases, profiles = text.split("\n## Amazon Connect Customer Profiles\n")
+    return cases, profiles
+
+
+def test_a_file_calling_only_customer_profiles_is_not_in_the_cases_table() -> None:
+    cases, profiles = _tables(TARGET.read_text(encoding="utf-8"))
+    cases_words = ('"connectcases"', "cases_client", "cases_async_client", "CasesClient", "a_client(")
+    only_profiles = [
+        path.relative_to(ROOT).as_posix()
+        for path in (ROOT / "tests").rglob("test_*.py")
+        if "customer-profiles" in (text := path.read_text(encoding="utf-8")) or path.parent.name == "profiles"
+        if not any(word in text for word in cases_words)
+    ]
+    assert "tests/profiles/test_both_paths.py" in only_profiles  # the rule finds some
+    for path in only_profiles:
+        assert f"`{path}`" not in cases, f"{path} calls only Customer Profiles but is in the Cases table"
+    create_domain = next(line for line in profiles.splitlines() if line.startswith("| CreateDomain |"))
+    assert "`tests/profiles/test_both_paths.py`" in create_domain  # its calls are Customer Profiles'

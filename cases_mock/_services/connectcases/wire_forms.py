@@ -51,6 +51,7 @@ from cases_mock._services.connectcases.backend.rule_records import (
     OptionsMapping,
     RuleDetails,
 )
+from cases_mock._services.connectcases.backend.scalar import Scalar
 from cases_mock._services.connectcases.backend.settings_records import (
     CaseDataIncluded,
     EventSettings,
@@ -141,18 +142,22 @@ def input_content(wire: dict[str, Any]) -> InputContent:
     """RelatedItemInputContent (CreateRelatedItem, BatchCreateRelatedItem) as a record."""
     (member, body), *_ = wire.items()
     if member == "sla":
-        given = body["slaInputConfiguration"]
-        unions = given.get("targetFieldValues")
-        return SlaInput(
-            given["name"],
-            given["type"],
-            int(given["targetSlaMinutes"]),
-            given.get("fieldId"),
-            None if unions is None else tuple(unions),
-        )
+        return _sla_input(body)
     if member == "custom":
         return _custom_input(body)
     return _plain_content(member, body)
+
+
+def _sla_input(body: dict[str, Any]) -> SlaInput:
+    given = body["slaInputConfiguration"]
+    unions = given.get("targetFieldValues")
+    return SlaInput(
+        given["name"],
+        given["type"],
+        int(given["targetSlaMinutes"]),
+        given.get("fieldId"),
+        None if unions is None else tuple(unions),
+    )
 
 
 def update_content(wire: dict[str, Any]) -> UpdateContent:
@@ -162,16 +167,20 @@ def update_content(wire: dict[str, Any]) -> UpdateContent:
         return SlaUpdate(int(body["slaUpdateConfiguration"]["targetSlaMinutes"]))
     if member == "custom":
         return _custom_input(body)
-    return Comment(body["body"], body["contentType"])
+    return _comment(body)
 
 
 def _custom_input(body: dict[str, Any]) -> CustomInput:
     return CustomInput(tuple((entry["id"], entry["value"]) for entry in body["fields"]))
 
 
+def _comment(body: dict[str, Any]) -> Comment:
+    return Comment(body["body"], body["contentType"])
+
+
 def _plain_content(member: str, body: dict[str, Any]) -> Comment | Contact | File | LinkedCase:
     if member == "comment":
-        return Comment(body["body"], body["contentType"])
+        return _comment(body)
     if member == "contact":
         return Contact(body["contactArn"])
     if member == "file":
@@ -185,15 +194,10 @@ def stored_content(wire: dict[str, Any]) -> RelatedContent:
     """A related item's content from the form the state file keeps."""
     (member, body), *_ = wire.items()
     if member == "sla":
-        given = body["slaInputConfiguration"]
-        unions = given.get("targetFieldValues")
-        return Sla(
-            given["name"],
-            given["type"],
-            given["targetSlaMinutes"],
-            given.get("fieldId"),
-            None if unions is None else tuple(_union_value(union) for union in unions),
-        )
+        given = _sla_input(body)
+        unions = given.target_unions
+        values = None if unions is None else tuple(_union_value(union) for union in unions)
+        return Sla(given.name, given.sla_type, given.target_minutes, given.field_id, values)
     if member == "custom":
         return Custom(tuple(CustomValue(entry["id"], entry["value"]) for entry in body["fields"]))
     return _plain_content(member, body)
@@ -397,7 +401,7 @@ def _condition(wire: dict[str, Any]) -> Condition:
     if member not in ("equalTo", "notEqualTo"):
         raise ValueError(f"{member!r} is not a member of BooleanCondition")
     (operand_member, literal), *_ = body["operandTwo"].items()
-    operand: str | float | bool | None = literal
+    operand: Scalar | None = literal
     if operand_member == "emptyValue":
         operand = None
     elif operand_member == "doubleValue":

@@ -17,6 +17,7 @@ from cases_mock._services.connectcases.backend.idempotency import TokenReplies
 from cases_mock._services.connectcases.backend.layout_records import LayoutContent
 from cases_mock._services.connectcases.backend.related_records import RelatedContent, User
 from cases_mock._services.connectcases.backend.rule_records import RuleDetails
+from cases_mock._services.connectcases.backend.scalar import Scalar as Scalar  # the one definition
 from cases_mock._services.connectcases.backend.settings_records import (
     EventSettings,
     FieldAttributes,
@@ -24,8 +25,6 @@ from cases_mock._services.connectcases.backend.settings_records import (
     TagPropagation,
     TemplateRule,
 )
-
-Scalar = str | float | bool
 
 
 def named(name: str, resource_id: str) -> str:

@@ -13,7 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-Value = str | float | bool | None  # a stored field value (records.Scalar), None for emptyValue
+from cases_mock._services.connectcases.backend.scalar import Scalar
+
+Value = Scalar | None  # a stored field value, None for emptyValue
 ValueUnion = dict[str, Any]  # a FieldValueUnion as the request gave it, read by values.from_wire
 
 

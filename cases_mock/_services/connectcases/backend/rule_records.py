@@ -8,17 +8,18 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from cases_mock._services.connectcases.backend.scalar import Scalar
+
 
 @dataclass(frozen=True, slots=True)
 class Comparison:
     """A leaf condition: ``equalTo`` (``equal``) or ``notEqualTo``. It compares the field
-    ``field_id`` (``operandOne``) with the literal ``operand`` (``operandTwo``: a str, float or
-    bool as stored values are, None for ``emptyValue``); ``result`` is the value it dictates
-    when it holds."""
+    ``field_id`` (``operandOne``) with the literal ``operand`` (``operandTwo`` in the form values
+    are stored in, None for ``emptyValue``); ``result`` is the value it dictates when it holds."""
 
     equal: bool
     field_id: str
-    operand: str | float | bool | None
+    operand: Scalar | None
     result: bool
 
     @property

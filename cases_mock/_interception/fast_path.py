@@ -39,6 +39,7 @@ from botocore.parsers import create_parser
 
 from cases_mock._engine.activations import Handoff
 from cases_mock._engine.wire import WireRequest, WireResponse, body_bytes
+from cases_mock._interception.retry_success import settled
 from cases_mock._protocol.parsed import holds_for_installed_botocore, parsed_response
 from cases_mock._protocol.serialize import success_parts
 
@@ -176,8 +177,10 @@ def parsed_answer(
     the events that path emits after a response arrives (``before-parse``, ``response-received``,
     ``needs-retry``) emitted on the client's own emitter, so its handlers (the retry handler's
     ``MaxAttemptsReached``, say) see and shape the same thing: ``RetryAttempts`` is set only after
-    them, as botocore's endpoint does. An event nobody listens to is not emitted, and the body is
-    written only for a handler that reads it (``LazyBody``)."""
+    them, as botocore's endpoint does. An event nobody listens to is not emitted, ``needs-retry``
+    with only botocore's retry handlers listening is replaced by what they do to a success
+    (``retry_success.py``), and the body is written only for a handler that reads it
+    (``LazyBody``)."""
     http = AWSResponse(str(params["url"]), success.status, success.headers, LazyBody(success.write))
     suffix = f"{model.service_model.service_id.hyphenize()}.{model.name}"
     parsed = success.parsed
@@ -197,28 +200,45 @@ def parsed_answer(
         events.emit(
             received, exception=None, response_dict=response_dict, parsed_response=parsed, context=context
         )
-    events.emit(
-        f"needs-retry.{suffix}",
-        response=(http, parsed),
-        endpoint=None,
-        operation=model,
-        attempts=1,
-        caught_exception=None,
-        request_dict=params,
-    )  # a success is never retried: what the handlers return does not matter
+    retry_event = f"needs-retry.{suffix}"
+    retry_handlers = _handlers(events, retry_event)
+    settled_by = None
+    if retry_handlers is not None:
+        settled_by = settled(
+            retry_handlers, success.status, success.headers, parsed, params.get("context", {})
+        )
+    if settled_by is None:
+        events.emit(
+            retry_event,
+            response=(http, parsed),
+            endpoint=None,
+            operation=model,
+            attempts=1,
+            caught_exception=None,
+            request_dict=params,
+        )  # a success is never retried: what the handlers return does not matter
+    else:  # only botocore's retry handlers listen: what they would do, done (retry_success.py)
+        parsed["ResponseMetadata"].update(settled_by)
     parsed.setdefault("ResponseMetadata", {})["RetryAttempts"] = 0
     return http, parsed
 
 
-def _listened(events: Any, name: str) -> bool:
-    """Whether any handler is registered for the event ``name`` on a client's emitter (looked up
-    as botocore's emitter does, through its lookup cache); True for an emitter this cannot read."""
+def _handlers(events: Any, name: str) -> Any:
+    """The handlers registered for the event ``name`` on a client's emitter (looked up as
+    botocore's emitter does, through its lookup cache); None for an emitter this cannot read."""
     emitter = getattr(events, "_emitter", None)
     cache = getattr(emitter, "_lookup_cache", None)
     trie = getattr(emitter, "_handlers", None)
     if not isinstance(cache, dict) or trie is None:
-        return True
+        return None
     handlers = cache.get(name)
     if handlers is None:
         handlers = cache[name] = trie.prefix_search(name)
-    return bool(handlers)
+    return handlers
+
+
+def _listened(events: Any, name: str) -> bool:
+    """Whether any handler is registered for the event ``name`` (True for an emitter this
+    cannot read)."""
+    handlers = _handlers(events, name)
+    return handlers is None or bool(handlers)

@@ -7,8 +7,10 @@ from typing import Any
 
 import boto3
 import pytest
+from botocore import retryhandler
 from botocore.config import Config
 from botocore.exceptions import ClientError
+from botocore.retries import standard
 
 from benchmarks.floor import canned_client
 from cases_mock import mock_connectcases
@@ -252,3 +254,52 @@ def test_the_retry_handlers_metadata_is_the_same_on_both_paths() -> None:
 
     assert metadata(False) == metadata(True)
     assert "MaxAttemptsReached" in metadata(False)  # botocore's standard mode at one attempt
+
+
+RETRIES = {
+    "legacy": {"mode": "legacy"},
+    "legacy-one-attempt": {"mode": "legacy", "total_max_attempts": 1},
+    "standard": {"mode": "standard"},
+    "standard-one-attempt": {"mode": "standard", "total_max_attempts": 1},
+    "adaptive": {"mode": "adaptive"},
+    "adaptive-one-attempt": {"mode": "adaptive", "total_max_attempts": 1},
+}
+
+
+@pytest.mark.parametrize("retries", RETRIES.values(), ids=RETRIES)
+def test_a_success_has_the_full_paths_retry_metadata_without_botocores_retry_handlers(
+    retries: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("CASES_MOCK_FULL_PATH", raising=False)
+    ran: list[str] = []
+    adapt, decide = (
+        standard.RetryEventAdapter.create_retry_context,
+        retryhandler.MaxAttemptsDecorator.__call__,
+    )
+
+    def adapting(self: Any, **kwargs: Any) -> Any:
+        ran.append("standard")
+        return adapt(self, **kwargs)
+
+    def deciding(self: Any, *args: Any, **kwargs: Any) -> Any:
+        ran.append("legacy")
+        return decide(self, *args, **kwargs)
+
+    monkeypatch.setattr(standard.RetryEventAdapter, "create_retry_context", adapting)
+    monkeypatch.setattr(retryhandler.MaxAttemptsDecorator, "__call__", deciding)
+
+    def metadata(full_path: bool) -> tuple[dict[str, Any], list[str]]:
+        ran.clear()
+        with mock_connectcases(full_path=full_path):
+            got = a_client(config=Config(retries=retries)).list_domains()["ResponseMetadata"]  # type: ignore[arg-type]
+        return {k: v for k, v in got.items() if k not in ("RequestId", "HTTPHeaders")}, list(ran)
+
+    (fast, ran_fast), (full, ran_full) = metadata(False), metadata(True)
+    assert fast == full
+    marked = retries["mode"] != "legacy" and retries.get("total_max_attempts") == 1
+    assert fast.get("MaxAttemptsReached") is (True if marked else None)
+    assert fast["RetryAttempts"] == 0
+    assert set(ran_full) == {"legacy" if retries["mode"] == "legacy" else "standard"}
+    # botocore's own retry handlers do not run for a before-call success, unless another handler
+    # listens (adaptive mode's rate limiter): then the event is emitted as on the full path
+    assert ran_fast == (ran_full if retries["mode"] == "adaptive" else [])

@@ -17,7 +17,6 @@ from __future__ import annotations
 import logging
 import os
 import re
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -26,6 +25,7 @@ from botocore.model import OperationModel
 
 from cases_mock._engine.faults import Faults
 from cases_mock._engine.recording import RecordedCall, Recorder
+from cases_mock._engine.request_ids import new_request_id
 from cases_mock._engine.wire import WireRequest, WireResponse
 from cases_mock._protocol.errors import (
     CasesError,
@@ -155,7 +155,7 @@ class Dispatcher:
         answered as one), and the parameters ``given`` (the before-call way in: botocore's own,
         ``_protocol/params.py``) instead of parsed where it has them; an error is the modeled
         error's ``WireResponse``."""
-        request_id = str(uuid.uuid4())
+        request_id = new_request_id()
         seen = _Seen()
         status = 200
         response: Rendered | WireResponse
@@ -227,7 +227,7 @@ class Dispatcher:
             op = found.operation(operation)
             if recorded:
                 self._admit(operation, account, region, found.name)
-            seen.output = self._invoke(found, operation, seen, request_id or str(uuid.uuid4()), access_key)
+            seen.output = self._invoke(found, operation, seen, request_id or new_request_id(), access_key)
             status = op.http.get("responseCode", 200)
             return seen.output
         except CasesError as error:

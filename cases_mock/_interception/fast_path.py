@@ -11,7 +11,7 @@ success becomes botocore's parsed response directly (``_protocol/parsed.py``, ex
 botocore's parser makes of the bytes the full path receives), with no JSON read back. The caller
 gets what the full path gives: datetimes, ``ResponseMetadata``, and the ``before-parse``,
 ``response-received``, ``needs-retry`` and ``after-call`` handlers still run, on a response dict
-and HTTP response carrying the bytes the full path would have received (written, never parsed).
+and HTTP response carrying the bytes the full path would have received (written only when read, never parsed).
 
 An error answer (status >= 300) is not returned here: the call goes on along botocore's normal
 send path, where the answer already computed is handed to the ``before-send`` hook for the first
@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from botocore.awsrequest import AWSResponse
+from botocore.awsrequest import AWSResponse, HeadersDict
 from botocore.endpoint import convert_to_response_dict
 from botocore.model import OperationModel
 from botocore.parsers import create_parser
@@ -123,6 +123,27 @@ class LazyBody(RawBody):
         return super().getvalue()
 
 
+class LazyResponse(AWSResponse):  # type: ignore[misc]
+    """An ``AWSResponse`` whose ``headers`` (botocore's ``HeadersDict``) are made on first read:
+    the before-call path's HTTP response, which most calls hand to no handler that reads them."""
+
+    def __init__(self, url: str, status_code: int, headers: dict[str, str], raw: Any) -> None:
+        self.url, self.status_code, self.raw = url, status_code, raw
+        self._written_headers: dict[str, str] = headers
+        self._headers: HeadersDict | None = None
+        self._content = None
+
+    @property
+    def headers(self) -> HeadersDict:
+        if self._headers is None:
+            self._headers = HeadersDict(self._written_headers)
+        return self._headers
+
+    @headers.setter
+    def headers(self, value: HeadersDict) -> None:
+        self._headers = value
+
+
 @dataclass(slots=True)
 class Success:
     """A success answered at before-call: the status, headers and body (written on demand) the
@@ -181,7 +202,7 @@ def parsed_answer(
     with only botocore's retry handlers listening is replaced by what they do to a success
     (``retry_success.py``), and the body is written only for a handler that reads it
     (``LazyBody``)."""
-    http = AWSResponse(str(params["url"]), success.status, success.headers, LazyBody(success.write))
+    http = LazyResponse(str(params["url"]), success.status, success.headers, LazyBody(success.write))
     suffix = f"{model.service_model.service_id.hyphenize()}.{model.name}"
     parsed = success.parsed
     parsed["ResponseMetadata"].pop("RetryAttempts", None)

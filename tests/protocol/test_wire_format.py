@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import random
+import uuid
 from typing import Any
 
 import pytest
@@ -37,6 +39,23 @@ def test_404_resource_not_found_carries_resource_id_and_type() -> None:
     assert response["resourceId"] == "missing-domain"
     assert response["resourceType"] == "Domain"
     assert response["ResponseMetadata"]["RequestId"]
+
+
+def test_request_ids_are_fresh_random_uuids_and_leave_the_random_module_alone() -> None:
+    with mock_connectcases():
+        client = a_client()
+        random.seed(7)
+        expected = random.random()
+        random.seed(7)
+        ids = [client.list_domains()["ResponseMetadata"]["RequestId"] for _ in range(3)]
+        with pytest.raises(ClientError) as excinfo:
+            client.get_domain(domainId="missing-domain")
+        ids.append(excinfo.value.response["ResponseMetadata"]["RequestId"])
+        assert random.random() == expected  # a seeded test's sequence is not moved by calls
+        random.seed(7)
+        ids.append(client.list_domains()["ResponseMetadata"]["RequestId"])
+    assert len(set(ids)) == len(ids)  # nor does seeding it repeat an id
+    assert all(str(uuid.UUID(found)) == found and uuid.UUID(found).version == 4 for found in ids)
 
 
 def test_modeled_exception_classes_catch_mock_errors() -> None:

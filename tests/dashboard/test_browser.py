@@ -7,6 +7,7 @@ import sys
 from typing import Any
 from urllib.parse import urlencode
 
+import boto3
 import pytest
 from botocore.exceptions import ClientError
 from selenium.common.exceptions import StaleElementReferenceException
@@ -95,6 +96,33 @@ def test_the_audit_timeline_shows_an_update_made_through_boto3(browser, server, 
     change = events[0].find_element(By.CSS_SELECTOR, f'[data-field-id="{support.priority}"]')
     assert change.text == "Priority: 1 → 3"
     assert AGENT in events[0].text
+
+
+def test_a_case_page_shows_its_customers_profile(browser, server, client):
+    profiles = boto3.client(
+        "customer-profiles",
+        region_name="us-east-1",
+        endpoint_url=server,
+        aws_access_key_id="test",
+        aws_secret_access_key="test",
+    )
+    profiles.create_domain(DomainName="support", DefaultExpirationDays=365)
+    profile_id = profiles.create_profile(
+        DomainName="support", FirstName="Ada", LastName="Lovelace", PhoneNumber="+441632960001"
+    )["ProfileId"]
+    arn = f"arn:aws:profile:us-east-1:123456789012:domains/support/profiles/{profile_id}"
+    support = a_support_domain(client)
+    case_id = support.a_case("Outage in York", reason=text("outage"), priority={"doubleValue": 2})
+    client.update_case(
+        domainId=support.domain, caseId=case_id, fields=[{"id": "customer_id", "value": text(arn)}]
+    )
+    where = {"account": "123456789012", "region": "us-east-1", "domain": support.domain}
+    open_page(browser, server, "case", **where, case=case_id)
+    customer = browser.find_element(By.CSS_SELECTOR, f'#customer tr[data-profile-id="{profile_id}"]')
+    assert [cell.text for cell in customer.find_elements(By.TAG_NAME, "td")][:2] == [
+        "Ada Lovelace",
+        "+441632960001",
+    ]
 
 
 def test_a_fault_added_in_the_dashboard_makes_the_next_boto3_call_fail(browser, server, client):

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from cases_mock._engine.clock import Clock
 from cases_mock._services.customerprofiles.errors import MODELED_ERRORS, BadRequestException
 from cases_mock._services.customerprofiles.model import SERVICE_NAME
-from cases_mock._services.registry import Handler, Service
+from cases_mock._services.registry import Handler, Service, StatePart, TrialRead
 
 
 def _handlers() -> Mapping[str, Handler]:
@@ -42,6 +42,18 @@ def _follow(followed: Any) -> None:
     follow(followed)
 
 
+def _export_state(store: Any) -> dict[str, Any]:
+    from cases_mock._services.customerprofiles.state_json import export_part
+
+    return export_part(store)
+
+
+def _prepare_state(store: Any, part: dict[str, Any], read: TrialRead) -> Callable[[], None]:
+    from cases_mock._services.customerprofiles.state_json import prepare_part
+
+    return prepare_part(store, part, read)
+
+
 SERVICE = Service(
     name=SERVICE_NAME,
     endpoint_prefix="profile",
@@ -56,4 +68,5 @@ SERVICE = Service(
     new_call=_call,
     follow=_follow,
     invalid_input=BadRequestException,  # "The input you provided is invalid." (docs/behaviour.md)
+    state=StatePart(members=("customer_profiles",), export=_export_state, prepare=_prepare_state),
 )

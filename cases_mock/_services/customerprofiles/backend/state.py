@@ -85,6 +85,11 @@ class ProfilesStore:
         with self._lock:
             self._backends = {key: copy.deepcopy(backend) for key, backend in snapshot.items()}
 
+    def replace(self, backends: dict[tuple[str, str], ProfilesBackend]) -> None:
+        """Puts ``backends`` in place of every backend (state import)."""
+        with self._lock:
+            self._backends = dict(backends)
+
     def reset(self) -> None:
         with self._lock:
             self._backends.clear()

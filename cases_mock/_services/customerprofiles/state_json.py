@@ -1,0 +1,70 @@
+"""Customer Profiles' part of the JSON state (``_engine/state_json.py`` composes every
+service's): the member ``customer_profiles``, one entry per account and region with its domains
+and everything in them (profiles and their keys, object types, objects including ``_case``,
+integrations, tags, history records), the records of ``backend/records.py`` through the engine's
+generic ``Codec``. A state without the member (saved before Customer Profiles was part of it)
+holds no profiles (docs/working-with-the-mock.md#state-as-json).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from cases_mock._engine.state_checks import check_type
+from cases_mock._engine.state_codec import Codec, member_of, only_members
+from cases_mock._services.customerprofiles.backend import records
+from cases_mock._services.customerprofiles.backend.state import ProfilesBackend, ProfilesStore
+from cases_mock._services.customerprofiles.state_checks import check_domain
+from cases_mock._services.registry import TrialRead
+
+MEMBER = "customer_profiles"
+BACKEND_MEMBERS = ("account", "region", "seq", "domains")
+CODEC = Codec(vars(records).values())
+
+
+def export_part(store: ProfilesStore) -> dict[str, Any]:
+    """Customer Profiles' member of the state: every account and region."""
+    backends = []
+    for (account, region), backend in sorted(store.backends().items()):
+        with backend.lock:
+            backends.append(
+                {
+                    "account": account,
+                    "region": region,
+                    "seq": backend._seq,
+                    "domains": CODEC.encode(backend.domains),
+                }
+            )
+    return {MEMBER: backends}
+
+
+def prepare_part(store: ProfilesStore, part: dict[str, Any], read: TrialRead) -> Callable[[], None]:
+    """The backends of ``part`` built and checked whole (types, then state_checks.py): what puts
+    them in place of ``store``'s; ValueError naming the first problem's place if not. No trial
+    reads: the engine's ``invoke`` answers Connect Cases only."""
+    entries = part.get(MEMBER, [])
+    check_type(entries, list[Any], MEMBER)
+    built: dict[tuple[str, str], ProfilesBackend] = {}
+    first_at: dict[tuple[str, str], int] = {}
+    for index, entry in enumerate(entries):
+        path = f"{MEMBER}[{index}]"
+        check_type(entry, dict[str, Any], path)
+        only_members(entry, BACKEND_MEMBERS, f"{path}.", "a Customer Profiles backend")
+        for member, kind in (("account", str), ("region", str), ("seq", int)):
+            check_type(member_of(entry, member, path), kind, f"{path}.{member}")
+        key = (entry["account"], entry["region"])
+        if key in first_at:
+            raise ValueError(
+                f"{path}: account {key[0]!r} region {key[1]!r} again (first at {MEMBER}[{first_at[key]}]; "
+                "one of the two would be lost)"
+            )
+        first_at[key] = index
+        backend = ProfilesBackend(key[0], key[1], store.clock)
+        backend._seq = entry["seq"]
+        backend.domains = CODEC.decode_member(entry, "domains", path)
+        check_type(backend.domains, dict[str, records.Domain], f"{path}.domains")
+        for name, domain in backend.domains.items():
+            check_domain(name, domain, f"{path}.domains[{name!r}]")
+        built[key] = backend
+    return lambda: store.replace(built)

@@ -94,6 +94,10 @@ def test_the_events_after_a_response_see_the_same_on_both_paths(monkeypatch: pyt
     assert fast == full
 
 
+@pytest.mark.skipif(
+    not holds_for_installed_botocore(),
+    reason="older botocore releases keep their own parser, which reads the bytes (parsed.PARITY_SINCE)",
+)
 def test_a_before_call_success_writes_its_bytes_only_for_a_handler_that_reads_them(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

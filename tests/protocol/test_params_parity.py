@@ -136,10 +136,35 @@ def test_a_timestamp_reaches_the_handler_as_the_number_botocore_writes() -> None
     assert isinstance(taken["QueryStartDate"], (int, float))
 
 
+DECIMAL = {"id": "priority", "value": {"doubleValue": Decimal("2.5")}}
+INFINITY = {"id": "ratio", "value": {"doubleValue": float("inf")}}
+
+
+def _writes_decimals_and_infinity_as_text() -> bool:
+    """Whether the installed botocore writes a Decimal as a number and an infinity as the string
+    "Infinity" (older releases, 1.36.15 among them, refuse a Decimal and write a bare Infinity)."""
+    params = {"domainId": "d", "caseId": "c", "fields": [DECIMAL, INFINITY]}
+    serializer = create_serializer("rest-json", include_validation=False)
+    try:
+        body = serializer.serialize_to_request(params, _op("connectcases", "UpdateCase"))["body"]
+    except TypeError:
+        return False
+    return b'"Infinity"' in body
+
+
+def test_a_tuple_and_an_infinity_are_taken_as_botocore_writes_them() -> None:
+    params = {"domainId": "d", "caseId": "c", "fields": (INFINITY,)}
+    found = both(_op("connectcases", "UpdateCase"), params, validate=False)
+    assert found is not None
+    assert_same(found[0], found[1])
+
+
+@pytest.mark.skipif(
+    not _writes_decimals_and_infinity_as_text(),
+    reason="the installed botocore refuses a Decimal and writes a bare Infinity",
+)
 def test_decimals_tuples_and_the_infinities_are_taken_as_botocore_writes_them() -> None:
-    value = {"id": "priority", "value": {"doubleValue": Decimal("2.5")}}
-    odd = {"id": "ratio", "value": {"doubleValue": float("inf")}}
-    params = {"domainId": "d", "caseId": "c", "fields": (value, odd)}
+    params = {"domainId": "d", "caseId": "c", "fields": (DECIMAL, INFINITY)}
     found = both(_op("connectcases", "UpdateCase"), params, validate=False)
     assert found is not None
     assert_same(found[0], found[1])

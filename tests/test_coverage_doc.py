@@ -9,6 +9,7 @@ from pathlib import Path
 
 import botocore
 import pytest
+from botocore import xform_name
 
 from cases_mock._protocol.model import operation_names
 from cases_mock._services.connectcases.members import HONOURED, IGNORED, REFUSED, members, unaccounted
@@ -93,6 +94,11 @@ def _tables(text: str) -> tuple[str, str]:
 def test_a_file_calling_only_customer_profiles_is_not_in_the_cases_table() -> None:
     cases, profiles = _tables(TARGET.read_text(encoding="utf-8"))
     cases_words = ('"connectcases"', "cases_client", "cases_async_client", "CasesClient", "a_client(")
+    # a Connect Cases client from a fixture shows by its methods (those Customer Profiles lacks)
+    cases_only = {xform_name(op) for op in operation_names("connectcases")} - {
+        xform_name(op) for op in operation_names("customer-profiles")
+    }
+    cases_words += tuple(f".{method}(" for method in sorted(cases_only))
     only_profiles = [
         path.relative_to(ROOT).as_posix()
         for path in (ROOT / "tests").rglob("test_*.py")

@@ -12,10 +12,14 @@ from __future__ import annotations
 import copy
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar, overload
 
-from cases_mock._engine.account_region import check_account_id, check_region, default_account_id
+from cases_mock._engine.account_region import (
+    DEFAULT_REGION,
+    check_account_id,
+    check_region,
+    default_account_id,
+)
 from cases_mock._interception import activation  # registers the botocore hook: loads with the package
 from cases_mock._interception.engine_view import EngineView, MockNotActiveError, require_active
-from cases_mock._services.connectcases.ids import DEFAULT_REGION
 
 if TYPE_CHECKING:
     from cases_mock._engine.faults import Fault

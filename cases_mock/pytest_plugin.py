@@ -32,9 +32,8 @@ from typing import Any
 
 import pytest
 
-from cases_mock._engine.account_region import check_account_id, check_region
+from cases_mock._engine.account_region import DEFAULT_REGION, check_account_id, check_region
 from cases_mock._interception import activation
-from cases_mock._services.connectcases.ids import DEFAULT_REGION
 from cases_mock.client_types import AsyncCasesClient, AsyncProfilesClient, CasesClient, ProfilesClient
 from cases_mock.mock import CasesMock
 

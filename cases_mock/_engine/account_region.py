@@ -12,8 +12,8 @@ from __future__ import annotations
 import os
 import re
 
-from cases_mock._services.connectcases.ids import DEFAULT_ACCOUNT_ID
-
+DEFAULT_ACCOUNT_ID = "123456789012"  # the account of a request that names none, as moto's
+DEFAULT_REGION = "us-east-1"  # the region of a request whose signature names none
 ACCOUNT_ENV = "CASES_MOCK_ACCOUNT_ID"
 MOTO_ACCOUNT_ENV = "MOTO_ACCOUNT_ID"
 _ACCOUNT = re.compile(r"\d{12}")

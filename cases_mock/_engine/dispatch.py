@@ -19,10 +19,11 @@ import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from botocore.model import OperationModel
 
+from cases_mock._engine.account_region import DEFAULT_ACCOUNT_ID, DEFAULT_REGION
 from cases_mock._engine.faults import Faults
 from cases_mock._engine.recording import RecordedCall, Recorder
 from cases_mock._engine.request_ids import new_request_id
@@ -39,9 +40,10 @@ from cases_mock._protocol.router import resolve
 from cases_mock._protocol.serialize import error_response, success_response
 from cases_mock._protocol.validate import problems, validate
 from cases_mock._services import registry
-from cases_mock._services.connectcases.backend.store import CasesBackend, Store
-from cases_mock._services.connectcases.handlers import Call
-from cases_mock._services.connectcases.ids import DEFAULT_ACCOUNT_ID, DEFAULT_REGION
+
+if TYPE_CHECKING:
+    from cases_mock._engine.clock import Clock
+    from cases_mock._engine.limits import Limits
 
 log = logging.getLogger("cases_mock")
 
@@ -92,6 +94,13 @@ def access_key_of(request: WireRequest) -> str | None:
     return scope.group(1) if scope else None
 
 
+class Shared(Protocol):
+    """What every service shares, held by the default service's store: the clock and the limits."""
+
+    clock: Clock
+    limits: Limits
+
+
 @dataclass(frozen=True, slots=True)
 class Followed:
     """A successful call of one service, as another service's ``follow`` sees it."""
@@ -118,11 +127,11 @@ class _Seen:
 
 
 class Dispatcher:
-    """Turns a ``WireRequest`` into a ``WireResponse`` against one ``Store``."""
+    """Turns a ``WireRequest`` into a ``WireResponse`` against the engine's stores (one per service)."""
 
     def __init__(
         self,
-        store: Store,
+        store: Shared,
         recorder: Recorder,
         faults: Faults,
         account_id: str = DEFAULT_ACCOUNT_ID,
@@ -130,7 +139,7 @@ class Dispatcher:
     ) -> None:
         # the engine's (engine.py): the dispatcher answers against them, owns none
         self.store = store  # Connect Cases' (the clock and rate quotas every service shares)
-        self.stores = stores if stores is not None else {registry.default().name: store}  # by service
+        self.stores: dict[str, Any] = stores if stores is not None else {registry.default().name: store}
         self.recorder = recorder
         self.faults = faults
         self.account_id = account_id
@@ -300,8 +309,15 @@ def handle(
     return output
 
 
-def read(backend: CasesBackend, operation: str, params: dict[str, Any], request_id: str) -> dict[str, Any]:
-    """``handle`` for a read from inside the mock (the dashboard, the state checks): no faults,
-    no rate quota, nothing recorded."""
-    call = Call(operation, backend, backend.account, backend.region, request_id)
-    return handle(call, params)
+def read(
+    backend: Any,
+    operation: str,
+    params: dict[str, Any],
+    request_id: str,
+    service: registry.Service | None = None,
+) -> dict[str, Any]:
+    """``handle`` for a read from inside the mock (a service following another): no faults, no
+    rate quota, nothing recorded. ``service`` is the first registered (Connect Cases) unless named."""
+    service = service or registry.default()
+    call = service.new_call(operation, backend, backend.account, backend.region, request_id, None)
+    return handle(call, params, service=service)

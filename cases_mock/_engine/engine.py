@@ -15,21 +15,21 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from cases_mock._engine.account_region import DEFAULT_ACCOUNT_ID
 from cases_mock._engine.activations import Activations
 from cases_mock._engine.dispatch import Dispatcher, Render, Rendered
 from cases_mock._engine.faults import Faults
 from cases_mock._engine.recording import DEFAULT_CAPACITY, Recorder
 from cases_mock._services import registry
 from cases_mock._services.connectcases.backend.store import Store
-from cases_mock._services.connectcases.ids import DEFAULT_ACCOUNT_ID
 
 if TYPE_CHECKING:
     from cases_mock._engine.clock import Clock
     from cases_mock._engine.faults import Fault
     from cases_mock._engine.limits import Limits, LimitSettings
+    from cases_mock._engine.publisher import Event, Publisher
     from cases_mock._engine.recording import RecordedCall
     from cases_mock._engine.wire import WireRequest, WireResponse
-    from cases_mock._services.connectcases.events.publisher import Event, Publisher
     from cases_mock._services.registry import TrialRead
 
 

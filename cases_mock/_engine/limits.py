@@ -9,20 +9,17 @@ that are no quota: how many conditions a case rule may have, and how deep they m
 
 from __future__ import annotations
 
-import copy
 import dataclasses
 import threading
-from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from cases_mock._services.connectcases.errors import ThrottlingException
+from cases_mock._protocol.errors import ThrottlingException
 
 if TYPE_CHECKING:
     from cases_mock._engine.clock import Clock
-    from cases_mock._services.connectcases.backend.records import Case, DomainData, RelatedItem
 
 QUOTAS_PAGE = (
     "https://docs.aws.amazon.com/connect/latest/adminguide/amazon-connect-service-limits.html#cases-quotas"
@@ -145,9 +142,9 @@ class _Bucket:
 class Limits:
     """``mock.limits``: the opt-in rate quotas and search delay, and the resource quotas."""
 
-    def __init__(self, clock: Clock, domains: Callable[[], list[DomainData]] | None = None) -> None:
+    def __init__(self, clock: Clock, delay_set: Callable[[Limits], None] | None = None) -> None:
         self.clock = clock
-        self._domains = domains
+        self._delay_set = delay_set  # the service's: its searches start lagging (search_lag.py)
         self._lock = threading.Lock()
         self.quotas = Quotas()
         self.throttling = False
@@ -220,8 +217,8 @@ class Limits:
     def search_delay(self, delay: timedelta | float) -> None:
         """How long (a timedelta, or seconds) a write takes to become visible to searches."""
         self._search_delay = delay if isinstance(delay, timedelta) else timedelta(seconds=delay)
-        for data in self._domains() if self._domains is not None else []:
-            lag_of(self, data)  # from now on, every domain's writes lag
+        if self._delay_set is not None:
+            self._delay_set(self)  # from now on, every domain's writes lag
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,69 +230,3 @@ class LimitSettings:
     rates: dict[str, Rate]
     default_rate: Rate
     search_delay: timedelta
-
-
-class SearchLag:
-    """What searches of one domain see while ``Limits.search_delay`` is set: every case as it
-    was before its writes of the last ``delay``. ``DomainData.touch`` records each write."""
-
-    def __init__(self, limits: Limits, data: DomainData) -> None:
-        self.limits = limits
-        self.visible: dict[str, tuple[Case, dict[str, Any]]] = {
-            case_id: (case, case.values) for case_id, case in data.cases.items()
-        }
-        self.pending: deque[tuple[datetime, str, tuple[Case, dict[str, Any]] | None]] = deque()
-
-    def __deepcopy__(self, memo: dict[int, Any]) -> SearchLag:
-        clone = SearchLag.__new__(SearchLag)
-        memo[id(self)] = clone
-        clone.limits = self.limits  # shared, like the clock
-        clone.visible = copy.deepcopy(self.visible, memo)
-        clone.pending = copy.deepcopy(self.pending, memo)
-        return clone
-
-    def record(self, case_id: str, case: Case | None) -> None:
-        at = self.limits.clock.now() + self.limits.search_delay
-        self.pending.append((at, case_id, (case, case.values) if case is not None else None))
-
-    def cases(self) -> dict[str, Case]:
-        """The cases as searches see them now (copies where the values differ)."""
-        now = self.limits.clock.now()
-        while self.pending and self.pending[0][0] <= now:
-            _, case_id, version = self.pending.popleft()
-            if version is None:
-                self.visible.pop(case_id, None)
-            else:
-                self.visible[case_id] = version
-        return {
-            case_id: case if case.values is values else dataclasses.replace(case, values=values)
-            for case_id, (case, values) in self.visible.items()
-        }
-
-
-def lag_of(limits: Limits, data: DomainData) -> SearchLag | None:
-    """The domain's SearchLag while a search delay is set (made on first need), else None."""
-    if limits.search_delay <= timedelta(0):
-        data.lag = None
-        return None
-    if data.lag is None:
-        data.lag = SearchLag(limits, data)
-    lag: SearchLag = data.lag
-    return lag
-
-
-def searched_data(limits: Limits, data: DomainData) -> DomainData:
-    """``data`` as SearchCases sees it: itself, or a view holding the lagging cases."""
-    lag = lag_of(limits, data)
-    if lag is None:
-        return data
-    return dataclasses.replace(data, cases=lag.cases(), search_index=None, dirty_cases=set(), lag=None)
-
-
-def visible_items(limits: Limits, items: list[RelatedItem]) -> list[RelatedItem]:
-    """The related items a search sees: those associated at least ``search_delay`` ago."""
-    delay = limits.search_delay
-    if delay <= timedelta(0):
-        return items
-    horizon = limits.clock.now() - delay
-    return [item for item in items if item.association_time <= horizon]

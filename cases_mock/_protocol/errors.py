@@ -40,6 +40,13 @@ class ValidationException(CasesError):
     fallback_status = 400
 
 
+class ThrottlingException(CasesError):
+    """A rate quota's bucket is empty (``_engine/limits.py``) or a fault chose it."""
+
+    code = "ThrottlingException"
+    fallback_status = 429
+
+
 class InternalServerException(CasesError):
     code = "InternalServerException"
     fallback_status = 500

@@ -23,6 +23,7 @@ from cases_mock._dashboard import Dashboard
 from cases_mock._engine.account_region import check_account_id, default_account_id
 from cases_mock._engine.dispatch import route
 from cases_mock._engine.engine import Engine
+from cases_mock._engine.event_sinks import HttpPutEvents
 from cases_mock._engine.recording import DEFAULT_CAPACITY
 from cases_mock._engine.wire import WireRequest, WireResponse
 from cases_mock._server import control, events, index  # noqa: F401 (events registers /_cases_mock/events)
@@ -37,7 +38,6 @@ from cases_mock._server.http11 import (
 )
 from cases_mock._server.persistence import StateFile
 from cases_mock._server.security import TOKEN_ENV, Guard, cors_headers
-from cases_mock._services.connectcases.events.sinks import HttpPutEvents
 
 log = logging.getLogger("cases_mock.server")
 # the servers of this process: an endpoint configured for them is left alone by an active mock

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from cases_mock._engine.publisher import MAX_EVENTS
 from cases_mock._server.control import Answer, ControlRequest, control_route, ok
-from cases_mock._services.connectcases.events import MAX_EVENTS
 
 
 def _first(request: ControlRequest, name: str) -> str | None:

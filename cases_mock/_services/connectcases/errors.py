@@ -12,6 +12,7 @@ from __future__ import annotations
 from cases_mock._protocol.errors import (
     CasesError,
     InternalServerException,
+    ThrottlingException,
     UnknownOperationException,
     UnsupportedOperationException,
     ValidationException,
@@ -56,11 +57,6 @@ class ServiceQuotaExceededException(CasesError):
 class AccessDeniedException(CasesError):
     code = "AccessDeniedException"
     fallback_status = 403
-
-
-class ThrottlingException(CasesError):
-    code = "ThrottlingException"
-    fallback_status = 429
 
 
 MODELED_ERRORS: dict[str, type[CasesError]] = {

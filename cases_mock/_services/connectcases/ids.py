@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import uuid
 
-DEFAULT_ACCOUNT_ID = "123456789012"
-DEFAULT_REGION = "us-east-1"
+from cases_mock._engine.account_region import DEFAULT_ACCOUNT_ID, DEFAULT_REGION
+
+__all__ = ["DEFAULT_ACCOUNT_ID", "DEFAULT_REGION"]
 
 
 def new_id() -> str:

@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING, Any
 
 from cases_mock._engine.clock import Clock
 from cases_mock._engine.limits import Limits, Quotas
+from cases_mock._engine.publisher import Publisher
 from cases_mock._services.connectcases.backend.records import Case, Domain
 from cases_mock._services.connectcases.errors import not_found
-from cases_mock._services.connectcases.events.publisher import Publisher
 from cases_mock._services.connectcases.ids import partition_for
 
 if TYPE_CHECKING:

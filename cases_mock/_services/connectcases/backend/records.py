@@ -254,7 +254,7 @@ class DomainData:
     # Cases whose values were replaced, created or deleted since the search index last looked;
     # every backend method that replaces Case.values adds the case here.
     dirty_cases: set[str] = field(default_factory=set)
-    lag: Any = None  # a limits.SearchLag while a search delay is set; never exported
+    lag: Any = None  # a search_lag.SearchLag while a search delay is set; never exported
 
     def touch(self, case_id: str) -> None:
         """Marks a case created, deleted or given new values (for the search index, if any,

@@ -7,7 +7,8 @@ import copy
 import threading
 
 from cases_mock._engine.clock import Clock
-from cases_mock._engine.limits import Limits, lag_of
+from cases_mock._engine.limits import Limits
+from cases_mock._engine.publisher import Publisher
 from cases_mock._services.connectcases.backend.case_rules import CaseRules
 from cases_mock._services.connectcases.backend.cases import Cases
 from cases_mock._services.connectcases.backend.core import BackendCore
@@ -17,10 +18,10 @@ from cases_mock._services.connectcases.backend.layouts import Layouts
 from cases_mock._services.connectcases.backend.merges import Merges
 from cases_mock._services.connectcases.backend.records import Domain, DomainData
 from cases_mock._services.connectcases.backend.related_items import RelatedItems
+from cases_mock._services.connectcases.backend.search_lag import lag_every_domain, lag_of
 from cases_mock._services.connectcases.backend.tags import Tags
 from cases_mock._services.connectcases.backend.templates import Templates
 from cases_mock._services.connectcases.errors import ConflictException, ServiceQuotaExceededException
-from cases_mock._services.connectcases.events.publisher import Publisher
 from cases_mock._services.connectcases.ids import cases_arn, new_id
 
 
@@ -93,7 +94,7 @@ class Store:
 
     def __init__(self, clock: Clock | None = None) -> None:
         self.clock = clock if clock is not None else Clock()
-        self.limits = Limits(self.clock, self.domain_datas)
+        self.limits = Limits(self.clock, lambda limits: lag_every_domain(self.domain_datas(), limits))
         self.publisher = Publisher()
         self._backends: dict[tuple[str, str], CasesBackend] = {}
         self._lock = threading.Lock()

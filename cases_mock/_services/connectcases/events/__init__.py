@@ -8,7 +8,7 @@ and on the server an HTTP PutEvents forwarder. ``lambda_event`` gives what a Lam
 
 from __future__ import annotations
 
+from cases_mock._engine.publisher import MAX_EVENTS, EventList, Publisher
 from cases_mock._services.connectcases.events.lambda_payload import lambda_event, sqs_lambda_event
-from cases_mock._services.connectcases.events.publisher import MAX_EVENTS, EventList, Publisher
 
 __all__ = ["MAX_EVENTS", "EventList", "Publisher", "lambda_event", "sqs_lambda_event"]

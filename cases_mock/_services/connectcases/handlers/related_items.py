@@ -8,11 +8,11 @@ from datetime import datetime
 from types import SimpleNamespace
 from typing import Any
 
-from cases_mock._engine.limits import visible_items
 from cases_mock._services.connectcases.backend.pagination import paginate
 from cases_mock._services.connectcases.backend.records import DomainData, RelatedItem
 from cases_mock._services.connectcases.backend.related_records import Contact, Custom, File, LinkedCase, Sla
 from cases_mock._services.connectcases.backend.search import Predicate, compile_filter
+from cases_mock._services.connectcases.backend.search_lag import visible_items
 from cases_mock._services.connectcases.backend.slas import sla_status
 from cases_mock._services.connectcases.handlers import Call, Output, Params, handles
 from cases_mock._services.connectcases.handlers.cases import case_identifier, performer

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from cases_mock._engine.limits import searched_data
 from cases_mock._services.connectcases.backend.search import search_cases
+from cases_mock._services.connectcases.backend.search_lag import searched_data
 from cases_mock._services.connectcases.backend.values import to_wire
 from cases_mock._services.connectcases.handlers import Call, Output, Params, handles
 from cases_mock._services.connectcases.wire_forms import field_type

@@ -47,7 +47,7 @@ class Publisher:
     """Keeps every published event (up to ``maxlen``) and delivers it to each sink in turn."""
 
     def __init__(self, maxlen: int = MAX_EVENTS) -> None:
-        from cases_mock._services.connectcases.events.sinks import MotoEventBridge
+        from cases_mock._engine.event_sinks import MotoEventBridge
 
         self._log: deque[Event] = deque(maxlen=maxlen)
         self._lock = threading.Lock()

@@ -201,6 +201,41 @@ def test_the_index_holds_as_many_entries_however_many_searches_and_writes() -> N
             assert search_all() == indexed
 
 
+def test_churn_between_two_searches_keeps_the_bookkeeping_within_the_cases() -> None:
+    rng = random.Random(11)
+    with mock_connectcases() as mock:
+        domain, template_id, model = _domain(rng, 12)
+        query = {
+            "domainId": domain.domain_id,
+            "filter": {"field": {"equalTo": {"id": domain.ids["country"], "value": wire("us")}}},
+            "sorts": [{"fieldId": domain.ids["due"], "sortOrder": "Asc"}],
+            "maxResults": 100,
+        }
+        sorts = [("due", False)]
+
+        def meaning(values: Values) -> bool:
+            return bool(values.get("country") == "us")
+
+        data = mock.backend().domain(domain.domain_id).data
+        largest = 0
+        for _ in range(2):
+            answer = domain.client.search_cases(**query)  # builds (or refreshes) the index
+            assert [item["caseId"] for item in answer["cases"]] == _expected(model, meaning, sorts, None)
+            for _ in range(30):  # a case made and another deleted: the count stays at 12
+                values = {name: rng.choice(options) for name, options in CHOICES.items()}
+                case_id = domain.create_case(template_id, **values)
+                model[case_id] = {name: value for name, value in values.items() if value is not None}
+                gone = rng.choice(sorted(model))
+                domain.client.delete_case(domainId=domain.domain_id, caseId=gone)
+                del model[gone]
+                largest = max(largest, len(data.dirty_cases))
+        # at most the 12 cases (and the one just made) wait to be indexed, not the 60 written
+        assert largest <= 13
+        answer = domain.client.search_cases(**query)
+        assert [item["caseId"] for item in answer["cases"]] == _expected(model, meaning, sorts, None)
+        assert answer["totalCount"] == sum(meaning(values) for values in model.values())
+
+
 MANY_VALUE_FILTERS: list[list[tuple[str, str, Any]]] = [
     # every case shares the note, and the range spans more values than a set union takes
     [("note", "equalTo", "same"), ("priority", "greaterThanOrEqualTo", 75)],

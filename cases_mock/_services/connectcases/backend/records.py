@@ -252,7 +252,8 @@ class DomainData:
     deleted_counts: dict[str, int] = field(default_factory=dict)  # "field"/"layout"/"template" -> n
     search_index: Any = None  # a search_index.SearchIndex, built by searches; never exported
     # Cases whose values were replaced, created or deleted since the search index last looked;
-    # every backend method that replaces Case.values adds the case here.
+    # every backend method that replaces Case.values adds the case here (never more of them than
+    # there are cases: past that, touch drops the index and the next search rebuilds it).
     dirty_cases: set[str] = field(default_factory=set)
     lag: Any = None  # a search_lag.SearchLag while a search delay is set; never exported
 
@@ -260,7 +261,11 @@ class DomainData:
         """Marks a case created, deleted or given new values (for the search index, if any,
         and the lagging view of searches, if any)."""
         if self.search_index is not None:
-            self.dirty_cases.add(case_id)
+            dirty = self.dirty_cases
+            dirty.add(case_id)
+            if len(dirty) > len(self.cases):  # writes outnumber the cases: rebuilding costs less
+                self.search_index = None
+                dirty.clear()
         if self.lag is not None:
             self.lag.record(case_id, self.cases.get(case_id))
 

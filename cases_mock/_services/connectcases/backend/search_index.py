@@ -9,7 +9,8 @@ value (sorted last). Each holds one entry per case (per distinct value for the v
 the index grows with the cases and the fields searched on, never with searches or writes.
 
 Every backend method that creates, deletes or replaces the values of a case adds its id to
-``DomainData.dirty_cases``; before each search the index re-indexes exactly those. With
+``DomainData.dirty_cases``; before each search the index re-indexes exactly those (when more
+are marked than the domain has cases, ``DomainData.touch`` drops the index instead). With
 ``CASES_MOCK_STRICT_OUTPUT=1`` (the test suite) every search also checks, case by case, that
 nothing was missed.
 """

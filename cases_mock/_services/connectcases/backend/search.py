@@ -18,12 +18,13 @@ import json
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import islice
 from operator import ge, gt, itemgetter, le, lt
 from typing import Any
 
 from cases_mock._services.connectcases.backend.pagination import decode_token, encode_token
 from cases_mock._services.connectcases.backend.records import Case, DomainData, Field, Scalar
-from cases_mock._services.connectcases.backend.search_index import FieldIndex, SearchIndex
+from cases_mock._services.connectcases.backend.search_index import CaseBits, FieldIndex, SearchIndex
 from cases_mock._services.connectcases.backend.values import MEMBER_FOR_TYPE, normalise_datetime
 from cases_mock._services.connectcases.errors import ValidationException
 
@@ -265,7 +266,7 @@ def search_cases(
     after = decode_token(next_token, "SearchCases", token_scope()) if next_token else None
     indexes = _index_of(data)
     cases = data.cases
-    matching: set[str] | None = None  # None: every case
+    matching: set[str] | CaseBits | None = None  # None: every case
     if filter_body:
         matching = _plan(data, indexes, filter_body, children)
         if matching is None and predicate is not None:
@@ -308,6 +309,24 @@ class _Leaf:
     value: Scalar
     index: FieldIndex
     size: int  # how many cases it selects
+
+    def bitmap(self, index: SearchIndex) -> int | None:
+        """The bitmap of the cases it selects, when every value it selects has one (equalTo a
+        value many cases hold, a range over a few such values), else None."""
+        if self.operator == "equalTo":
+            return self.index.bitmap(self.value, index)
+        if self.operator == "contains":
+            return None
+        start, end = self.index.key_bounds(self.operator, self.value)
+        if end - start > _FEW_VALUES:
+            return None
+        found = 0
+        for value in self.index.keys[start:end]:
+            bits = self.index.bitmap(value, index)
+            if bits is None:
+                return None
+            found |= bits
+        return found
 
     def ids(self) -> set[str]:
         """The ids it selects (equalTo: the index's own set, which nobody may change)."""
@@ -411,15 +430,18 @@ def _leaf(data: DomainData, index: SearchIndex, body: dict[str, Any]) -> _Leaf |
 
 def _plan(
     data: DomainData, index: SearchIndex, body: dict[str, Any], children: list[Predicate]
-) -> set[str] | None:
-    """The exact ids (a set nobody may change) matching ``body``, helped by the indexes, or None.
+) -> set[str] | CaseBits | None:
+    """The exact ids (a set nobody may change, or a bitmap) matching ``body``, helped by the
+    indexes, or None.
 
     Served: an indexable field leaf (``_leaf``), and ``andAll`` with at least one among its
-    children: the candidates are the smallest equality's set (or the smallest range's ids,
-    when that is much smaller; a contains only when there is neither), narrowed by the other
-    indexable leaves (equalities, then ranges, then contains, each smallest first), then by
-    the other children's predicates. Anything else (emptyValue, not, orAll, tags at the top)
-    scans. ``body`` was checked by ``compile_filter`` already."""
+    children. When two or more leaves have bitmaps (``_Leaf.bitmap``), the candidates are their
+    AND (the answer itself, as ``CaseBits``, when nothing else is left to check); else the
+    smallest equality's set (or the smallest range's ids, when that is much smaller; a contains
+    only when there is neither). The other indexable leaves narrow them (equalities, then
+    ranges, then contains, each smallest first), then the other children's predicates. Anything
+    else (emptyValue, not, orAll, tags at the top) scans. ``body`` was checked by
+    ``compile_filter`` already."""
     (kind, inner), *_ = body.items()
     if kind == "field":
         leaf = _leaf(data, index, inner)
@@ -438,14 +460,27 @@ def _plan(
     if not leaves:
         return None
     leaves.sort(key=lambda leaf: (_RANK.get(leaf.operator, 1), leaf.size))
-    first = leaves[0]  # the smallest equality, else the smallest range, else a contains
-    ranges = [leaf for leaf in leaves if _RANK.get(leaf.operator, 1) == 1]
-    if first.operator == "equalTo" and ranges and ranges[0].size * _STEP < first.size:
-        first = ranges[0]
-    candidates = first.ids()
+    dense = [(leaf, bits) for leaf in leaves if (bits := leaf.bitmap(index)) is not None]
+    candidates: set[str]
+    if len(dense) >= 2:
+        both = dense[0][1]
+        for _, bits in dense[1:]:
+            both &= bits
+        found = CaseBits(both, index)
+        leaves = [leaf for leaf in leaves if all(leaf is not done for done, _ in dense)]
+        if not leaves and not others:
+            return found
+        candidates = found.ids()
+    else:
+        first = leaves[0]  # the smallest equality, else the smallest range, else a contains
+        ranges = [leaf for leaf in leaves if _RANK.get(leaf.operator, 1) == 1]
+        if first.operator == "equalTo" and ranges and ranges[0].size * _STEP < first.size:
+            first = ranges[0]
+        candidates = first.ids()
+        leaves = [leaf for leaf in leaves if leaf is not first]
     cases = data.cases
     for leaf in leaves:
-        if leaf is not first and candidates:
+        if candidates:
             candidates = leaf.narrow(candidates, index.seen)
     if others and candidates:
         check = _all(others)
@@ -457,7 +492,7 @@ def _page(
     data: DomainData,
     index: SearchIndex,
     order: Ordering,
-    matching: set[str] | None,
+    matching: set[str] | CaseBits | None,
     wanted: int,
     after: list[Any] | None,
 ) -> list[str]:
@@ -484,7 +519,7 @@ def _page(
 
 
 def _sorted(
-    data: DomainData, order: Ordering, matching: set[str], wanted: int, after: list[Any] | None
+    data: DomainData, order: Ordering, matching: set[str] | CaseBits, wanted: int, after: list[Any] | None
 ) -> list[str]:
     """A one-key sort's page of a few matches: sorted whole on their plain values (two stable
     sorts, so a descending sort keeps ties by case id ascending), the cases without a value last."""
@@ -514,20 +549,37 @@ def _sorted(
 
 
 def _walked(
-    field: FieldIndex, descending: bool, matching: set[str] | None, wanted: int, after: list[Any] | None
+    field: FieldIndex,
+    descending: bool,
+    matching: set[str] | CaseBits | None,
+    wanted: int,
+    after: list[Any] | None,
 ) -> list[str]:
     """A one-key sort's page read off the field's index in order, then the cases without a
     value (last in both orders, by case id)."""
     chosen: list[str] = []
     after_missing = after is not None and after[0][0] == 1
     if not after_missing:
-        start = None if after is None else (after[0][1], after[-1])
-        for case_id in field.walk(descending, start):
-            if matching is None or case_id in matching:
-                chosen.append(case_id)
-                if len(chosen) == wanted:
-                    return chosen
-    pool: Any = field.missing if matching is None else field.missing & matching
+        walk = field.walk(descending, None if after is None else (after[0][1], after[-1]))
+        if matching is None:
+            chosen = list(islice(walk, wanted))
+        elif isinstance(matching, CaseBits):  # the bitmap's test written out: the hot loop
+            number, packed = matching.index.number, matching.packed()
+            for case_id in walk:
+                at = number[case_id]
+                if packed[at >> 3] >> (at & 7) & 1:
+                    chosen.append(case_id)
+                    if len(chosen) == wanted:
+                        break
+        else:
+            for case_id in walk:
+                if case_id in matching:
+                    chosen.append(case_id)
+                    if len(chosen) == wanted:
+                        break
+        if len(chosen) == wanted:
+            return chosen
+    pool: Any = field.missing if matching is None else [c for c in field.missing if c in matching]
     if after_missing:
         last = after[-1]  # type: ignore[index]
         pool = [case_id for case_id in pool if case_id > last]

@@ -91,15 +91,6 @@ def _tables(text: str) -> tuple[str, str]:
     return cases, profiles
 
 
-def _uses_a_cases_client_fixture(path: Path, text: str) -> bool:
-    """Whether ``path`` takes a ``client`` fixture its folder's conftest makes for connectcases."""
-    conftest = path.parent / "conftest.py"
-    if not conftest.exists() or not re.search(r"def test_\w*\([^)]*\bclient\b", text):
-        return False
-    made = re.search(r"def client\(.*?\n(?:[ \t]+.*\n)*", conftest.read_text(encoding="utf-8"))
-    return made is not None and '"connectcases"' in made.group(0)
-
-
 def test_a_file_calling_only_customer_profiles_is_not_in_the_cases_table() -> None:
     cases, profiles = _tables(TARGET.read_text(encoding="utf-8"))
     cases_words = ('"connectcases"', "cases_client", "cases_async_client", "CasesClient", "a_client(")
@@ -112,7 +103,7 @@ def test_a_file_calling_only_customer_profiles_is_not_in_the_cases_table() -> No
         path.relative_to(ROOT).as_posix()
         for path in (ROOT / "tests").rglob("test_*.py")
         if "customer-profiles" in (text := path.read_text(encoding="utf-8")) or path.parent.name == "profiles"
-        if not any(word in text for word in cases_words) and not _uses_a_cases_client_fixture(path, text)
+        if not any(word in text for word in cases_words)
     ]
     assert "tests/profiles/test_both_paths.py" in only_profiles  # the rule finds some
     for path in only_profiles:

@@ -31,7 +31,12 @@ def _build(invoke: Invoke, cases: Any) -> None:
     invoke("AddProfileKey", DomainName="shop", ProfileId=pid, KeyName="_ctrContactId", Values=["c-7"])
     invoke("UpdateProfile", DomainName="shop", ProfileId=pid, LastName="Lee")
     invoke("PutProfileObjectType", DomainName="shop", ObjectTypeName="Order", **ORDER_TYPE)
-    invoke("PutProfileObject", DomainName="shop", ObjectTypeName="Order", Object=json.dumps({"id": "o-1", "buyer": {"email": "ana@x.com"}}))
+    invoke(
+        "PutProfileObject",
+        DomainName="shop",
+        ObjectTypeName="Order",
+        Object=json.dumps({"id": "o-1", "buyer": {"email": "ana@x.com"}}),
+    )
     invoke("PutIntegration", DomainName="shop", Uri=URI, ObjectTypeName="CTR")
     invoke("TagResource", resourceArn=DOMAIN_ARN, tags={"tier": "gold"})
     domain_id = cases.create_domain(name="care")["domainId"]

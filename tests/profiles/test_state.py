@@ -16,6 +16,7 @@ import boto3
 import pytest
 
 from cases_mock import CasesMock
+from cases_mock._protocol.model import operation_names
 from cases_mock.server import CasesServer, StateFileError
 from tests.profiles.conftest import ACCOUNT, REGION, Invoke
 from tests.profiles.test_objects import ORDER_TYPE
@@ -59,10 +60,10 @@ def _answers(invoke: Invoke) -> dict[str, Any]:
         "types": invoke("ListProfileObjectTypes", DomainName="shop")["Items"],
         "type": invoke("GetProfileObjectType", DomainName="shop", ObjectTypeName="Order"),
         "integrations": invoke("ListIntegrations", DomainName="shop")["Items"],
-        "history": invoke("ListProfileHistoryRecords", DomainName="shop", ProfileId=pid)[
-            "ProfileHistoryRecords"
-        ],
     }
+    if "ListProfileHistoryRecords" in operation_names("customer-profiles"):  # an older model lacks it
+        history = invoke("ListProfileHistoryRecords", DomainName="shop", ProfileId=pid)
+        read["history"] = history["ProfileHistoryRecords"]
     for kind in ("Order", "_case"):
         listed = invoke("ListProfileObjects", DomainName="shop", ProfileId=pid, ObjectTypeName=kind)
         read[kind] = listed["Items"]

@@ -97,9 +97,9 @@ class CasesMock(EngineView):
         account = (
             self.account_id if account_id is None else check_account_id(account_id, "backend(account_id=...)")
         )
-        return self.engine.store.backend(
-            account, self.region if region is None else check_region(region, "backend(region=...)")
-        )
+        region = self.region if region is None else check_region(region, "backend(region=...)")
+        found: CasesBackend = self.engine.store.backend(account, region)
+        return found
 
     def seed(
         self,

@@ -11,13 +11,13 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from importlib import resources
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 from urllib.parse import parse_qsl
 
 from cases_mock._dashboard import activity, browse, preview
 from cases_mock._dashboard.reads import Reader
 from cases_mock._protocol.json_depth import loads
-from cases_mock._services.connectcases.backend.store import CasesBackend
+from cases_mock._services.connectcases.backend.store import CasesBackend, Store
 from cases_mock._services.connectcases.errors import CasesError, ResourceNotFoundException
 
 if TYPE_CHECKING:
@@ -55,7 +55,7 @@ def _required(query: Query, name: str) -> str:
 
 
 def _overview(dashboard: Dashboard, query: Query, body: Any) -> Any:
-    return browse.overview(dashboard.engine.store)
+    return browse.overview(dashboard.cases_store)
 
 
 def _domain(dashboard: Dashboard, query: Query, body: Any) -> Any:
@@ -120,9 +120,14 @@ class Dashboard:
         backend = self.find_domain(_required(query, "account"), _required(query, "region"), domain_id)
         return Reader(self.engine, backend), domain_id
 
+    @property
+    def cases_store(self) -> Store:
+        """Connect Cases' store of the engine (the one the dashboard browses)."""
+        return cast(Store, self.engine.store)
+
     def find_domain(self, account: str, region: str, domain_id: str) -> CasesBackend:
         """The backend of (``account``, ``region``) if it holds domain ``domain_id``, else the 404."""
-        backend = self.engine.store.backends().get((account, region))
+        backend = self.cases_store.backends().get((account, region))
         if backend is not None:
             with backend.lock:
                 if domain_id in backend.domains:

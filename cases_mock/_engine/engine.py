@@ -13,24 +13,37 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from cases_mock._engine.account_region import DEFAULT_ACCOUNT_ID
 from cases_mock._engine.activations import Activations
+from cases_mock._engine.clock import Clock
 from cases_mock._engine.dispatch import Dispatcher, Render, Rendered
 from cases_mock._engine.faults import Faults
 from cases_mock._engine.recording import DEFAULT_CAPACITY, Recorder
 from cases_mock._services import registry
-from cases_mock._services.connectcases.backend.store import Store
 
 if TYPE_CHECKING:
-    from cases_mock._engine.clock import Clock
     from cases_mock._engine.faults import Fault
     from cases_mock._engine.limits import Limits, LimitSettings
     from cases_mock._engine.publisher import Event, Publisher
     from cases_mock._engine.recording import RecordedCall
     from cases_mock._engine.wire import WireRequest, WireResponse
     from cases_mock._services.registry import TrialRead
+
+
+class SharedStore(Protocol):
+    """The default service's store (Connect Cases'), as the engine sees it: its backends, and
+    the clock, limits and event log every service shares."""
+
+    clock: Clock
+    limits: Limits
+    publisher: Publisher
+
+    def backend(self, account: str, region: str) -> Any: ...
+    def snapshot(self) -> Any: ...
+    def restore(self, snapshot: Any) -> None: ...
+    def reset(self) -> None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,12 +73,12 @@ class Engine:
     """The state of one mock and the request path over it (see the module docstring)."""
 
     def __init__(self, account_id: str = DEFAULT_ACCOUNT_ID, *, record_calls: int = DEFAULT_CAPACITY) -> None:
-        self.store = Store()
-        # every registered service's state, by botocore name; Connect Cases' is ``store``
-        self.stores: dict[str, Any] = {
-            service.name: self.store if service is registry.default() else service.new_store(self.store.clock)
-            for service in registry.services()
-        }
+        clock = Clock()  # one clock for every service
+        # every registered service's state, by botocore name, made by its registration
+        self.stores: dict[str, Any] = {s.name: s.new_store(clock) for s in registry.services()}
+        # the default service's (Connect Cases'), which also holds the limits and the event log
+        # every service shares
+        self.store: SharedStore = self.stores[registry.default().name]
         self.recorder = Recorder(record_calls)
         self.faults = Faults()
         self.dispatcher = Dispatcher(self.store, self.recorder, self.faults, account_id, self.stores)
@@ -169,7 +182,7 @@ class Engine:
         a dispatcher of its own, so no fault, rate quota or call record of this engine is touched."""
         candidate = _Candidate()
         stores = {registry.default().name: candidate}
-        scratch = Dispatcher(Store(self.clock), Recorder(1), Faults(), stores=stores)
+        scratch = Dispatcher(registry.default().new_store(self.clock), Recorder(1), Faults(), stores=stores)
 
         def read(backend: Any, operation: str, params: dict[str, Any]) -> dict[str, Any]:
             candidate.current = backend

@@ -118,6 +118,7 @@ def _served_domain_arn(*flags: str, env: dict[str, str]) -> str:
         process.communicate(timeout=20)
 
 
+@pytest.mark.slow  # cases-mock serve started several times
 def test_the_server_takes_its_account_from_account_id_or_the_variables_of_the_in_process_mock() -> None:
     no_env = {"CASES_MOCK_ACCOUNT_ID": "", "MOTO_ACCOUNT_ID": ""}
     assert ":111122223333:domain/" in _served_domain_arn("--account-id", "111122223333", env=no_env)

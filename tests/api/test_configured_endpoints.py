@@ -107,6 +107,7 @@ def test_an_endpoint_url_given_in_code_and_a_configured_cases_server_of_this_pro
         assert sorted(_names(server.client())) == ["configured", "given-in-code"]
 
 
+@pytest.mark.slow  # a pytest run in a subprocess
 def test_a_decorated_test_and_a_fixture_test_in_a_shell_with_the_readme_line(
     pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch, no_configured_endpoints: Path, nowhere: str
 ) -> None:

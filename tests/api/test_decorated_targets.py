@@ -132,6 +132,7 @@ def test_what_cannot_be_wrapped_is_refused_when_decorated() -> None:
         mock_connectcases(property(lambda self: 1))  # type: ignore[call-overload]
 
 
+@pytest.mark.slow  # a pytest run in a subprocess
 def test_plain_pytest_class_runs_xunit_methods_inside_the_mock(pytester: pytest.Pytester) -> None:
     pytester.makepyfile(
         """
@@ -205,6 +206,7 @@ def test_plain_pytest_class_runs_xunit_methods_inside_the_mock(pytester: pytest.
     result.assert_outcomes(passed=6)
 
 
+@pytest.mark.slow  # a pytest run in a subprocess
 def test_a_decorated_generator_fixture_keeps_the_mock_for_the_test(pytester: pytest.Pytester) -> None:
     pytester.makepyfile(
         """

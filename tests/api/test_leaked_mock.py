@@ -10,6 +10,9 @@ import pytest
 
 pytest_plugins = ["pytester"]
 
+# slow: a pytest run of its own in a subprocess per test (the plugin as a user's suite loads it)
+pytestmark = pytest.mark.slow
+
 LATER_TESTS = """
 import boto3
 import pytest

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+# slow: a pytest run of its own in a subprocess per test (the plugin as a user's suite loads it)
+pytestmark = pytest.mark.slow
+
 pytest_plugins = ["pytester"]
 
 

@@ -120,6 +120,7 @@ def _stream_cases(client: Any, domain_id: str, template_id: str, stop: threading
             return
 
 
+@pytest.mark.slow  # three servers killed mid-write
 def test_sigkill_during_writes_never_tears_the_file_nor_loses_a_saved_case(tmp_path: Path) -> None:
     state = tmp_path / "state.json"
     chooser = random.Random(15)

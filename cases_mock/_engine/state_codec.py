@@ -12,9 +12,11 @@ written (an unknown or missing field, a marker with company, nesting past ``MAX_
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import datetime
 from typing import Any
+
+from cases_mock._engine.state_checks import check_type
 
 MAX_DEPTH = 100  # levels of JSON nesting a state may have (a saved one has fewer than 20)
 PLAIN: Any = object()  # what ``encode_special`` returns for a value it leaves to the generic rules
@@ -179,3 +181,27 @@ def only_members(found: dict[str, Any], members: Iterable[str], prefix: str, wha
                 f"{prefix}{key}: not a member of {what} ({', '.join(allowed)}); "
                 "it would be lost at the next save"
             )
+
+
+def backend_entries(
+    entries: Any, member: str, allowed: Iterable[str], noun: str
+) -> Iterator[tuple[str, dict[str, Any], tuple[str, str]]]:
+    """Each backend of a service's part (``part[member]``, a list): its path, its entry and its
+    (account, region), once the list, the entry, its members, ``account``/``region``/``seq``
+    are checked and no (account, region) came earlier (ValueError naming the place if not)."""
+    check_type(entries, list[Any], member)
+    first_at: dict[tuple[str, str], int] = {}
+    for index, entry in enumerate(entries):
+        path = f"{member}[{index}]"
+        check_type(entry, dict[str, Any], path)
+        only_members(entry, allowed, f"{path}.", noun)
+        for name, kind in (("account", str), ("region", str), ("seq", int)):
+            check_type(member_of(entry, name, path), kind, f"{path}.{name}")
+        key = (entry["account"], entry["region"])
+        if key in first_at:
+            raise ValueError(
+                f"{path}: account {key[0]!r} region {key[1]!r} again (first at {member}[{first_at[key]}]; "
+                "one of the two would be lost)"
+            )
+        first_at[key] = index
+        yield path, entry, key

@@ -19,7 +19,7 @@ from typing import Any
 
 from cases_mock._engine.limits import Quotas
 from cases_mock._engine.state_checks import check_type
-from cases_mock._engine.state_codec import PLAIN, Codec, Misplaced, member_of, only_members
+from cases_mock._engine.state_codec import PLAIN, Codec, Misplaced, backend_entries
 from cases_mock._services.connectcases.backend import records
 from cases_mock._services.connectcases.backend.cases import BatchOutcome
 from cases_mock._services.connectcases.backend.idempotency import Entry, TokenReplies
@@ -117,22 +117,8 @@ def prepare_part(store: Store, part: dict[str, Any], read: TrialRead) -> Callabl
 
 
 def _build(store: Store, part: dict[str, Any]) -> dict[tuple[str, str], CasesBackend]:
-    check_type(part.get("backends"), list[Any], "backends")
     built: dict[tuple[str, str], CasesBackend] = {}
-    first_at: dict[tuple[str, str], int] = {}
-    for index, entry in enumerate(part["backends"]):
-        path = f"backends[{index}]"
-        check_type(entry, dict[str, Any], path)
-        only_members(entry, BACKEND_MEMBERS, f"{path}.", "a backend")
-        for member, kind in (("account", str), ("region", str), ("seq", int)):
-            check_type(member_of(entry, member, path), kind, f"{path}.{member}")
-        key = (entry["account"], entry["region"])
-        if key in first_at:
-            raise ValueError(
-                f"{path}: account {key[0]!r} region {key[1]!r} again (first at backends[{first_at[key]}]; "
-                "one of the two would be lost)"
-            )
-        first_at[key] = index
+    for path, entry, key in backend_entries(part.get("backends"), "backends", BACKEND_MEMBERS, "a backend"):
         backend = CasesBackend(key[0], key[1], store.clock)
         backend._seq = entry["seq"]
         backend.quotas = CODEC.decode_member(entry, "quotas", path)

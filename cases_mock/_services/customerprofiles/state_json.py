@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from cases_mock._engine.state_checks import check_type
-from cases_mock._engine.state_codec import Codec, member_of, only_members
+from cases_mock._engine.state_codec import Codec, backend_entries
 from cases_mock._services.customerprofiles.backend import records
 from cases_mock._services.customerprofiles.backend.state import ProfilesBackend, ProfilesStore
 from cases_mock._services.customerprofiles.state_checks import check_domain
@@ -44,23 +44,9 @@ def prepare_part(store: ProfilesStore, part: dict[str, Any], read: TrialRead) ->
     """The backends of ``part`` built and checked whole (types, then state_checks.py): what puts
     them in place of ``store``'s; ValueError naming the first problem's place if not. No trial
     reads: the engine's ``invoke`` answers Connect Cases only."""
-    entries = part.get(MEMBER, [])
-    check_type(entries, list[Any], MEMBER)
     built: dict[tuple[str, str], ProfilesBackend] = {}
-    first_at: dict[tuple[str, str], int] = {}
-    for index, entry in enumerate(entries):
-        path = f"{MEMBER}[{index}]"
-        check_type(entry, dict[str, Any], path)
-        only_members(entry, BACKEND_MEMBERS, f"{path}.", "a Customer Profiles backend")
-        for member, kind in (("account", str), ("region", str), ("seq", int)):
-            check_type(member_of(entry, member, path), kind, f"{path}.{member}")
-        key = (entry["account"], entry["region"])
-        if key in first_at:
-            raise ValueError(
-                f"{path}: account {key[0]!r} region {key[1]!r} again (first at {MEMBER}[{first_at[key]}]; "
-                "one of the two would be lost)"
-            )
-        first_at[key] = index
+    entries = backend_entries(part.get(MEMBER, []), MEMBER, BACKEND_MEMBERS, "a Customer Profiles backend")
+    for path, entry, key in entries:
         backend = ProfilesBackend(key[0], key[1], store.clock)
         backend._seq = entry["seq"]
         backend.domains = CODEC.decode_member(entry, "domains", path)

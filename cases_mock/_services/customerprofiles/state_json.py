@@ -43,7 +43,7 @@ def export_part(store: ProfilesStore) -> dict[str, Any]:
 def prepare_part(store: ProfilesStore, part: dict[str, Any], read: TrialRead) -> Callable[[], None]:
     """The backends of ``part`` built and checked whole (types, then state_checks.py): what puts
     them in place of ``store``'s; ValueError naming the first problem's place if not. No trial
-    reads: the engine's ``invoke`` answers Connect Cases only."""
+    reads yet (``read`` is unused: ``invoke`` takes ``service=`` now, so they could be added)."""
     built: dict[tuple[str, str], ProfilesBackend] = {}
     entries = backend_entries(part.get(MEMBER, []), MEMBER, BACKEND_MEMBERS, "a Customer Profiles backend")
     for path, entry, key in entries:

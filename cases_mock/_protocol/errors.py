@@ -15,7 +15,7 @@ members come from the service model's error shape (``serialize.error_response``)
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 
 
 class CasesError(Exception):
@@ -67,3 +67,11 @@ class UnsupportedOperationException(CasesError):
 
     code = "UnsupportedOperationException"
     fallback_status = 501
+
+
+E = TypeVar("E", bound=CasesError)
+
+
+def by_code(*classes: type[E]) -> dict[str, type[E]]:
+    """The error classes by their wire code: a service's ``MODELED_ERRORS``."""
+    return {cls.code: cls for cls in classes}

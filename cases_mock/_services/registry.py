@@ -26,6 +26,7 @@ from botocore.model import OperationModel, ServiceModel
 from cases_mock._engine.clock import Clock
 from cases_mock._protocol import model
 from cases_mock._protocol.errors import CasesError, ValidationException
+from cases_mock._services.handler_table import Call
 
 Handler = Callable[[Any, dict[str, Any]], dict[str, Any]]
 TrialRead = Callable[[Any, str, dict[str, Any]], dict[str, Any]]
@@ -56,13 +57,14 @@ class Service:
     load_handlers: Callable[[], Mapping[str, Handler]]  # operation name -> handler, loaded lazily
     model_complete: Callable[[], bool]  # whether the installed model has all the handlers return
     new_store: Callable[[Clock], Any]  # one mock's state of the service (``backend(account, region)``)
-    new_call: Callable[[str, Any, str, str, str, str | None], Any]  # a handler's ``call`` argument
     # called after every successful call of any service (``dispatch.Followed``), or None
     follow: Callable[[Any], None] | None = None
     state: StatePart | None = None  # its part of the JSON state, or None (not saved)
     # the modeled error it answers a request outside its input shape with (the core raises
     # ValidationException: a bad member, bad JSON, an empty URI label, a lone surrogate...)
     invalid_input: type[CasesError] = ValidationException
+    # a handler's ``call`` argument from (operation, backend, account, region, request id, access key)
+    new_call: Callable[[str, Any, str, str, str, str | None], Any] = Call
 
     def model(self) -> ServiceModel:
         """The installed botocore model (BotocoreTooOldError when it predates the handlers)."""
@@ -83,6 +85,22 @@ class Service:
         if type(error) is ValidationException and self.invalid_input is not ValidationException:
             return self.invalid_input(error.message)
         return error
+
+
+def lazy(module: str, name: str) -> Callable[..., Any]:
+    """A function calling ``module.name``, the module imported on the first call: what a service's
+    ``service.py`` registers, so that importing it stays cheap (``Service.load_handlers``, ``new_store``,
+    ``StatePart.export``...)."""
+
+    @functools.cache
+    def target() -> Callable[..., Any]:
+        found: Callable[..., Any] = getattr(importlib.import_module(module), name)
+        return found
+
+    def call(*args: Any) -> Any:
+        return target()(*args)
+
+    return call
 
 
 @functools.cache

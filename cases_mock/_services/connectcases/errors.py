@@ -16,6 +16,7 @@ from cases_mock._protocol.errors import (
     UnknownOperationException,
     UnsupportedOperationException,
     ValidationException,
+    by_code,
 )
 
 __all__ = [
@@ -59,18 +60,15 @@ class AccessDeniedException(CasesError):
     fallback_status = 403
 
 
-MODELED_ERRORS: dict[str, type[CasesError]] = {
-    cls.code: cls
-    for cls in (
-        ValidationException,
-        ResourceNotFoundException,
-        ConflictException,
-        ServiceQuotaExceededException,
-        AccessDeniedException,
-        ThrottlingException,
-        InternalServerException,
-    )
-}
+MODELED_ERRORS: dict[str, type[CasesError]] = by_code(
+    ValidationException,
+    ResourceNotFoundException,
+    ConflictException,
+    ServiceQuotaExceededException,
+    AccessDeniedException,
+    ThrottlingException,
+    InternalServerException,
+)
 
 
 def not_found(resource_type: str, resource_id: str) -> ResourceNotFoundException:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from cases_mock._protocol.errors import CasesError
+from cases_mock._protocol.errors import CasesError, by_code
 from cases_mock._services.customerprofiles.model import error_shape
 
 
@@ -66,16 +66,13 @@ class NotMockedYet(BadRequestException):
         self.operation = operation
 
 
-MODELED_ERRORS: dict[str, type[ProfilesError]] = {
-    cls.code: cls
-    for cls in (
-        BadRequestException,
-        AccessDeniedException,
-        ResourceNotFoundException,
-        ThrottlingException,
-        InternalServerException,
-    )
-}
+MODELED_ERRORS: dict[str, type[ProfilesError]] = by_code(
+    BadRequestException,
+    AccessDeniedException,
+    ResourceNotFoundException,
+    ThrottlingException,
+    InternalServerException,
+)
 
 
 def not_found(resource_type: str, resource_id: str, where: str = "") -> ResourceNotFoundException:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from typing import Any
+from collections.abc import Mapping
 
-from cases_mock._engine.clock import Clock
 from cases_mock._services.customerprofiles.errors import MODELED_ERRORS, BadRequestException
 from cases_mock._services.customerprofiles.model import SERVICE_NAME
-from cases_mock._services.registry import Handler, Service, StatePart, TrialRead
+from cases_mock._services.registry import Handler, Service, StatePart, lazy
+
+_HERE = "cases_mock._services.customerprofiles"
 
 
 def _handlers() -> Mapping[str, Handler]:
@@ -22,38 +22,6 @@ def _handlers() -> Mapping[str, Handler]:
     return handlers
 
 
-def _store(clock: Clock) -> Any:
-    from cases_mock._services.customerprofiles.backend.state import ProfilesStore
-
-    return ProfilesStore(clock)
-
-
-def _call(
-    operation: str, backend: Any, account: str, region: str, request_id: str, access_key: str | None
-) -> Any:
-    from cases_mock._services.customerprofiles.handlers import Call
-
-    return Call(operation, backend, account, region, request_id, access_key)
-
-
-def _follow(followed: Any) -> None:
-    from cases_mock._services.customerprofiles.follow_cases import follow
-
-    follow(followed)
-
-
-def _export_state(store: Any) -> dict[str, Any]:
-    from cases_mock._services.customerprofiles.state_json import export_part
-
-    return export_part(store)
-
-
-def _prepare_state(store: Any, part: dict[str, Any], read: TrialRead) -> Callable[[], None]:
-    from cases_mock._services.customerprofiles.state_json import prepare_part
-
-    return prepare_part(store, part, read)
-
-
 SERVICE = Service(
     name=SERVICE_NAME,
     endpoint_prefix="profile",
@@ -64,9 +32,12 @@ SERVICE = Service(
     modeled_errors=MODELED_ERRORS,
     load_handlers=_handlers,
     model_complete=lambda: True,
-    new_store=_store,
-    new_call=_call,
-    follow=_follow,
+    new_store=lazy(f"{_HERE}.backend.state", "ProfilesStore"),
+    follow=lazy(f"{_HERE}.follow_cases", "follow"),
     invalid_input=BadRequestException,  # "The input you provided is invalid." (docs/behaviour.md)
-    state=StatePart(members=("customer_profiles",), export=_export_state, prepare=_prepare_state),
+    state=StatePart(
+        members=("customer_profiles",),
+        export=lazy(f"{_HERE}.state_json", "export_part"),
+        prepare=lazy(f"{_HERE}.state_json", "prepare_part"),
+    ),
 )

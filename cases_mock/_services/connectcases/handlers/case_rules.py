@@ -91,12 +91,10 @@ def batch_get_case_rule(call: Call, params: Params) -> Output:
 def list_case_rules(call: Call, params: Params) -> Output:
     domain_id = params["domainId"]
     page, token = paginate(
+        params,
         call.backend.case_rules.live(domain_id),
         lambda rule: rule.seq,
         operation="ListCaseRules",
         scope=f"{call.account}/{domain_id}",
-        max_results=params.get("maxResults"),
-        default_page=100,
-        next_token=params.get("nextToken"),
     )
     return {"caseRules": [_summary(rule) for rule in page], "nextToken": token}

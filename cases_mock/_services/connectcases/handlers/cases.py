@@ -133,12 +133,11 @@ def get_case_audit_events(call: Call, params: Params) -> Output:
     case = call.backend.case(domain_id, case_id)
     data = call.backend.domain(domain_id).data
     page, token = paginate(
+        params,
         audit_events_newest_first(case),
         lambda event: -event.seq,
         operation="GetCaseAuditEvents",
         scope=f"{call.account}/{domain_id}/{case_id}",
-        max_results=params.get("maxResults"),
         default_page=25,
-        next_token=params.get("nextToken"),
     )
     return {"auditEvents": [audit_event_wire(data, event) for event in page], "nextToken": token}

@@ -28,13 +28,12 @@ def get_domain(call: Call, params: Params) -> Output:
 @handles("ListDomains")
 def list_domains(call: Call, params: Params) -> Output:
     page, token = paginate(
+        params,
         call.backend.list_domains(),
         lambda d: d.seq,
         operation="ListDomains",
         scope=call.account,
-        max_results=params.get("maxResults"),
         default_page=10,
-        next_token=params.get("nextToken"),
     )
     return {
         "domains": [{"domainId": d.domain_id, "domainArn": d.arn, "name": d.name} for d in page],

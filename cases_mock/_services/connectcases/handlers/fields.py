@@ -96,13 +96,11 @@ def batch_get_field(call: Call, params: Params) -> Output:
 def list_fields(call: Call, params: Params) -> Output:
     domain_id = params["domainId"]
     page, token = paginate(
+        params,
         call.backend.fields.live(domain_id),
         lambda field: field.seq,
         operation="ListFields",
         scope=f"{call.account}/{domain_id}",
-        max_results=params.get("maxResults"),
-        default_page=100,
-        next_token=params.get("nextToken"),
     )
     return {"fields": [_summary(field) for field in page], "nextToken": token}
 
@@ -119,13 +117,11 @@ def list_field_options(call: Call, params: Params) -> Output:
     values = params.get("values")
     pairs = call.backend.fields.list_options(domain_id, field_id, values)
     page, token = paginate(
+        params,
         pairs,
         lambda pair: pair[0],
         operation="ListFieldOptions",
         scope=f"{call.account}/{domain_id}/{field_id}/{','.join(values or [])}",
-        max_results=params.get("maxResults"),
-        default_page=100,
-        next_token=params.get("nextToken"),
     )
     return {
         "options": [{"name": o.name, "value": o.value, "active": o.active} for _, o in page],

@@ -56,13 +56,11 @@ def delete_layout(call: Call, params: Params) -> Output:
 def list_layouts(call: Call, params: Params) -> Output:
     domain_id = params["domainId"]
     page, token = paginate(
+        params,
         call.backend.layouts.live(domain_id),
         lambda layout: layout.seq,
         operation="ListLayouts",
         scope=f"{call.account}/{domain_id}",
-        max_results=params.get("maxResults"),
-        default_page=100,
-        next_token=params.get("nextToken"),
     )
     return {
         "layouts": [{"layoutId": lo.layout_id, "layoutArn": lo.arn, "name": lo.name} for lo in page],

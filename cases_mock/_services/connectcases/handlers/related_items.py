@@ -178,13 +178,12 @@ def search_related_items(call: Call, params: Params) -> Output:
         items = _filtered(data, visible, filters, now)
         ordered = sorted(items, key=lambda i: (-_time_key(i), -i.seq))
         page, token = paginate(
+            params,
             ordered,
             lambda i: [-_time_key(i), -i.seq],
             operation="SearchRelatedItems",
             scope=f"{call.account}/{domain_id}/{case_id}/{json.dumps(filters, sort_keys=True)}",
-            max_results=params.get("maxResults"),
             default_page=25,
-            next_token=params.get("nextToken"),
         )
         return {"relatedItems": [_item_wire(data, i, now, with_case=False) for i in page], "nextToken": token}
 
@@ -208,13 +207,12 @@ def search_all_related_items(call: Call, params: Params) -> Output:
             )
         rank = {item.related_item_id: index for index, item in enumerate(ordered)}
         page, token = paginate(
+            params,
             ordered,
             lambda i: [rank[i.related_item_id], i.related_item_id],
             operation="SearchAllRelatedItems",
             scope=f"{call.account}/{domain_id}/{json.dumps([filters, sorts], sort_keys=True)}",
-            max_results=params.get("maxResults"),
             default_page=25,
-            next_token=params.get("nextToken"),
         )
         return {"relatedItems": [_item_wire(data, i, now, with_case=True) for i in page], "nextToken": token}
 
@@ -224,13 +222,12 @@ def list_cases_for_contact(call: Call, params: Params) -> Output:
     domain_id = params["domainId"]
     found = call.backend.related_items.cases_for_contact(domain_id, params["contactArn"])
     page, token = paginate(
+        params,
         found,
         lambda pair: [-pair[0].seq],
         operation="ListCasesForContact",
         scope=f"{call.account}/{domain_id}/{params['contactArn']}",
-        max_results=params.get("maxResults"),
         default_page=10,
-        next_token=params.get("nextToken"),
     )
     return {
         "cases": [{"caseId": c.case_id, "templateId": c.template_id} for _, c in page],

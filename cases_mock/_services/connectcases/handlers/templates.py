@@ -83,13 +83,11 @@ def list_templates(call: Call, params: Params) -> Output:
     domain_id = params["domainId"]
     statuses = params.get("status")
     page, token = paginate(
+        params,
         call.backend.templates.live(domain_id, statuses),
         lambda template: template.seq,
         operation="ListTemplates",
         scope=f"{call.account}/{domain_id}/{','.join(sorted(statuses or []))}",
-        max_results=params.get("maxResults"),
-        default_page=100,
-        next_token=params.get("nextToken"),
     )
     return {
         "templates": [

@@ -61,12 +61,11 @@ def delete_domain(call: Call, params: Params) -> Output:
 @handles("ListDomains")
 def list_domains(call: Call, params: Params) -> Output:
     page, token = paginate(
+        params,
         domains.list_domains(call.backend),
         lambda d: d.seq,
         operation="ListDomains",
         scope=call.account,
-        max_results=params.get("MaxResults"),
-        next_token=params.get("NextToken"),
     )
     items = [
         {

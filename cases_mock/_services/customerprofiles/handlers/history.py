@@ -31,12 +31,11 @@ def list_records(call: Call, params: Params) -> Output:
         performed_by=params.get("PerformedBy"),
     )
     page, token = paginate(
+        params,
         found,
         lambda e: -e.seq,
         operation="ListProfileHistoryRecords",
         scope=repr(sorted((k, str(v)) for k, v in params.items() if k not in ("NextToken", "MaxResults"))),
-        max_results=params.get("MaxResults"),
-        next_token=params.get("NextToken"),
     )
     return {"ProfileHistoryRecords": [record_wire(e) for e in page], "NextToken": token}
 

@@ -52,12 +52,11 @@ def delete_integration(call: Call, params: Params) -> Output:
 
 def _page(call: Call, params: Params, found: list[tuple[str, Integration]], scope: str) -> Output:
     page, token = paginate(
+        params,
         found,
         lambda pair: [pair[0], pair[1].uri],
         operation=call.operation,
         scope=scope,
-        max_results=params.get("MaxResults"),
-        next_token=params.get("NextToken"),
     )
     return {"Items": [integration_wire(d, item) for d, item in page], "NextToken": token}
 

@@ -105,12 +105,11 @@ def delete_profile_object_type(call: Call, params: Params) -> Output:
 def list_profile_object_types(call: Call, params: Params) -> Output:
     domain = call.backend.domain(params["DomainName"])
     page, token = paginate(
+        params,
         object_types.list_object_types(domain),
         lambda t: t.name,
         operation="ListProfileObjectTypes",
         scope=domain.name,
-        max_results=params.get("MaxResults"),
-        next_token=params.get("NextToken"),
     )
     items = [
         {
@@ -130,12 +129,11 @@ def list_profile_object_types(call: Call, params: Params) -> Output:
 @handles("ListProfileObjectTypeTemplates")
 def list_templates(call: Call, params: Params) -> Output:
     page, token = paginate(
+        params,
         sorted(TEMPLATES.values(), key=lambda t: t.template_id),
         lambda t: t.template_id,
         operation="ListProfileObjectTypeTemplates",
         scope="",
-        max_results=params.get("MaxResults"),
-        next_token=params.get("NextToken"),
     )
     items = [
         {"TemplateId": t.template_id, "SourceName": t.source_name, "SourceObject": t.source_object}

@@ -41,12 +41,11 @@ def list_profile_objects(call: Call, params: Params) -> Output:
         call.backend, params["DomainName"], params["ProfileId"], params["ObjectTypeName"], key_filter
     )
     page, token = paginate(
+        params,
         found,
         lambda o: o.seq,
         operation="ListProfileObjects",
         scope=repr([params["DomainName"], params["ProfileId"], params["ObjectTypeName"], key_filter]),
-        max_results=params.get("MaxResults"),
-        next_token=params.get("NextToken"),
     )
     items = [
         {

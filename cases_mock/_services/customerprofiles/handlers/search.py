@@ -19,12 +19,11 @@ def search(call: Call, params: Params) -> Output:
     found = search_profiles(call.backend, params["DomainName"], keys, operator)
     scope = repr([params["DomainName"], [(k.name, k.values) for k in keys], operator])
     page, token = paginate(
+        params,
         found,
         lambda f: f.profile.seq,
         operation="SearchProfiles",
         scope=scope,
-        max_results=params.get("MaxResults"),
-        next_token=params.get("NextToken"),
         default_page=SEARCH_PAGE,
     )
     items = []

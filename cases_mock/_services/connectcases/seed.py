@@ -18,6 +18,7 @@ from datetime import timedelta
 from cases_mock._services.connectcases.backend.audit import Performer
 from cases_mock._services.connectcases.backend.settings_records import LayoutConfiguration, TemplateRule
 from cases_mock._services.connectcases.backend.store import CasesBackend
+from cases_mock._services.connectcases.backend.templates import TemplateAttributes
 from cases_mock._services.connectcases.wire_forms import case_rule_details, layout_content
 
 PRODUCTS = ("router", "modem", "phone", "tv")
@@ -107,9 +108,11 @@ def seed_domain(
     template = backend.templates.create(
         domain_id,
         "Support",
-        layout_configuration=LayoutConfiguration(layout.layout_id),
-        required_fields=[ids["Priority"]],
-        rules=tuple(associations),
+        TemplateAttributes(
+            layout_configuration=LayoutConfiguration(layout.layout_id),
+            required_fields=[ids["Priority"]],
+            rules=tuple(associations),
+        ),
     )
     performer = Performer(SEEDER.format(account=backend.account))
     now = backend.clock.now()

@@ -66,6 +66,11 @@ from cases_mock._services.connectcases.backend.slas import sla_status
 from cases_mock._services.connectcases.backend.values import to_wire
 
 
+def present(**members: Any) -> dict[str, Any]:
+    """The optional output ``members`` that have a value (None: left out of the answer)."""
+    return {member: value for member, value in members.items() if value is not None}
+
+
 def field_type(data: DomainData, field_id: str) -> str:
     """The type of field ``field_id`` (Text when the domain does not know it)."""
     found = data.fields.get(field_id)

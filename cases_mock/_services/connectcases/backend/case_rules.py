@@ -9,17 +9,15 @@ must keep fitting every such template.
 
 from __future__ import annotations
 
-from cases_mock._services.connectcases.backend.configuration import CASE_RULES
+from cases_mock._services.connectcases.backend.configuration import CASE_RULES, ConfigurationStore
 from cases_mock._services.connectcases.backend.core import BackendCore
 from cases_mock._services.connectcases.backend.records import CaseRule, DomainData, Template
 from cases_mock._services.connectcases.backend.rule_records import RuleDetails
 from cases_mock._services.connectcases.backend.rule_structure import checked_rule, kind_of, rule_target
 from cases_mock._services.connectcases.errors import (
     ConflictException,
-    ServiceQuotaExceededException,
     ValidationException,
 )
-from cases_mock._services.connectcases.ids import cases_arn, new_id
 
 
 def _templates_carrying(data: DomainData, case_rule_id: str) -> list[Template]:
@@ -65,45 +63,20 @@ def _check_fits_templates(data: DomainData, case_rule_id: str, rule: RuleDetails
             acting.add(key)
 
 
-class CaseRules:
+class CaseRules(ConfigurationStore[CaseRule]):
     """Case rule operations: ``backend.case_rules``."""
 
     def __init__(self, core: BackendCore) -> None:
-        self.core = core
-
-    def get(self, domain_id: str, case_rule_id: str) -> CaseRule:
-        """The rule (deleted or not); ResourceNotFoundException when the domain has no such id."""
-        return CASE_RULES.get(self.core.domain(domain_id).data, case_rule_id)
+        super().__init__(core, CASE_RULES)
 
     def create(
         self, domain_id: str, name: str, rule: RuleDetails, description: str | None = None
     ) -> CaseRule:
         with self.core.lock:
-            domain = self.core.domain(domain_id)
-            data = domain.data
-            checked = checked_rule(data, rule)
-            CASE_RULES.check_name(data, name)
-            limit = self.core.quotas.case_rules_per_domain
-            if len(CASE_RULES.live(data)) >= limit:
-                raise ServiceQuotaExceededException(
-                    f"This domain already has {limit} case rules, the most it may have"
-                )
-            case_rule_id = new_id()
-            now = self.core.clock.now()
-            created = CaseRule(
-                case_rule_id=case_rule_id,
-                name=name,
-                arn=cases_arn(
-                    self.core.region, self.core.account, f"domain/{domain_id}/case-rule/{case_rule_id}"
-                ),
-                rule=checked,
-                created_time=now,
-                last_modified_time=now,
-                seq=self.core.next_seq(),
-                description=description,
+            checked = checked_rule(self.core.domain(domain_id).data, rule)
+            return self._add(
+                domain_id, name, self.core.quotas.case_rules_per_domain, rule=checked, description=description
             )
-            data.case_rules[case_rule_id] = created
-            return created
 
     def update(
         self,
@@ -116,9 +89,7 @@ class CaseRules:
     ) -> None:
         with self.core.lock:
             data = self.core.domain(domain_id).data
-            existing = self.get(domain_id, case_rule_id)
-            if existing.deleted:
-                raise ValidationException(f"Case rule {existing.label} is deleted and cannot be updated")
+            existing = self._updatable(domain_id, case_rule_id)
             if name is None and description is None and rule is None:
                 raise ValidationException("Give at least one of name, description and rule to update")
             checked = checked_rule(data, rule) if rule is not None else None
@@ -126,13 +97,7 @@ class CaseRules:
                 CASE_RULES.check_name(data, name, except_id=case_rule_id)
             if checked is not None:
                 _check_fits_templates(data, case_rule_id, checked)
-            if name is not None:
-                existing.name = name
-            if description is not None:
-                existing.description = description
-            if checked is not None:
-                existing.rule = checked
-            existing.last_modified_time = self.core.clock.now()
+            self._change(data, existing, name, description=description, rule=checked)
 
     def delete(self, domain_id: str, case_rule_id: str) -> None:
         with self.core.lock:
@@ -146,13 +111,4 @@ class CaseRules:
                 raise ConflictException(
                     f"Case rule {existing.label} is used by template(s) {ids}; remove it from them first"
                 )
-            existing.deleted = True
-            existing.last_modified_time = self.core.clock.now()
-
-    def batch_get(self, domain_id: str, ids: list[str]) -> tuple[list[CaseRule], list[str]]:
-        """The rules found (deleted ones included), in request order, and the ids not found."""
-        return CASE_RULES.batch_get(self.core.domain(domain_id).data, ids)
-
-    def live(self, domain_id: str) -> list[CaseRule]:
-        """The rules not deleted, in creation order."""
-        return CASE_RULES.live(self.core.domain(domain_id).data)
+            self._mark_deleted(data, existing)

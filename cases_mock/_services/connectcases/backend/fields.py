@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from cases_mock._services.connectcases.backend.configuration import FIELDS
+from cases_mock._services.connectcases.backend.configuration import FIELDS, ConfigurationStore
 from cases_mock._services.connectcases.backend.core import BackendCore
 from cases_mock._services.connectcases.backend.records import Domain, DomainData, Field, FieldOption
 from cases_mock._services.connectcases.backend.settings_records import FieldAttributes
@@ -22,7 +22,6 @@ from cases_mock._services.connectcases.errors import (
     ServiceQuotaExceededException,
     ValidationException,
 )
-from cases_mock._services.connectcases.ids import cases_arn, new_id
 
 # (id, name, type) in the order the service lists them (SEMANTICS §7.2).
 SYSTEM_FIELDS: tuple[tuple[str, str, str], ...] = (
@@ -49,10 +48,6 @@ BUILT_IN_OPTIONS = {"status": (FieldOption("Open", "open"), FieldOption("Closed"
 OPTION_VALUE = re.compile(r"[A-Za-z0-9_-]+")
 
 
-def _field_arn(backend: BackendCore, domain_id: str, field_id: str) -> str:
-    return cases_arn(backend.region, backend.account, f"domain/{domain_id}/field/{field_id}")
-
-
 def seed_system_fields(backend: BackendCore, domain: Domain) -> None:
     """Gives a new domain the system fields (``create_domain`` calls it)."""
     for field_id, name, field_type in SYSTEM_FIELDS:
@@ -62,7 +57,7 @@ def seed_system_fields(backend: BackendCore, domain: Domain) -> None:
         domain.data.fields[field_id] = Field(
             field_id=field_id,
             name=name,
-            arn=_field_arn(backend, domain.domain_id, field_id),
+            arn=FIELDS.arn(backend, domain.domain_id, field_id),
             type=field_type,
             namespace="System",
             created_time=domain.created_time,
@@ -119,15 +114,11 @@ def _check_option_values(field: Field, options: list[dict[str, Any]]) -> None:
         )
 
 
-class Fields:
+class Fields(ConfigurationStore[Field]):
     """Field and field option operations: ``backend.fields``."""
 
     def __init__(self, core: BackendCore) -> None:
-        self.core = core
-
-    def get(self, domain_id: str, field_id: str) -> Field:
-        """The field (deleted or not); ResourceNotFoundException when the domain has no such id."""
-        return FIELDS.get(self.core.domain(domain_id).data, field_id)
+        super().__init__(core, FIELDS)
 
     def create(
         self,
@@ -138,37 +129,22 @@ class Fields:
         attributes: FieldAttributes | None = None,
     ) -> Field:
         with self.core.lock:
-            data = self.core.domain(domain_id).data
             _check_attributes(field_type, attributes, repr(name))
-            FIELDS.check_name(data, name)
-            limit = self.core.quotas.fields_per_domain
-            if sum(1 for f in FIELDS.live(data) if f.namespace == "Custom") >= limit:
-                raise ServiceQuotaExceededException(
-                    f"This domain already has {limit} custom fields, the most it may have"
-                )
-            field_id = new_id()
-            now = self.core.clock.now()
-            created = Field(
-                field_id=field_id,
-                name=name,
-                arn=_field_arn(self.core, domain_id, field_id),
+            return self._add(
+                domain_id,
+                name,
+                self.core.quotas.fields_per_domain,
                 type=field_type,
                 namespace="Custom",
-                created_time=now,
-                last_modified_time=now,
-                seq=self.core.next_seq(),
                 description=description,
                 attributes=_stored(attributes),
             )
-            data.fields[field_id] = created
-            return created
 
     def _changeable(self, domain_id: str, field_id: str, action: str) -> Field:
         existing = self.get(domain_id, field_id)
         if existing.namespace == "System":
             raise ValidationException(f"Field {existing.label} is a System field and cannot be {action}")
-        if existing.deleted:
-            raise ValidationException(f"Field {existing.label} is deleted and cannot be {action}")
+        self._refuse_deleted(existing, action)
         return existing
 
     def update(
@@ -184,36 +160,20 @@ class Fields:
             data = self.core.domain(domain_id).data
             existing = self._changeable(domain_id, field_id, "updated")
             _check_attributes(existing.type, attributes, existing.label)
-            if name is not None:
-                FIELDS.check_name(data, name, except_id=field_id)
-                existing.name = name
-            if description is not None:
-                existing.description = description
+            self._change(data, existing, name, description=description)
             if attributes is not None:
                 existing.attributes = _stored(attributes)
-            existing.last_modified_time = self.core.clock.now()
 
     def delete(self, domain_id: str, field_id: str) -> None:
         with self.core.lock:
             data = self.core.domain(domain_id).data
             existing = self._changeable(domain_id, field_id, "deleted")
-            deleted = data.deleted_counts.get("field", 0)
             limit = self.core.quotas.deleted_fields_per_domain
-            if deleted >= limit:
+            if data.deleted_counts.get("field", 0) >= limit:
                 raise ServiceQuotaExceededException(
                     f"This domain already has {limit} deleted fields, the most it may have"
                 )
-            existing.deleted = True
-            existing.last_modified_time = self.core.clock.now()
-            data.deleted_counts["field"] = deleted + 1
-
-    def batch_get(self, domain_id: str, ids: list[str]) -> tuple[list[Field], list[str]]:
-        """The fields found (deleted ones included), in request order, and the ids not found."""
-        return FIELDS.batch_get(self.core.domain(domain_id).data, ids)
-
-    def live(self, domain_id: str) -> list[Field]:
-        """The fields not deleted, system fields first, in creation order."""
-        return FIELDS.live(self.core.domain(domain_id).data)
+            self._mark_deleted(data, existing)
 
     def put_options(self, domain_id: str, field_id: str, options: list[dict[str, Any]]) -> list[OptionError]:
         """Upserts ``options`` by value; returns the options refused (the others are applied)."""

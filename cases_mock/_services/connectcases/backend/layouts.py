@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 
-from cases_mock._services.connectcases.backend.configuration import LAYOUTS
+from cases_mock._services.connectcases.backend.configuration import LAYOUTS, ConfigurationStore
 from cases_mock._services.connectcases.backend.core import BackendCore
 from cases_mock._services.connectcases.backend.fields import live_field
 from cases_mock._services.connectcases.backend.layout_records import (
@@ -24,7 +24,6 @@ from cases_mock._services.connectcases.errors import (
     ServiceQuotaExceededException,
     ValidationException,
 )
-from cases_mock._services.connectcases.ids import cases_arn, new_id
 
 ALWAYS_SHOWN = ("title", "status")
 
@@ -54,14 +53,11 @@ def without_deleted_fields(data: DomainData, content: LayoutContent) -> LayoutCo
     return LayoutContent(BasicLayout(shown(content.basic.top_panel), shown(content.basic.more_info)))
 
 
-class Layouts:
+class Layouts(ConfigurationStore[Layout]):
     """Layout operations: ``backend.layouts``."""
 
     def __init__(self, core: BackendCore) -> None:
-        self.core = core
-
-    def get(self, domain_id: str, layout_id: str) -> Layout:
-        return LAYOUTS.get(self.core.domain(domain_id).data, layout_id)
+        super().__init__(core, LAYOUTS)
 
     def _checked_content(self, data: DomainData, content: LayoutContent) -> LayoutContent:
         seen: set[str] = set()
@@ -87,27 +83,8 @@ class Layouts:
 
     def create(self, domain_id: str, name: str, content: LayoutContent) -> Layout:
         with self.core.lock:
-            data = self.core.domain(domain_id).data
-            checked = self._checked_content(data, content)
-            LAYOUTS.check_name(data, name)
-            limit = self.core.quotas.layouts_per_domain
-            if sum(1 for layout in data.layouts.values() if not layout.deleted) >= limit:
-                raise ServiceQuotaExceededException(
-                    f"This domain already has {limit} layouts, the most it may have"
-                )
-            layout_id = new_id()
-            now = self.core.clock.now()
-            created = Layout(
-                layout_id=layout_id,
-                name=name,
-                arn=cases_arn(self.core.region, self.core.account, f"domain/{domain_id}/layout/{layout_id}"),
-                content=checked,
-                created_time=now,
-                last_modified_time=now,
-                seq=self.core.next_seq(),
-            )
-            data.layouts[layout_id] = created
-            return created
+            checked = self._checked_content(self.core.domain(domain_id).data, content)
+            return self._add(domain_id, name, self.core.quotas.layouts_per_domain, content=checked)
 
     def update(
         self,
@@ -119,31 +96,9 @@ class Layouts:
     ) -> None:
         with self.core.lock:
             data = self.core.domain(domain_id).data
-            existing = self.get(domain_id, layout_id)
-            if existing.deleted:
-                raise ValidationException(f"Layout {existing.label} is deleted and cannot be updated")
+            existing = self._updatable(domain_id, layout_id)
             checked = self._checked_content(data, content) if content is not None else None
-            if name is not None:
-                LAYOUTS.check_name(data, name, except_id=layout_id)
-                existing.name = name
-            if checked is not None:
-                existing.content = checked
-            existing.last_modified_time = self.core.clock.now()
+            self._change(data, existing, name, content=checked)
 
     def delete(self, domain_id: str, layout_id: str) -> None:
-        with self.core.lock:
-            data = self.core.domain(domain_id).data
-            existing = self.get(domain_id, layout_id)
-            if existing.deleted:
-                return
-            deleted = data.deleted_counts.get("layout", 0)
-            if deleted >= self.core.quotas.deleted_layouts_per_domain:
-                raise ValidationException(
-                    f"This domain already has {deleted} deleted layouts, the most it may have"
-                )
-            existing.deleted = True
-            existing.last_modified_time = self.core.clock.now()
-            data.deleted_counts["layout"] = deleted + 1
-
-    def live(self, domain_id: str) -> list[Layout]:
-        return LAYOUTS.live(self.core.domain(domain_id).data)
+        self._delete_counted(domain_id, layout_id, self.core.quotas.deleted_layouts_per_domain)

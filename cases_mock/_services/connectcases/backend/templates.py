@@ -9,7 +9,10 @@ and creates no cases.
 
 from __future__ import annotations
 
-from cases_mock._services.connectcases.backend.configuration import TEMPLATES
+from dataclasses import dataclass, fields, replace
+from typing import Any
+
+from cases_mock._services.connectcases.backend.configuration import TEMPLATES, ConfigurationStore
 from cases_mock._services.connectcases.backend.core import BackendCore
 from cases_mock._services.connectcases.backend.fields import live_field
 from cases_mock._services.connectcases.backend.records import DomainData, Template
@@ -19,11 +22,39 @@ from cases_mock._services.connectcases.backend.settings_records import (
     TagPropagation,
     TemplateRule,
 )
-from cases_mock._services.connectcases.errors import (
-    ServiceQuotaExceededException,
-    ValidationException,
-)
-from cases_mock._services.connectcases.ids import cases_arn, new_id
+from cases_mock._services.connectcases.errors import ValidationException
+
+
+@dataclass(frozen=True, slots=True)
+class TemplateAttributes:
+    """A template's attributes besides its name, as CreateTemplate and UpdateTemplate give them
+    (None: not given)."""
+
+    description: str | None = None
+    layout_configuration: LayoutConfiguration | None = None
+    required_fields: list[str] | None = None  # field ids
+    status: str | None = None
+    rules: tuple[TemplateRule, ...] | None = None
+    tag_propagation: tuple[TagPropagation, ...] | None = None
+
+    def members(self) -> dict[str, Any]:
+        """Each attribute by its member name in ``Template``."""
+        return {member.name: getattr(self, member.name) for member in fields(self)}
+
+
+_NONE_GIVEN = TemplateAttributes()
+
+
+def _checked(data: DomainData, given: TemplateAttributes) -> TemplateAttributes:
+    """``given`` with each reference it gives checked against the domain (ValidationException
+    naming the member): the required fields, the default layout, the case rules."""
+    required, layout, rules = given.required_fields, given.layout_configuration, given.rules
+    return replace(
+        given,
+        required_fields=None if required is None else _check_required(data, required),
+        layout_configuration=None if layout is None else _check_layout(data, layout),
+        rules=None if rules is None else check_template_rules(data, rules),
+    )
 
 
 def _check_required(data: DomainData, required: list[str]) -> list[str]:
@@ -112,118 +143,44 @@ def shown_rules(data: DomainData, template: Template) -> list[TemplateRule]:
     return shown
 
 
-class Templates:
+class Templates(ConfigurationStore[Template]):
     """Template operations: ``backend.templates``."""
 
     def __init__(self, core: BackendCore) -> None:
-        self.core = core
+        super().__init__(core, TEMPLATES)
 
-    def get(self, domain_id: str, template_id: str) -> Template:
-        return TEMPLATES.get(self.core.domain(domain_id).data, template_id)
-
-    def create(
-        self,
-        domain_id: str,
-        name: str,
-        *,
-        description: str | None = None,
-        layout_configuration: LayoutConfiguration | None = None,
-        required_fields: list[str] | None = None,
-        status: str | None = None,
-        rules: tuple[TemplateRule, ...] | None = None,
-        tag_propagation: tuple[TagPropagation, ...] | None = None,
-    ) -> Template:
+    def create(self, domain_id: str, name: str, given: TemplateAttributes = _NONE_GIVEN) -> Template:
         with self.core.lock:
-            data = self.core.domain(domain_id).data
-            required = _check_required(data, required_fields or [])
-            layout = _check_layout(data, layout_configuration) if layout_configuration is not None else None
-            stored_rules = check_template_rules(data, rules or ())
-            TEMPLATES.check_name(data, name)
-            limit = self.core.quotas.templates_per_domain
-            if sum(1 for t in data.templates.values() if not t.deleted) >= limit:
-                raise ServiceQuotaExceededException(
-                    f"This domain already has {limit} templates, the most it may have"
-                )
-            template_id = new_id()
-            now = self.core.clock.now()
-            created = Template(
-                template_id=template_id,
-                name=name,
-                arn=cases_arn(
-                    self.core.region, self.core.account, f"domain/{domain_id}/template/{template_id}"
-                ),
-                created_time=now,
-                last_modified_time=now,
-                seq=self.core.next_seq(),
-                status=status or "Active",
-                description=description,
-                layout_configuration=layout,
-                required_fields=required,
-                rules=stored_rules,
-                tag_propagation=tag_propagation or (),
+            checked = _checked(self.core.domain(domain_id).data, given)
+            return self._add(
+                domain_id,
+                name,
+                self.core.quotas.templates_per_domain,
+                status=checked.status or "Active",
+                description=checked.description,
+                layout_configuration=checked.layout_configuration,
+                required_fields=checked.required_fields or [],
+                rules=checked.rules or (),
+                tag_propagation=checked.tag_propagation or (),
             )
-            data.templates[template_id] = created
-            return created
 
     def update(
         self,
         domain_id: str,
         template_id: str,
-        *,
         name: str | None = None,
-        description: str | None = None,
-        layout_configuration: LayoutConfiguration | None = None,
-        required_fields: list[str] | None = None,
-        status: str | None = None,
-        rules: tuple[TemplateRule, ...] | None = None,
-        tag_propagation: tuple[TagPropagation, ...] | None = None,
+        given: TemplateAttributes = _NONE_GIVEN,
     ) -> None:
         with self.core.lock:
             data = self.core.domain(domain_id).data
-            existing = self.get(domain_id, template_id)
-            if existing.deleted:
-                raise ValidationException(f"Template {existing.label} is deleted and cannot be updated")
-            given = (name, description, layout_configuration, required_fields, status, rules, tag_propagation)
-            if all(value is None for value in given):
+            existing = self._updatable(domain_id, template_id)
+            if name is None and given == _NONE_GIVEN:
                 raise ValidationException("Give at least one attribute of the template to update")
-            required = _check_required(data, required_fields) if required_fields is not None else None
-            layout = _check_layout(data, layout_configuration) if layout_configuration is not None else None
-            stored_rules = check_template_rules(data, rules) if rules is not None else None
-            if name is not None:
-                TEMPLATES.check_name(data, name, except_id=template_id)
-                existing.name = name
-            if description is not None:
-                existing.description = description
-            if layout is not None:
-                existing.layout_configuration = layout
-            if required is not None:
-                existing.required_fields = required
-            if status is not None:
-                existing.status = status
-            if stored_rules is not None:
-                existing.rules = stored_rules
-            if tag_propagation is not None:
-                existing.tag_propagation = tag_propagation
-            existing.last_modified_time = self.core.clock.now()
+            self._change(data, existing, name, **_checked(data, given).members())
 
     def delete(self, domain_id: str, template_id: str) -> None:
-        with self.core.lock:
-            data = self.core.domain(domain_id).data
-            existing = self.get(domain_id, template_id)
-            if existing.deleted:
-                return
-            deleted = data.deleted_counts.get("template", 0)
-            if deleted >= self.core.quotas.deleted_templates_per_domain:
-                raise ValidationException(
-                    f"This domain already has {deleted} deleted templates, the most it may have"
-                )
-            existing.deleted = True
-            existing.last_modified_time = self.core.clock.now()
-            data.deleted_counts["template"] = deleted + 1
+        self._delete_counted(domain_id, template_id, self.core.quotas.deleted_templates_per_domain)
 
     def live(self, domain_id: str, statuses: list[str] | None = None) -> list[Template]:
-        return [
-            t
-            for t in TEMPLATES.live(self.core.domain(domain_id).data)
-            if not statuses or t.status in statuses
-        ]
+        """The templates not deleted, in creation order, with one of ``statuses`` when given."""
+        return [t for t in super().live(domain_id) if not statuses or t.status in statuses]

@@ -13,7 +13,7 @@ from cases_mock._services.connectcases.backend.pagination import decode_token, p
 from cases_mock._services.connectcases.backend.records import AuditEvent, Case, DomainData
 from cases_mock._services.connectcases.backend.values import to_wire
 from cases_mock._services.connectcases.handlers import Call, Output, Params, handles
-from cases_mock._services.connectcases.wire_forms import field_type, performed_by_wire, user
+from cases_mock._services.connectcases.wire_forms import field_type, performed_by_wire, present, user
 
 
 def performer(call: Call, params: Params) -> Performer:
@@ -120,11 +120,10 @@ def audit_event_wire(data: DomainData, event: AuditEvent) -> dict[str, Any]:
         if changed.has_old:
             entry["oldValue"] = to_wire(kind, changed.old)
         wire["fields"].append(entry)
-    if event.related_item_type is not None:
-        wire["relatedItemType"] = event.related_item_type
-    if event.merge_metadata is not None:
-        wire["mergeMetadata"] = dict(event.merge_metadata)
-    return wire
+    merged = event.merge_metadata
+    return wire | present(
+        relatedItemType=event.related_item_type, mergeMetadata=None if merged is None else dict(merged)
+    )
 
 
 @handles("GetCaseAuditEvents")

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from cases_mock._services.connectcases.backend.configuration import FIELDS
 from cases_mock._services.connectcases.backend.pagination import paginate
 from cases_mock._services.connectcases.backend.records import Field
 from cases_mock._services.connectcases.backend.settings_records import FieldAttributes
 from cases_mock._services.connectcases.handlers import Call, Output, Params, handles
-from cases_mock._services.connectcases.wire_forms import field_attributes, field_attributes_wire
+from cases_mock._services.connectcases.handlers.configuration import batch_got, created, listed, named
+from cases_mock._services.connectcases.wire_forms import field_attributes, field_attributes_wire, present
 
 
 def _attributes(params: Params) -> FieldAttributes | None:
@@ -18,31 +20,24 @@ def _attributes(params: Params) -> FieldAttributes | None:
 
 
 def _summary(field: Field) -> dict[str, Any]:
-    summary: dict[str, Any] = {
-        "fieldId": field.field_id,
-        "fieldArn": field.arn,
-        "name": field.name,
+    attributes = field.attributes
+    return {
+        **named(FIELDS, field),
         "type": field.type,
         "namespace": field.namespace,
+        **present(attributes=None if attributes is None else field_attributes_wire(attributes)),
     }
-    if field.attributes is not None:
-        summary["attributes"] = field_attributes_wire(field.attributes)
-    return summary
 
 
 def _detail(field: Field) -> dict[str, Any]:
-    detail = _summary(field)
-    detail.update(
-        {
-            "tags": dict(field.tags),
-            "deleted": field.deleted,
-            "createdTime": field.created_time,
-            "lastModifiedTime": field.last_modified_time,
-        }
-    )
-    if field.description is not None:
-        detail["description"] = field.description
-    return detail
+    return {
+        **_summary(field),
+        "tags": dict(field.tags),
+        "deleted": field.deleted,
+        "createdTime": field.created_time,
+        "lastModifiedTime": field.last_modified_time,
+        **present(description=field.description),
+    }
 
 
 @handles("CreateField")
@@ -54,7 +49,7 @@ def create_field(call: Call, params: Params) -> Output:
         description=params.get("description"),
         attributes=_attributes(params),
     )
-    return {"fieldId": field.field_id, "fieldArn": field.arn}
+    return created(FIELDS, field)
 
 
 @handles("UpdateField")
@@ -77,32 +72,12 @@ def delete_field(call: Call, params: Params) -> Output:
 
 @handles("BatchGetField")
 def batch_get_field(call: Call, params: Params) -> Output:
-    ids = [str(entry["id"]) for entry in params["fields"]]
-    found, missing = call.backend.fields.batch_get(params["domainId"], ids)
-    return {
-        "fields": [_detail(field) for field in found],
-        "errors": [
-            {
-                "id": field_id,
-                "errorCode": "ResourceNotFoundException",
-                "message": f"Field {field_id!r} does not exist",
-            }
-            for field_id in missing
-        ],
-    }
+    return batch_got(call.backend.fields, params, "fields", _detail)
 
 
 @handles("ListFields")
 def list_fields(call: Call, params: Params) -> Output:
-    domain_id = params["domainId"]
-    page, token = paginate(
-        params,
-        call.backend.fields.live(domain_id),
-        lambda field: field.seq,
-        operation="ListFields",
-        scope=f"{call.account}/{domain_id}",
-    )
-    return {"fields": [_summary(field) for field in page], "nextToken": token}
+    return listed(call, params, call.backend.fields.live(params["domainId"]), "fields", _summary)
 
 
 @handles("BatchPutFieldOptions")

@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from cases_mock._services.connectcases.backend.configuration import LAYOUTS
 from cases_mock._services.connectcases.backend.layouts import without_deleted_fields
-from cases_mock._services.connectcases.backend.pagination import paginate
+from cases_mock._services.connectcases.backend.records import Layout
 from cases_mock._services.connectcases.handlers import Call, Output, Params, handles
+from cases_mock._services.connectcases.handlers.configuration import created, listed, named
 from cases_mock._services.connectcases.wire_forms import layout_content, layout_content_wire
+
+
+def _summary(layout: Layout) -> dict[str, Any]:
+    return named(LAYOUTS, layout)
 
 
 @handles("CreateLayout")
@@ -13,7 +21,7 @@ def create_layout(call: Call, params: Params) -> Output:
     layout = call.backend.layouts.create(
         params["domainId"], params["name"], layout_content(params["content"])
     )
-    return {"layoutId": layout.layout_id, "layoutArn": layout.arn}
+    return created(LAYOUTS, layout)
 
 
 @handles("GetLayout")
@@ -21,9 +29,7 @@ def get_layout(call: Call, params: Params) -> Output:
     domain_id = params["domainId"]
     layout = call.backend.layouts.get(domain_id, params["layoutId"])
     return {
-        "layoutId": layout.layout_id,
-        "layoutArn": layout.arn,
-        "name": layout.name,
+        **named(LAYOUTS, layout),
         "content": layout_content_wire(
             without_deleted_fields(call.backend.domain(domain_id).data, layout.content)
         ),
@@ -54,15 +60,4 @@ def delete_layout(call: Call, params: Params) -> Output:
 
 @handles("ListLayouts")
 def list_layouts(call: Call, params: Params) -> Output:
-    domain_id = params["domainId"]
-    page, token = paginate(
-        params,
-        call.backend.layouts.live(domain_id),
-        lambda layout: layout.seq,
-        operation="ListLayouts",
-        scope=f"{call.account}/{domain_id}",
-    )
-    return {
-        "layouts": [{"layoutId": lo.layout_id, "layoutArn": lo.arn, "name": lo.name} for lo in page],
-        "nextToken": token,
-    }
+    return listed(call, params, call.backend.layouts.live(params["domainId"]), "layouts", _summary)

@@ -4,6 +4,8 @@ SearchRelatedItems, SearchAllRelatedItems, ListCasesForContact."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from types import SimpleNamespace
 from typing import Any
@@ -166,38 +168,66 @@ def _time_key(item: RelatedItem) -> float:
     return item.association_time.timestamp()
 
 
-@handles("SearchRelatedItems")
-def search_related_items(call: Call, params: Params) -> Output:
-    domain_id, case_id = params["domainId"], params["caseId"]
-    with call.backend.lock:
-        case = call.backend.case(domain_id, case_id)
-        data = call.backend.domain(domain_id).data
-        now = call.backend.clock.now()
-        filters = params.get("filters") or []
-        visible = visible_items(call.backend.limits, list(case.related_items.values()))
-        items = _filtered(data, visible, filters, now)
-        ordered = sorted(items, key=lambda i: (-_time_key(i), -i.seq))
+@dataclass(frozen=True, slots=True)
+class _Search:
+    """One SearchRelatedItems or SearchAllRelatedItems call over its domain, under the lock."""
+
+    call: Call
+    params: Params
+    data: DomainData
+    now: datetime
+
+    @classmethod
+    def of(cls, call: Call, params: Params) -> _Search:
+        return cls(call, params, call.backend.domain(params["domainId"]).data, call.backend.clock.now())
+
+    @property
+    def filters(self) -> list[dict[str, Any]]:
+        return self.params.get("filters") or []
+
+    def visible(self, items: list[RelatedItem]) -> list[RelatedItem]:
+        """The ``items`` the search sees (search lag) that pass its filters."""
+        return _filtered(self.data, visible_items(self.call.backend.limits, items), self.filters, self.now)
+
+    def page(
+        self,
+        ordered: list[RelatedItem],
+        position: Callable[[RelatedItem], Any],
+        scope: str,
+        *,
+        with_case: bool,
+    ) -> Output:
+        """The answer: the page of the ``ordered`` items, its token scoped to the domain and
+        ``scope`` (what else the search was given)."""
         page, token = paginate(
-            params,
+            self.params,
             ordered,
-            lambda i: [-_time_key(i), -i.seq],
-            operation="SearchRelatedItems",
-            scope=f"{call.account}/{domain_id}/{case_id}/{json.dumps(filters, sort_keys=True)}",
+            position,
+            operation=self.call.operation,
+            scope=f"{self.call.account}/{self.params['domainId']}/{scope}",
             default_page=25,
         )
-        return {"relatedItems": [_item_wire(data, i, now, with_case=False) for i in page], "nextToken": token}
+        items = [_item_wire(self.data, i, self.now, with_case=with_case) for i in page]
+        return {"relatedItems": items, "nextToken": token}
+
+
+@handles("SearchRelatedItems")
+def search_related_items(call: Call, params: Params) -> Output:
+    with call.backend.lock:
+        case = call.backend.case(params["domainId"], params["caseId"])
+        search = _Search.of(call, params)
+        items = search.visible(list(case.related_items.values()))
+        ordered = sorted(items, key=lambda i: (-_time_key(i), -i.seq))
+        scope = f"{params['caseId']}/{json.dumps(search.filters, sort_keys=True)}"
+        return search.page(ordered, lambda i: [-_time_key(i), -i.seq], scope, with_case=False)
 
 
 @handles("SearchAllRelatedItems")
 def search_all_related_items(call: Call, params: Params) -> Output:
-    domain_id = params["domainId"]
     with call.backend.lock:
-        data = call.backend.domain(domain_id).data
-        now = call.backend.clock.now()
-        filters = params.get("filters") or []
-        every = [item for case in data.cases.values() for item in case.related_items.values()]
-        every = visible_items(call.backend.limits, every)
-        items = _filtered(data, every, filters, now)
+        search = _Search.of(call, params)
+        every = [item for case in search.data.cases.values() for item in case.related_items.values()]
+        items = search.visible(every)
         sorts = params.get("sorts") or [{"sortProperty": "AssociationTime", "sortOrder": "Desc"}]
         ordered = sorted(items, key=lambda i: i.seq)
         for sort in reversed(sorts):
@@ -206,15 +236,10 @@ def search_all_related_items(call: Call, params: Params) -> Output:
                 key=(lambda i: i.case_id) if by_case else _time_key, reverse=sort["sortOrder"] == "Desc"
             )
         rank = {item.related_item_id: index for index, item in enumerate(ordered)}
-        page, token = paginate(
-            params,
-            ordered,
-            lambda i: [rank[i.related_item_id], i.related_item_id],
-            operation="SearchAllRelatedItems",
-            scope=f"{call.account}/{domain_id}/{json.dumps([filters, sorts], sort_keys=True)}",
-            default_page=25,
+        scope = json.dumps([search.filters, sorts], sort_keys=True)
+        return search.page(
+            ordered, lambda i: [rank[i.related_item_id], i.related_item_id], scope, with_case=True
         )
-        return {"relatedItems": [_item_wire(data, i, now, with_case=True) for i in page], "nextToken": token}
 
 
 @handles("ListCasesForContact")

@@ -4,12 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from cases_mock._services.connectcases.backend.pagination import paginate
-from cases_mock._services.connectcases.backend.templates import shown_required_fields, shown_rules
+from cases_mock._services.connectcases.backend.configuration import TEMPLATES
+from cases_mock._services.connectcases.backend.records import Template
+from cases_mock._services.connectcases.backend.templates import (
+    TemplateAttributes,
+    shown_required_fields,
+    shown_rules,
+)
 from cases_mock._services.connectcases.handlers import Call, Output, Params, handles
+from cases_mock._services.connectcases.handlers.configuration import created, listed, named
 from cases_mock._services.connectcases.wire_forms import (
     layout_configuration,
     layout_configuration_wire,
+    present,
     tag_propagation,
     tag_propagation_wire,
     template_rules,
@@ -17,26 +24,34 @@ from cases_mock._services.connectcases.wire_forms import (
 )
 
 
-def _attributes(params: Params) -> dict[str, Any]:
+def _attributes(params: Params) -> TemplateAttributes:
     """The template's attributes as the backend takes them (None: not given)."""
     layout = params.get("layoutConfiguration")
     required = params.get("requiredFields")
     rules = params.get("rules")
     propagation = params.get("tagPropagationConfigurations")
+    return TemplateAttributes(
+        description=params.get("description"),
+        layout_configuration=None if layout is None else layout_configuration(layout),
+        required_fields=None if required is None else [entry["fieldId"] for entry in required],
+        status=params.get("status"),
+        rules=None if rules is None else template_rules(rules),
+        tag_propagation=None if propagation is None else tag_propagation(propagation),
+    )
+
+
+def _summary(template: Template) -> dict[str, Any]:
     return {
-        "description": params.get("description"),
-        "layout_configuration": None if layout is None else layout_configuration(layout),
-        "required_fields": None if required is None else [entry["fieldId"] for entry in required],
-        "status": params.get("status"),
-        "rules": None if rules is None else template_rules(rules),
-        "tag_propagation": None if propagation is None else tag_propagation(propagation),
+        **named(TEMPLATES, template),
+        "status": template.status,
+        "tagPropagationConfigurations": tag_propagation_wire(template.tag_propagation),
     }
 
 
 @handles("CreateTemplate")
 def create_template(call: Call, params: Params) -> Output:
-    template = call.backend.templates.create(params["domainId"], params["name"], **_attributes(params))
-    return {"templateId": template.template_id, "templateArn": template.arn}
+    template = call.backend.templates.create(params["domainId"], params["name"], _attributes(params))
+    return created(TEMPLATES, template)
 
 
 @handles("GetTemplate")
@@ -44,10 +59,9 @@ def get_template(call: Call, params: Params) -> Output:
     domain_id = params["domainId"]
     template = call.backend.templates.get(domain_id, params["templateId"])
     data = call.backend.domain(domain_id).data
-    output: dict[str, Any] = {
-        "templateId": template.template_id,
-        "templateArn": template.arn,
-        "name": template.name,
+    layout = template.layout_configuration
+    return {
+        **named(TEMPLATES, template),
         "requiredFields": shown_required_fields(data, template),
         "tags": dict(template.tags),
         "status": template.status,
@@ -56,18 +70,17 @@ def get_template(call: Call, params: Params) -> Output:
         "lastModifiedTime": template.last_modified_time,
         "rules": template_rules_wire(shown_rules(data, template)),
         "tagPropagationConfigurations": tag_propagation_wire(template.tag_propagation),
+        **present(
+            description=template.description,
+            layoutConfiguration=None if layout is None else layout_configuration_wire(layout),
+        ),
     }
-    if template.description is not None:
-        output["description"] = template.description
-    if template.layout_configuration is not None:
-        output["layoutConfiguration"] = layout_configuration_wire(template.layout_configuration)
-    return output
 
 
 @handles("UpdateTemplate")
 def update_template(call: Call, params: Params) -> Output:
     call.backend.templates.update(
-        params["domainId"], params["templateId"], name=params.get("name"), **_attributes(params)
+        params["domainId"], params["templateId"], params.get("name"), _attributes(params)
     )
     return {}
 
@@ -80,25 +93,6 @@ def delete_template(call: Call, params: Params) -> Output:
 
 @handles("ListTemplates")
 def list_templates(call: Call, params: Params) -> Output:
-    domain_id = params["domainId"]
     statuses = params.get("status")
-    page, token = paginate(
-        params,
-        call.backend.templates.live(domain_id, statuses),
-        lambda template: template.seq,
-        operation="ListTemplates",
-        scope=f"{call.account}/{domain_id}/{','.join(sorted(statuses or []))}",
-    )
-    return {
-        "templates": [
-            {
-                "templateId": t.template_id,
-                "templateArn": t.arn,
-                "name": t.name,
-                "status": t.status,
-                "tagPropagationConfigurations": tag_propagation_wire(t.tag_propagation),
-            }
-            for t in page
-        ],
-        "nextToken": token,
-    }
+    live = call.backend.templates.live(params["domainId"], statuses)
+    return listed(call, params, live, "templates", _summary, scope=f"/{','.join(sorted(statuses or []))}")

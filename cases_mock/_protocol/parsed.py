@@ -45,6 +45,7 @@ from cases_mock._protocol.model import operation
 from cases_mock._protocol.serialize import _walks_shape, iso8601, success_headers
 
 Convert = Callable[[Any], Any]
+Members = list[tuple[str, Shape]]
 """One value of a shape, as written by the serialiser, to what botocore's parser makes of it."""
 
 
@@ -132,8 +133,43 @@ _SCALARS: dict[str, Convert] = {
 # --- plans --------------------------------------------------------------------------------------
 
 
+_INLINED = 6  # nested structures written in line in one converter, at most (then a call)
+
+
+class _Source:
+    """The Python source of one structure's converter, being written: its lines and the names
+    (converters of other shapes) they call."""
+
+    def __init__(self) -> None:
+        self.lines = ["def convert(value):", "    if value is None:", "        return None"]
+        self.scope: dict[str, Any] = {}
+        self.count = 0
+
+    def name(self, prefix: str) -> str:
+        self.count += 1
+        return f"{prefix}{self.count}"
+
+    def call(self, convert: Convert, value: str) -> str:
+        """An expression converting ``value`` by ``convert``."""
+        if convert is list or convert is dict:
+            return f"{convert.__name__}({value})"
+        name = self.name("convert")
+        self.scope[name] = convert
+        return f"{name}({value})"
+
+    def compiled(self) -> Convert:
+        exec(compile("\n".join(self.lines), "<cases_mock parsed plan>", "exec"), self.scope)
+        convert: Convert = self.scope["convert"]
+        return convert
+
+
 class _Builder:
-    """Builds the converters of one operation's output; shapes seen before (recursion) are shared."""
+    """Builds the converters of one operation's output; shapes seen before (recursion) are shared.
+
+    A structure's converter is Python source written for it and compiled once: one ``get`` a
+    member in model order, each member's conversion in line (a nested structure's members, a
+    list's loop, a list or map of plain values copied by ``list`` or ``dict``), a union or a
+    shape already being written (recursion) by a call to its own converter."""
 
     def __init__(self, walks: bool) -> None:
         self.walks = walks
@@ -169,33 +205,108 @@ class _Builder:
         known = self.structures.get(shape.name) if only is None else None
         if known is not None:
             return known
-        members: list[tuple[str, Convert | None]] = []
-        union = bool(shape.metadata.get("union"))
-        walks = self.walks
-
-        def convert(value: Any) -> Any:
-            if value is None:
-                return None
-            if union:
-                unknown = _unknown_union_member(shape, value, walks)
-                if unknown is not None:
-                    return unknown
-            parsed: dict[str, Any] = {}
-            for name, member in members:
-                item = value.get(name)
-                if item is not None:
-                    parsed[name] = item if member is None else member(item)
-            return parsed
-
+        built: list[Convert] = []
+        if only is None:  # a member reaching this shape again (recursion) calls it once built
+            self.structures[shape.name] = lambda value: built[0](value)
+        members = _members(shape, only)
+        source = _Source()
+        self._members(source, members, "value", lambda parsed: f"return {parsed}", 1, {shape.name})
+        convert = source.compiled()
+        if shape.metadata.get("union"):
+            known_members = {name: self.convert(member) for name, member in members}
+            convert = _union(shape, known_members, convert, self.walks)
+        built.append(convert)
         if only is None:
             self.structures[shape.name] = convert
-        for name, member_shape in shape.members.items():
-            if only is not None and name not in only:
-                continue
-            if member_shape.serialization.get("name", name) != name:
-                raise ValueError(f"{shape.name}.{name} is renamed on the wire; serialize.py does not rename")
-            members.append((name, self.convert(member_shape)))
         return convert
+
+    def _members(
+        self,
+        source: _Source,
+        members: Members,
+        value: str,
+        assign: Callable[[str], str],
+        depth: int,
+        inlined: set[str],
+    ) -> None:
+        """Lines converting the structure held in ``value`` (not None) member by member."""
+        pad = "    " * depth
+        parsed, get = source.name("parsed"), source.name("get")
+        source.lines += [f"{pad}{parsed} = {{}}", f"{pad}{get} = {value}.get"]
+        for name, member in members:
+            item = source.name("item")
+            source.lines += [f"{pad}{item} = {get}({name!r})", f"{pad}if {item} is not None:"]
+            self._value(source, member, item, _setter(parsed, name), depth + 1, inlined)
+        source.lines.append(pad + assign(parsed))
+
+    def _value(
+        self,
+        source: _Source,
+        shape: Shape,
+        value: str,
+        assign: Callable[[str], str],
+        depth: int,
+        inlined: set[str],
+    ) -> None:
+        """Lines converting ``value`` (not None) of ``shape`` and handing it to ``assign``."""
+        pad = "    " * depth
+        kind = shape.type_name
+        if kind == "structure" and not shape.metadata.get("union"):
+            if shape.name not in inlined and len(inlined) < _INLINED:
+                self._members(source, _members(shape), value, assign, depth, inlined | {shape.name})
+                return
+        elif kind == "list" and (
+            shape.member.type_name == "structure" or self.convert(shape.member) is not None
+        ):
+            items, element = source.name("items"), source.name("element")
+            source.lines += [
+                f"{pad}{items} = []",
+                f"{pad}for {element} in {value}:",
+                f"{pad}    if {element} is None:",
+                f"{pad}        {items}.append(None)",
+                f"{pad}    else:",
+            ]
+            self._value(
+                source, shape.member, element, lambda expr: f"{items}.append({expr})", depth + 2, inlined
+            )
+            source.lines.append(pad + assign(items))
+            return
+        convert = self.convert(shape)
+        source.lines.append(pad + assign(value if convert is None else source.call(convert, value)))
+
+
+def _setter(parsed: str, name: str) -> Callable[[str], str]:
+    """The line setting member ``name`` of the dict ``parsed`` to an expression."""
+    return lambda expr: f"{parsed}[{name!r}] = {expr}"
+
+
+def _members(shape: Shape, only: Collection[str] | None = None) -> Members:
+    """A structure's members (``only`` those named) in model order; refused when one is renamed
+    on the wire."""
+    members = [(name, member) for name, member in shape.members.items() if only is None or name in only]
+    for name, member in members:
+        if member.serialization.get("name", name) != name:
+            raise ValueError(f"{shape.name}.{name} is renamed on the wire; serialize.py does not rename")
+    return members
+
+
+def _union(shape: Shape, members: dict[str, Convert | None], plain: Convert, walks: bool) -> Convert:
+    """A union's converter: a value of one known member set is that member converted; anything
+    else goes as the parser takes it (``_unknown_union_member``)."""
+    absent = object()
+
+    def convert(value: Any) -> Any:
+        if value is None:
+            return None
+        if len(value) == 1:
+            ((name, item),) = value.items()
+            member = members.get(name, absent)
+            if member is not absent and item is not None:
+                return {name: item if member is None else member(item)}  # type: ignore[operator]
+        unknown = _unknown_union_member(shape, value, walks)
+        return plain(value) if unknown is None else unknown
+
+    return convert
 
 
 def _unknown_union_member(shape: Shape, value: Mapping[str, Any], walks: bool) -> Any:

@@ -28,7 +28,7 @@ from cases_mock._services.connectcases.state_checks import check_references, tri
 from cases_mock._services.connectcases.wire_forms import STORED_AS_WIRE
 from cases_mock._services.registry import TrialRead
 
-SKIPPED = {"search_index", "dirty_cases", "lag"}
+SKIPPED = {"search_index", "dirty_cases", "lag", "search_items"}
 TOKEN_KINDS = ("client_tokens", "batch_replies")  # the DomainData members holding TokenReplies
 
 

@@ -256,6 +256,7 @@ class DomainData:
     # there are cases: past that, touch drops the index and the next search rebuilds it).
     dirty_cases: set[str] = field(default_factory=set)
     lag: Any = None  # a search_lag.SearchLag while a search delay is set; never exported
+    search_items: Any = None  # SearchCases' answer per case (search_items.SearchItems); never exported
 
     def touch(self, case_id: str) -> None:
         """Marks a case created, deleted or given new values (for the search index, if any,

@@ -109,9 +109,17 @@ def from_wire(field: Field, union: dict[str, Any], path: str) -> Scalar | None:
 
 def to_wire(field_type: str, value: Scalar | None) -> dict[str, Any]:
     """The wire union of a stored value; ``{"emptyValue": {}}`` for None."""
-    if value is None:
-        return {"emptyValue": {}}
-    return {MEMBER_FOR_TYPE.get(field_type, "stringValue"): value}
+    return member_wire(wire_member(field_type), value)
+
+
+def wire_member(field_type: str) -> str:
+    """The union member a value of ``field_type`` takes (stringValue for a type the mock lacks)."""
+    return MEMBER_FOR_TYPE.get(field_type, "stringValue")
+
+
+def member_wire(member: str, value: Scalar | None) -> dict[str, Any]:
+    """``to_wire`` with the member already looked up (``wire_member``), for many values of a field."""
+    return {"emptyValue": {}} if value is None else {member: value}
 
 
 def operand_matches(field_type: str, stored: Scalar | None, operand: Scalar | None) -> bool:

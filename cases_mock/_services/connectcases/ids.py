@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import uuid
-
 from cases_mock._engine.account_region import DEFAULT_ACCOUNT_ID, DEFAULT_REGION
+from cases_mock._engine.request_ids import new_request_id
 
 __all__ = ["DEFAULT_ACCOUNT_ID", "DEFAULT_REGION"]
 
 
 def new_id() -> str:
-    """A lower-case UUID4, the form of every generated id."""
-    return str(uuid.uuid4())
+    """A lower-case UUID4, the form of every generated id (drawn as request ids are: the
+    engine's own generator, not the operating system's randomness on every call)."""
+    return new_request_id()
 
 
 def partition_for(region: str) -> str:

@@ -9,6 +9,7 @@ or ``merge_metadata``. ``Performer`` says who acted: the caller's IAM principal 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from cases_mock._services.connectcases.backend.core import BackendCore
 from cases_mock._services.connectcases.backend.records import AuditEvent, AuditField, Case, Scalar
@@ -52,12 +53,14 @@ def append_audit(
     related_item_type: str | None = None,
     merge_metadata: dict[str, str] | None = None,
     snapshot: dict[str, Scalar] | None = None,
+    at: datetime | None = None,
 ) -> AuditEvent:
-    """Records an event on ``case`` at the backend clock's now (call under the backend lock)."""
+    """Records an event on ``case`` at ``at``, the write's moment (default: the backend clock's
+    now); call under the backend lock."""
     event = AuditEvent(
         event_id=new_id(),
         type=event_type,
-        performed_time=backend.clock.now(),
+        performed_time=backend.clock.now() if at is None else at,
         seq=backend.next_seq(),
         fields=fields or [],
         related_item_type=related_item_type,

@@ -69,9 +69,14 @@ class BatchOutcome:
     failed: list[tuple[dict[str, str], str, str]] = field(default_factory=list)  # (identifier, code, message)
 
 
+# What ``json.dumps(request, sort_keys=True, default=str)`` makes, without a new encoder per call.
+_CANONICAL = json.JSONEncoder(sort_keys=True, default=str)
+
+
 def request_digest(request: dict[str, Any]) -> str:
-    """A stable digest of a request body, for clientToken replays."""
-    return hashlib.sha256(json.dumps(request, sort_keys=True, default=str).encode()).hexdigest()
+    """A stable digest of a request body, for clientToken replays (kept in a saved state, so
+    its form never changes: the SHA-256 of the JSON with sorted keys)."""
+    return hashlib.sha256(_CANONICAL.encode(request).encode()).hexdigest()
 
 
 def batch_replay(data: DomainData, key: str | None, digest: str, now: datetime) -> Any:
@@ -197,10 +202,12 @@ class Cases:
         request: dict[str, Any] | None = None,
     ) -> Case:
         with self.core.lock:
-            data = self.core.domain(domain_id).data
+            domain = self.core.domain(domain_id)
+            data = domain.data
+            at = self.core.clock.now()  # the one moment of this write
             digest = request_digest(request if request is not None else {"t": template_id, "f": fields})
             if client_token:
-                replay = data.client_tokens.get(client_token, self.core.clock.now())
+                replay = data.client_tokens.get(client_token, at)
                 if replay is not None and replay[1] in data.cases:
                     if replay[0] != digest:
                         raise ConflictException(
@@ -225,7 +232,7 @@ class Cases:
             reference = self._reference_number(data, values.get("reference_number"), None)
 
             case_id = new_id()
-            now = datetime_value(self.core.clock.now())
+            now = datetime_value(at)
             values["reference_number"] = reference
             values["case_id"] = case_id
             values["created_datetime"] = values["last_updated_datetime"] = now
@@ -235,7 +242,7 @@ class Cases:
                 values["last_closed_datetime"] = now
             case = Case(
                 case_id=case_id,
-                domain_arn=self.core.domain(domain_id).arn,
+                domain_arn=domain.arn,
                 template_id=template_id,
                 seq=self.core.next_seq(),
                 values=values,
@@ -245,9 +252,9 @@ class Cases:
             data.touch(case_id)
             data.reference_numbers[reference.lower()] = case_id
             if client_token:
-                data.client_tokens.put(client_token, digest, case_id, self.core.clock.now(), (case_id,))
-            append_audit(self.core, case, "Case.Created", performer, snapshot=values)
-            case_changed(self.core.changes, data, case, "CASE.CREATED", performer, self.core.clock.now())
+                data.client_tokens.put(client_token, digest, case_id, at, (case_id,))
+            append_audit(self.core, case, "Case.Created", performer, snapshot=values, at=at)
+            case_changed(self.core.changes, data, case, "CASE.CREATED", performer, at)
             return case
 
     # -- UpdateCase -----------------------------------------------------------------------------
@@ -277,7 +284,8 @@ class Cases:
         if not changed:
             return False
         before = case.values
-        now = datetime_value(self.core.clock.now())
+        at = self.core.clock.now()  # the one moment of this write
+        now = datetime_value(at)
         values["last_updated_datetime"] = now
         if performer.user_arn:
             values["last_updated_user"] = performer.user_arn
@@ -307,8 +315,8 @@ class Cases:
             )
             for c in changed
         ]
-        append_audit(self.core, case, "Case.Updated", performer, audit_fields)
-        case_changed(self.core.changes, data, case, "CASE.UPDATED", performer, self.core.clock.now(), before)
+        append_audit(self.core, case, "Case.Updated", performer, audit_fields, at=at)
+        case_changed(self.core.changes, data, case, "CASE.UPDATED", performer, at, before)
         return True
 
     def update(

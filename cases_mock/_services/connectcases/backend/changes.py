@@ -31,7 +31,9 @@ class CaseChanged:
     case: Case
     event_type: str
     performer: Performer
-    values: dict[str, Scalar]  # the case's values right after the write
+    # The case's values right after the write: the dict itself, never copied, since a write
+    # replaces ``Case.values`` and never mutates it (docs/architecture.md).
+    values: dict[str, Scalar]
     configuration: EventSettings
     at: datetime
     before: dict[str, Scalar] | None = None
@@ -64,9 +66,7 @@ def case_changed(
     """Appends a ``CaseChanged`` while the domain streams events."""
     if data.event_configuration is not None and streams_events(data):
         changes.append(
-            CaseChanged(
-                data, case, event_type, performer, dict(case.values), data.event_configuration, at, before
-            )
+            CaseChanged(data, case, event_type, performer, case.values, data.event_configuration, at, before)
         )
 
 

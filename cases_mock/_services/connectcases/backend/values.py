@@ -57,8 +57,12 @@ def normalise_datetime(text: str) -> str | None:
 
 
 def datetime_value(moment: datetime) -> str:
-    """A service-maintained datetime (created, updated...) in the stored form."""
-    return normalise_datetime(moment.isoformat()) or ""
+    """A service-maintained datetime (created, updated...) in the stored form: what
+    ``normalise_datetime(moment.isoformat())`` gives, without writing and reading the text."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    moment = moment.astimezone(timezone.utc)
+    return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
 
 
 def _invalid(field: Field, path: str, why: str) -> ValidationException:

@@ -52,3 +52,24 @@ def test_a_deleted_case_is_gone_from_its_customers_profile(invoke: Invoke, domai
 
     cases.delete_case(domainId=domain_id, caseId=case_id)
     assert case_objects(invoke, domain, pid) == []
+
+
+def test_a_case_written_before_any_profile_domain_is_linked_by_its_next_write(invoke: Invoke) -> None:
+    """Writes made while the account and region have no profile domain are not followed (there
+    is nothing to link); the first write after one exists links the case."""
+    cases = boto3.client("connectcases", region_name=REGION)
+    domain_id = cases.create_domain(name="care")["domainId"]
+    template_id = cases.create_template(domainId=domain_id, name="t", status="Active")["templateId"]
+    case_id = cases.create_case(domainId=domain_id, templateId=template_id, fields=fields(title="Early"))[
+        "caseId"
+    ]
+    cases.update_case(domainId=domain_id, caseId=case_id, fields=fields(summary="still no domain"))
+
+    invoke("CreateDomain", DomainName="later", DefaultExpirationDays=365)
+    pid = invoke("CreateProfile", DomainName="later", FirstName="Ana")["ProfileId"]
+    arn = f"arn:aws:profile:{REGION}:{ACCOUNT}:domains/later/profiles/{pid}"
+    cases.update_case(domainId=domain_id, caseId=case_id, fields=fields(customer_id=arn))
+
+    (item,) = case_objects(invoke, "later", pid)
+    assert json.loads(item["Object"])["Title"] == "Early"
+    assert json.loads(item["Object"])["Summary"] == "still no domain"

@@ -14,6 +14,7 @@ import json
 import random
 from dataclasses import dataclass, field
 from datetime import datetime
+from json.encoder import c_make_encoder, encode_basestring_ascii  # type: ignore[attr-defined]
 from typing import Any
 
 from cases_mock._services.connectcases.backend.audit import Performer, append_audit
@@ -51,6 +52,7 @@ READ_ONLY = frozenset(
 ALWAYS_SET = frozenset({"status", "reference_number"})
 TITLE_MAX = 500
 REFERENCE_ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_REFERENCE_PAIRS = [a + b for a in REFERENCE_ALPHABET for b in REFERENCE_ALPHABET]
 _RANDOM = random.Random()  # seeded from the OS; reference numbers need no cryptography
 
 
@@ -69,14 +71,34 @@ class BatchOutcome:
     failed: list[tuple[dict[str, str], str, str]] = field(default_factory=list)  # (identifier, code, message)
 
 
-# What ``json.dumps(request, sort_keys=True, default=str)`` makes, without a new encoder per call.
-_CANONICAL = json.JSONEncoder(sort_keys=True, default=str)
+# ``json.dumps(request, sort_keys=True, default=str)``'s own C encoder, made once (its markers,
+# the check for circular input, are off: a request's parameters never refer to themselves).
+_CANONICAL = (
+    c_make_encoder(None, str, encode_basestring_ascii, None, ": ", ", ", True, False, True)
+    if c_make_encoder is not None
+    else None
+)
 
 
 def request_digest(request: dict[str, Any]) -> str:
     """A stable digest of a request body, for clientToken replays (kept in a saved state, so
-    its form never changes: the SHA-256 of the JSON with sorted keys)."""
-    return hashlib.sha256(_CANONICAL.encode(request).encode()).hexdigest()
+    its form never changes: the SHA-256 of ``json.dumps(request, sort_keys=True, default=str)``)."""
+    if _CANONICAL is None:  # a Python without the C accelerator
+        text = json.dumps(request, sort_keys=True, default=str)
+    else:
+        text = "".join(_CANONICAL(request, 0))
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def _random_reference() -> str:
+    """Nine characters of ``REFERENCE_ALPHABET``, each as likely as the others: one random
+    number below 36**9, written two digits at a time."""
+    number, last = divmod(_RANDOM.randrange(36**9), 1296)
+    number, third = divmod(number, 1296)
+    number, second = divmod(number, 1296)
+    first, pair = divmod(number, 1296)
+    parts = (REFERENCE_ALPHABET[first], _REFERENCE_PAIRS[pair], _REFERENCE_PAIRS[second])
+    return "".join((*parts, _REFERENCE_PAIRS[third], _REFERENCE_PAIRS[last]))
 
 
 def batch_replay(data: DomainData, key: str | None, digest: str, now: datetime) -> Any:
@@ -185,7 +207,7 @@ class Cases:
                 raise ConflictException(f"Reference number {given!r} is already used by another case")
             return str(given)
         while True:
-            candidate = "".join(_RANDOM.choices(REFERENCE_ALPHABET, k=9))
+            candidate = _random_reference()
             if candidate.lower() not in data.reference_numbers:
                 return candidate
 

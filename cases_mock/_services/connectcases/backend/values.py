@@ -59,6 +59,11 @@ def normalise_datetime(text: str) -> str | None:
 def datetime_value(moment: datetime) -> str:
     """A service-maintained datetime (created, updated...) in the stored form: what
     ``normalise_datetime(moment.isoformat())`` gives, without writing and reading the text."""
+    if moment.tzinfo is timezone.utc and moment.year >= 1000:  # the clock's own (year 999: strftime's)
+        return (
+            f"{moment.year}-{moment.month:02d}-{moment.day:02d}T{moment.hour:02d}:{moment.minute:02d}:"
+            f"{moment.second:02d}.{moment.microsecond // 1000:03d}Z"
+        )
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=timezone.utc)
     moment = moment.astimezone(timezone.utc)

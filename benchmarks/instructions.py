@@ -13,7 +13,9 @@ beside issue 29's targets and 2x the before-call floor. The domain is ``benchmar
 (1,000 cases, made through boto3 before anything is counted). Only the instructions inside each
 measured loop are counted: the loop runs under ``functools.reduce``, which callgrind collects
 (``--toggle-collect``) and dumps after (``--dump-after``); neither botocore nor cases_mock calls it.
-A run takes a few minutes (valgrind runs Python some 50x slower).
+The child runs with ``PYTHONHASHSEED=0``: string hashes change dict layouts, which moves a count
+by some thousands between runs otherwise. A run takes a few minutes (valgrind runs Python some
+50x slower).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from __future__ import annotations
 import argparse
 import functools
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -165,7 +168,8 @@ def main(argv: list[str] | None = None) -> int:
         child += ["--full-path"] if args.full_path else []
         command = [valgrind, "--tool=callgrind", f"--toggle-collect={_TOGGLE}", f"--dump-after={_TOGGLE}"]
         command += [f"--callgrind-out-file={out / 'cg'}", *child]
-        done = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        env = {**os.environ, "PYTHONHASHSEED": "0"}  # the same dict layouts every run
+        done = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env)
         if done.returncode != 0 or not (out / "labels.json").exists():
             print(done.stderr[-3000:], file=sys.stderr)
             print(f"benchmarks.instructions: the run under callgrind failed (exit {done.returncode})")

@@ -36,7 +36,7 @@ from cases_mock._protocol.errors import (
 )
 from cases_mock._protocol.hosts import region_of_host, service_of_host
 from cases_mock._protocol.parse import parse
-from cases_mock._protocol.router import resolve
+from cases_mock._protocol.router import by_name, resolve
 from cases_mock._protocol.serialize import error_response, success_response
 from cases_mock._protocol.validate import problems, validate
 from cases_mock._services import registry
@@ -53,6 +53,9 @@ Render = Callable[[OperationModel, dict[str, Any], str], Rendered]
 Given = Callable[[OperationModel, dict[str, str]], "dict[str, Any] | None"]
 """The parameters a way in already holds for the routed operation and its URI labels, exactly as
 ``parse`` would read them from the request; None: parse the request."""
+Called = tuple[OperationModel, dict[str, Any], str]
+"""The operation a way in knows the caller called (its own model of it), the parameters and the
+path botocore rendered from them: routed by name (``router.by_name``) where that is exact."""
 
 _CREDENTIAL = re.compile(r"Credential=([^/,\s]+)/\d{8}/([a-z0-9-]+)/([a-z0-9-]+)/aws4_request")
 _ACCOUNT_KEY = re.compile(r"^\d{12}$")
@@ -69,10 +72,18 @@ def service_of(request: WireRequest) -> registry.Service:
     return signed or registry.default()
 
 
-def route(request: WireRequest) -> tuple[registry.Service, OperationModel, dict[str, str]]:
-    """The service, operation and decoded URI labels of a request (UnknownOperationException)."""
+def route(
+    request: WireRequest, called: Called | None = None
+) -> tuple[registry.Service, OperationModel, dict[str, str]]:
+    """The service, operation and decoded URI labels of a request (UnknownOperationException);
+    the operation ``called`` (the before-call way in) gives the latter two without matching the
+    path where that gives the same."""
     service = service_of(request)
-    op, labels = resolve(service.name, service.title, request.method, request.path)
+    found = None
+    if called is not None:
+        op, params, rendered = called
+        found = by_name(service.name, op, params, request.method, request.path, rendered)
+    op, labels = found or resolve(service.name, service.title, request.method, request.path)
     return service, op, labels
 
 
@@ -158,18 +169,22 @@ class Dispatcher:
         return self.answer(request, success_response)
 
     def answer(
-        self, request: WireRequest, render: Render[Rendered], given: Given | None = None
+        self,
+        request: WireRequest,
+        render: Render[Rendered],
+        given: Given | None = None,
+        called: Called | None = None,
     ) -> Rendered | WireResponse:
         """``dispatch`` with a success made by ``render`` (a failure in it is a bug in the mock,
         answered as one), and the parameters ``given`` (the before-call way in: botocore's own,
-        ``_protocol/params.py``) instead of parsed where it has them; an error is the modeled
-        error's ``WireResponse``."""
+        ``_protocol/params.py``) instead of parsed and routed by the operation ``called`` where
+        it has them; an error is the modeled error's ``WireResponse``."""
         request_id = new_request_id()
         seen = _Seen()
         status = 200
         response: Rendered | WireResponse
         try:
-            op, response = self._dispatch(request, request_id, seen, render, given)
+            op, response = self._dispatch(request, request_id, seen, render, given, called)
             status = int(op.http.get("responseCode", 200))
         except CasesError as raised:
             service = service_of(request)
@@ -194,8 +209,9 @@ class Dispatcher:
         seen: _Seen,
         render: Render[Rendered],
         given: Given | None,
+        called: Called | None,
     ) -> tuple[OperationModel, Rendered]:
-        service, op, labels = route(request)
+        service, op, labels = route(request, called)
         seen.operation, seen.service = op.name, service.name
         access_key = access_key_of(request)
         seen.account = self.account_of(access_key)

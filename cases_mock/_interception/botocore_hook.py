@@ -49,6 +49,7 @@ from cases_mock._interception.fast_path import EVENT_PREFIX as FAST_EVENT_PREFIX
 from cases_mock._interception.fast_path import (
     PARAMS_EVENT_PREFIX,
     aws_response,
+    called_by,
     given_by,
     keep_params,
     parsed_answer,
@@ -167,7 +168,7 @@ def before_call(model: Any, params: dict[str, Any], request_signer: Any, **_: An
     if not answers(url, model.service_model.service_name):
         return None
     answered = engine.dispatcher.answer(
-        wire_request_of(params, request_signer), render, given_by(model, params)
+        wire_request_of(params, request_signer), render, given_by(model, params), called_by(model, params)
     )
     if isinstance(answered, WireResponse):  # a modeled error
         handoff.key, handoff.answer = (url, body_bytes(params["body"])), answered

@@ -29,6 +29,7 @@ from __future__ import annotations
 import io
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
@@ -44,7 +45,7 @@ from cases_mock._protocol.parsed import holds_for_installed_botocore, parsed_res
 from cases_mock._protocol.serialize import success_parts
 
 if TYPE_CHECKING:
-    from cases_mock._engine.dispatch import Given
+    from cases_mock._engine.dispatch import Called, Given
 
 EVENT_PREFIX = "before-call"  # the handler is registered on before-call.<service> for each mocked one
 PARAMS_EVENT_PREFIX = "before-parameter-build"  # where botocore's parameters are kept for it
@@ -59,14 +60,22 @@ def keep_params(params: dict[str, Any], context: dict[str, Any] | None = None, *
         context[_PARAMS] = params
 
 
+@cache
+def _params_given() -> Callable[[OperationModel, dict[str, Any], dict[str, str]], dict[str, Any] | None]:
+    """``params.given``, loaded with the first call, once (an import statement in ``given_by``
+    would cost some 8 k instructions a call)."""
+    from cases_mock._protocol.params import given
+
+    return given
+
+
 def given_by(model: OperationModel, params: dict[str, Any]) -> Given | None:
     """What the dispatcher takes instead of parsing the request botocore made (``params.py``):
     botocore's parameters, for the operation botocore called and no other."""
     kept = params.get("context", {}).get(_PARAMS)
     if kept is None:
         return None
-    from cases_mock._protocol.params import given as params_given  # loaded with the first call
-
+    params_given = _params_given()
     name, service = model.name, model.service_model.service_name
 
     def given(op: OperationModel, labels: dict[str, str]) -> dict[str, Any] | None:
@@ -75,6 +84,17 @@ def given_by(model: OperationModel, params: dict[str, Any]) -> Given | None:
         return params_given(op, kept, labels)
 
     return given
+
+
+def called_by(model: OperationModel, params: dict[str, Any]) -> Called | None:
+    """What the dispatcher routes by instead of matching the request's path where that gives the
+    same (``router.by_name``): the operation botocore called, its parameters and the path it
+    rendered from them."""
+    kept = params.get("context", {}).get(_PARAMS)
+    rendered = params.get("url_path")
+    if kept is None or type(rendered) is not str:
+        return None
+    return model, kept, rendered
 
 
 def take_pending(handoff: Handoff, url: str, body: bytes) -> WireResponse | None:

@@ -38,7 +38,8 @@ from cases_mock._protocol.hosts import region_of_host, service_of_host
 from cases_mock._protocol.parse import parse
 from cases_mock._protocol.router import by_name, resolve
 from cases_mock._protocol.serialize import error_response, success_response
-from cases_mock._protocol.validate import problems, validate
+from cases_mock._protocol.validate import problems
+from cases_mock._protocol.validation_plan import full_plan, validate
 from cases_mock._services import registry
 
 if TYPE_CHECKING:
@@ -174,17 +175,22 @@ class Dispatcher:
         render: Render[Rendered],
         given: Given | None = None,
         called: Called | None = None,
+        *,
+        botocore_validated: bool = False,
     ) -> Rendered | WireResponse:
         """``dispatch`` with a success made by ``render`` (a failure in it is a bug in the mock,
         answered as one), and the parameters ``given`` (the before-call way in: botocore's own,
         ``_protocol/params.py``) instead of parsed and routed by the operation ``called`` where
-        it has them; an error is the modeled error's ``WireResponse``."""
+        it has them (``botocore_validated``: botocore's ``ParamValidator`` ran on them, so only
+        the checks it does not make run on them); an error is the modeled error's ``WireResponse``."""
         request_id = new_request_id()
         seen = _Seen()
         status = 200
         response: Rendered | WireResponse
         try:
-            op, response = self._dispatch(request, request_id, seen, render, given, called)
+            op, response = self._dispatch(
+                request, request_id, seen, render, given, called, botocore_validated
+            )
             status = int(op.http.get("responseCode", 200))
         except CasesError as raised:
             service = service_of(request)
@@ -210,6 +216,7 @@ class Dispatcher:
         render: Render[Rendered],
         given: Given | None,
         called: Called | None,
+        botocore_validated: bool = False,
     ) -> tuple[OperationModel, Rendered]:
         service, op, labels = route(request, called)
         seen.operation, seen.service = op.name, service.name
@@ -219,7 +226,8 @@ class Dispatcher:
         self._admit(op.name, seen.account, seen.region, service.name)
         params = given(op, labels) if given is not None else None
         seen.params = parse(op, request, labels) if params is None else params
-        output = self._invoke(service, op.name, seen, request_id, access_key)
+        trusted = botocore_validated and params is not None
+        output = self._invoke(service, op.name, seen, request_id, access_key, botocore_validated=trusted)
         response = render(op, output, request_id)
         seen.output = output
         return op, response
@@ -277,11 +285,24 @@ class Dispatcher:
         self.store.limits.take(account, region, operation)
 
     def _invoke(
-        self, service: registry.Service, operation: str, seen: _Seen, request_id: str, access_key: str | None
+        self,
+        service: registry.Service,
+        operation: str,
+        seen: _Seen,
+        request_id: str,
+        access_key: str | None,
+        *,
+        botocore_validated: bool = False,
     ) -> dict[str, Any]:
         backend = self.stores[service.name].backend(seen.account, seen.region)
         call = service.new_call(operation, backend, seen.account, seen.region, request_id, access_key)
-        output = handle(call, seen.params, check_output=self.strict_output, service=service)
+        output = handle(
+            call,
+            seen.params,
+            check_output=self.strict_output,
+            service=service,
+            botocore_validated=botocore_validated,
+        )
         registry.hand_on(Followed(self.stores, service.name, operation, seen.params, output, backend))
         return output
 
@@ -305,20 +326,26 @@ class Dispatcher:
 
 
 def handle(
-    call: Any, params: dict[str, Any], *, check_output: bool = False, service: registry.Service | None = None
+    call: Any,
+    params: dict[str, Any],
+    *,
+    check_output: bool = False,
+    service: registry.Service | None = None,
+    botocore_validated: bool = False,
 ) -> dict[str, Any]:
     """Validate ``params``, run the operation's handler against ``call.backend``, and (with
     ``check_output``) check the output against the operation's output shape (a RuntimeError
     naming what is outside it): what every entry point shares. ``service`` is the first registered
-    (Connect Cases) unless named."""
+    (Connect Cases) unless named. ``botocore_validated``: ``params`` are botocore's own and its
+    ``ParamValidator`` ran on them (only the checks it does not make run: ``validation_plan.py``)."""
     service = service or registry.default()
     op = service.operation(call.operation)
-    validate(op.input_shape, params)
+    validate(op.input_shape, params, botocore_validated=botocore_validated)
     handler = service.handlers().get(op.name)
     if handler is None:
         raise UnsupportedOperationException(f"cases_mock does not support {op.name} yet")
     output = handler(call, params)
-    if check_output and op.output_shape is not None:
+    if check_output and op.output_shape is not None and not full_plan(op.output_shape)(output):
         found = problems(op.output_shape, output)
         if found:
             raise RuntimeError(f"{op.name} produced output outside its shape: {found}")

@@ -41,14 +41,16 @@ import botocore.handlers
 import botocore.session
 import botocore.signers
 from botocore.awsrequest import AWSPreparedRequest, AWSResponse
+from botocore.validate import ParamValidationDecorator
 
 from cases_mock._engine.wire import WireRequest, WireResponse, body_bytes, wire_request
 from cases_mock._interception import configured_endpoint
 from cases_mock._interception.aiobotocore_hook import AioInterception, answer_later, called_by_async_emitter
-from cases_mock._interception.fast_path import EVENT_PREFIX as FAST_EVENT_PREFIX
 from cases_mock._interception.fast_path import (
+    CLIENT_CALLS,
     PARAMS_EVENT_PREFIX,
     aws_response,
+    botocore_validated,
     called_by,
     given_by,
     keep_params,
@@ -57,6 +59,7 @@ from cases_mock._interception.fast_path import (
     take_pending,
     wire_request_of,
 )
+from cases_mock._interception.fast_path import EVENT_PREFIX as FAST_EVENT_PREFIX
 from cases_mock._interception.patches import Patch
 from cases_mock._protocol.hosts import is_mocked_url, service_of_host
 from cases_mock._services import registry
@@ -168,7 +171,11 @@ def before_call(model: Any, params: dict[str, Any], request_signer: Any, **_: An
     if not answers(url, model.service_model.service_name):
         return None
     answered = engine.dispatcher.answer(
-        wire_request_of(params, request_signer), render, given_by(model, params), called_by(model, params)
+        wire_request_of(params, request_signer),
+        render,
+        given_by(model, params),
+        called_by(model, params),
+        botocore_validated=botocore_validated(params),
     )
     if isinstance(answered, WireResponse):  # a modeled error
         handoff.key, handoff.answer = (url, body_bytes(params["body"])), answered
@@ -256,16 +263,26 @@ def _session_credentials(original: Any) -> Any:
 def _client_call(original: Any, seen: weakref.WeakSet[Any]) -> Any:
     """``BaseClient._make_api_call``: a client whose event emitter was copied from a session made
     before the import (or from boto3's default session before it was hooked) gets the before-call
-    way in on its first call while a mock is active; every other call goes straight on."""
+    way in on its first call while a mock is active; while one is, each call says (for its
+    duration, on its thread: ``fast_path.CLIENT_CALLS``) whether its client validates parameters.
+    With no mock active every call goes straight on."""
 
     def _make_api_call(client: Any, operation_name: str, api_params: Any) -> Any:
+        if _answering() is None:
+            return original(client, operation_name, api_params)
         events = client.meta.events
-        if events not in seen and _answering() is not None:
+        if events not in seen:
             seen.add(events)
             service = client.meta.service_model.service_name
             if registry.by_name(service) is not None:
                 add_fast_path(events, service)
-        return original(client, operation_name, api_params)
+        calls = CLIENT_CALLS
+        outer = calls.validating
+        calls.validating = isinstance(getattr(client, "_serializer", None), ParamValidationDecorator)
+        try:
+            return original(client, operation_name, api_params)
+        finally:
+            calls.validating = outer
 
     return _make_api_call
 

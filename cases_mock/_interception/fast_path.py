@@ -6,7 +6,9 @@ own ``Stubber`` answers there too. This handler builds the same ``WireRequest`` 
 ``before-send`` path would (the account and region from the request signer's credentials and
 region instead of a signature) and gives it to the dispatcher's ``answer`` with botocore's own
 parameters (kept from ``before-parameter-build``), which it takes instead of parsing the body
-back (``_protocol/params.py``: the same values the parser gives), and with :func:`render`: a
+back (``_protocol/params.py``: the same values the parser gives), saying whether botocore's
+``ParamValidator`` ran on them (then only the checks it does not make run:
+``_protocol/validation_plan.py``), and with :func:`render`: a
 success becomes botocore's parsed response directly (``_protocol/parsed.py``, exactly what
 botocore's parser makes of the bytes the full path receives), with no JSON read back. The caller
 gets what the full path gives: datetimes, ``ResponseMetadata``, and the ``before-parse``,
@@ -27,6 +29,7 @@ import gets the handlers on its first call while a mock is active (``botocore_ho
 from __future__ import annotations
 
 import io
+import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -50,14 +53,35 @@ if TYPE_CHECKING:
 EVENT_PREFIX = "before-call"  # the handler is registered on before-call.<service> for each mocked one
 PARAMS_EVENT_PREFIX = "before-parameter-build"  # where botocore's parameters are kept for it
 _PARAMS = "cases_mock.params"  # their key in the call's context (botocore's request_context)
+_VALIDATED = "cases_mock.botocore_validated"  # whether botocore's ParamValidator runs on them
+
+
+class ClientCalls(threading.local):
+    """Whether the innermost boto3 call running on this thread is made by a client whose
+    serialiser validates its parameters (botocore's ``ParamValidationDecorator``: its
+    ``parameter_validation`` on, from ``Config`` or the config file), set around each call by
+    ``botocore_hook``'s ``_make_api_call`` patch while a mock answers. The client's
+    ``meta.config.parameter_validation`` cannot say: botocore does not copy it there."""
+
+    validating: bool = False
+
+
+CLIENT_CALLS = ClientCalls()
 
 
 def keep_params(params: dict[str, Any], context: dict[str, Any] | None = None, **_: Any) -> None:
     """The ``before-parameter-build.<service>`` handler: keeps the call's parameters (the dict
     botocore serialises, which its own handlers there fill in place: an idempotency token) in
-    the call's context, which ``before-call`` receives too."""
+    the call's context, which ``before-call`` receives too, with whether botocore validates
+    them before it serialises them."""
     if context is not None:
         context[_PARAMS] = params
+        context[_VALIDATED] = CLIENT_CALLS.validating
+
+
+def botocore_validated(params: dict[str, Any]) -> bool:
+    """Whether botocore's ``ParamValidator`` ran on the parameters ``given_by`` takes."""
+    return bool(params.get("context", {}).get(_VALIDATED))
 
 
 @cache

@@ -1,10 +1,12 @@
-"""Server-side validation of parameters against a shape of the model.
+"""Server-side validation of parameters against a shape of the model: the messages.
 
 botocore's client-side validator skips maxima, enums and patterns, and clients can turn it off;
 other SDKs reach the mock through the server. So every constraint of the model is checked here:
 required members, types, enums, string and list lengths, numeric ranges, patterns, unions
 with exactly one member set, and strings (map keys too) that are valid Unicode. Each violation
-names the member path, e.g. ``fields[2].value``.
+names the member path, e.g. ``fields[2].value``. This module words every violation; a call
+is first checked by ``validation_plan.py``'s plans (the same constraints, no paths made), and
+walked here only when a plan fails.
 
 A pattern without a leading ``^`` is matched against the whole value (``re.fullmatch``): Connect
 Cases' ``.*[\\S]`` then means "no trailing whitespace", as the service documents for names
@@ -32,7 +34,8 @@ _MAX_REPORTED = 10
 
 
 @cache
-def _pattern(text: str) -> re.Pattern[str]:
+def pattern_of(text: str) -> re.Pattern[str]:
+    """A model pattern, compiled once."""
     return re.compile(text, re.DOTALL)
 
 
@@ -171,7 +174,7 @@ def _map(shape: MapShape) -> Check:
     return mapping
 
 
-def _lone_surrogate(value: str) -> bool:
+def lone_surrogate(value: str) -> bool:
     """Whether ``value`` holds a lone surrogate (a JSON ``"\\ud800"`` escape decodes to one):
     text no UTF-8 request of the real service can carry."""
     try:
@@ -186,13 +189,13 @@ def _string(shape: Shape) -> Check:
     enum = frozenset(shape.enum) if shape.enum else None
     enum_text = ", ".join(shape.enum) if shape.enum else ""
     pattern_text = shape.metadata.get("pattern")
-    pattern = _pattern(pattern_text) if pattern_text is not None else None
+    pattern = pattern_of(pattern_text) if pattern_text is not None else None
 
     def string(value: Any, path: str, problems: list[str]) -> None:
         if not isinstance(value, str):
             _fail(problems, path, value, "be a string")
             return
-        if not value.isascii() and _lone_surrogate(value):
+        if not value.isascii() and lone_surrogate(value):
             _fail(problems, path, value, "be valid Unicode (no lone surrogates)")
             return
         if length is not None:
@@ -205,14 +208,14 @@ def _string(shape: Shape) -> Check:
     return string
 
 
-_MAX_DOUBLE = sys.float_info.max
-_INTEGRAL_BOUNDS = {"integer": (-(2**31), 2**31 - 1), "long": (-(2**63), 2**63 - 1)}
+MAX_DOUBLE = sys.float_info.max
+INTEGRAL_BOUNDS = {"integer": (-(2**31), 2**31 - 1), "long": (-(2**63), 2**63 - 1)}
 
 
 def _number(shape: Shape, *, integral: bool) -> Check:
     low, high = shape.metadata.get("min"), shape.metadata.get("max")
     kind = shape.type_name
-    low_bound, high_bound = _INTEGRAL_BOUNDS.get(kind, (0, 0))
+    low_bound, high_bound = INTEGRAL_BOUNDS.get(kind, (0, 0))
 
     def number(value: Any, path: str, problems: list[str]) -> None:
         if isinstance(value, bool) or not isinstance(value, (int,) if integral else (int, float)):
@@ -222,7 +225,7 @@ def _number(shape: Shape, *, integral: bool) -> Check:
             if not low_bound <= value <= high_bound:
                 _fail(problems, path, None, f"fit a {kind} ({low_bound} to {high_bound})")
                 return
-        elif isinstance(value, int) and not -_MAX_DOUBLE <= value <= _MAX_DOUBLE:
+        elif isinstance(value, int) and not -MAX_DOUBLE <= value <= MAX_DOUBLE:
             _fail(problems, path, None, "be a number that fits a double")
             return
         elif not math.isfinite(value):
@@ -248,12 +251,3 @@ def refusal(found: list[str]) -> ValidationException:
     count = len(found)
     noun = "error" if count == 1 else "errors"
     return ValidationException(f"{count} validation {noun} detected: {'; '.join(found[:_MAX_REPORTED])}")
-
-
-def validate(shape: Shape | None, params: dict[str, Any]) -> None:
-    """Raises ValidationException naming each violated member, in AWS's message style."""
-    if shape is None:
-        return
-    found = problems(shape, params)
-    if found:
-        raise refusal(found)

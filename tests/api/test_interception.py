@@ -124,9 +124,9 @@ def test_each_request_is_answered_once_in_every_activation(monkeypatch: pytest.M
     answered: list[str] = []
     answer = Dispatcher.answer  # what every way in reaches (dispatch is answer with the serialiser)
 
-    def counting(self: Dispatcher, request: Any, render: Any, *given: Any) -> Any:
+    def counting(self: Dispatcher, request: Any, render: Any, *given: Any, **options: Any) -> Any:
         answered.append(request.path)
-        return answer(self, request, render, *given)
+        return answer(self, request, render, *given, **options)
 
     monkeypatch.setattr(Dispatcher, "answer", counting)
     for name in ("first", "second", "third"):

@@ -155,10 +155,10 @@ class CasesMock(EngineView):
         """The case events published since the last reset, oldest first (at most
         ``cases_mock.events.MAX_EVENTS``); ``mock.events.of("CASE.UPDATED", case_id=...)``
         filters."""
-        return self.engine.store.publisher.events()
+        return self.engine.publisher.events()
 
     def clear_events(self) -> None:
-        self.engine.store.publisher.clear()
+        self.engine.publisher.clear()
 
     @property
     def active(self) -> bool:

@@ -17,7 +17,7 @@ from urllib.parse import parse_qsl
 from cases_mock._dashboard import activity, browse, preview
 from cases_mock._dashboard.reads import Reader
 from cases_mock._protocol.json_depth import loads
-from cases_mock._services.connectcases.backend.store import CasesBackend, Store
+from cases_mock._services.connectcases.backend.store import CasesBackend, CasesStore
 from cases_mock._services.connectcases.errors import CasesError, ResourceNotFoundException
 
 if TYPE_CHECKING:
@@ -121,9 +121,9 @@ class Dashboard:
         return Reader(self.engine, backend), domain_id
 
     @property
-    def cases_store(self) -> Store:
+    def cases_store(self) -> CasesStore:
         """Connect Cases' store of the engine (the one the dashboard browses)."""
-        return cast(Store, self.engine.store)
+        return cast(CasesStore, self.engine.store)
 
     def find_domain(self, account: str, region: str, domain_id: str) -> CasesBackend:
         """The backend of (``account``, ``region``) if it holds domain ``domain_id``, else the 404."""

@@ -11,7 +11,7 @@ from cases_mock._dashboard.reads import Reader
 from cases_mock._services.connectcases.backend.layouts import without_deleted_fields
 from cases_mock._services.connectcases.backend.records import DomainData
 from cases_mock._services.connectcases.backend.rule_structure import kind_of, rule_target, rule_type
-from cases_mock._services.connectcases.backend.store import CasesBackend, Store
+from cases_mock._services.connectcases.backend.store import CasesBackend, CasesStore
 from cases_mock._services.connectcases.errors import ValidationException
 from cases_mock._services.connectcases.wire_forms import case_rule_wire, layout_content_wire
 
@@ -20,7 +20,7 @@ SEARCH_PAGE = 25
 GET_CASE_FIELDS = 220  # the most fields one GetCase may name (the model's max)
 
 
-def overview(store: Store) -> dict[str, Any]:
+def overview(store: CasesStore) -> dict[str, Any]:
     """Every (account, region) holding state, with its domains and how much each holds."""
     backends = []
     for (account, region), backend in sorted(store.backends().items()):

@@ -19,7 +19,7 @@ import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from botocore.model import OperationModel
 
@@ -43,8 +43,7 @@ from cases_mock._protocol.validation_plan import full_plan, validate
 from cases_mock._services import registry
 
 if TYPE_CHECKING:
-    from cases_mock._engine.clock import Clock
-    from cases_mock._engine.limits import Limits
+    from cases_mock._engine.backends import Shared
 
 log = logging.getLogger("cases_mock")
 
@@ -106,13 +105,6 @@ def access_key_of(request: WireRequest) -> str | None:
     return scope.group(1) if scope else None
 
 
-class Shared(Protocol):
-    """What every service shares, held by the default service's store: the clock and the limits."""
-
-    clock: Clock
-    limits: Limits
-
-
 @dataclass(frozen=True, slots=True)
 class Followed:
     """A successful call of one service, as another service's ``follow`` sees it."""
@@ -143,15 +135,15 @@ class Dispatcher:
 
     def __init__(
         self,
-        store: Shared,
+        shared: Shared,
+        stores: dict[str, Any],
         recorder: Recorder,
         faults: Faults,
         account_id: str = DEFAULT_ACCOUNT_ID,
-        stores: dict[str, Any] | None = None,
     ) -> None:
         # the engine's (engine.py): the dispatcher answers against them, owns none
-        self.store = store  # Connect Cases' (the clock and rate quotas every service shares)
-        self.stores: dict[str, Any] = stores if stores is not None else {registry.default().name: store}
+        self.shared = shared  # the clock and the rate quotas every service shares
+        self.stores = stores  # every service's backends, by botocore name
         self.recorder = recorder
         self.faults = faults
         self.account_id = account_id
@@ -282,7 +274,7 @@ class Dispatcher:
             injected = self.faults.fire(operation, service)
             if injected is not None:
                 raise injected
-        self.store.limits.take(account, region, operation)
+        self.shared.limits.take(account, region, operation)
 
     def _invoke(
         self,
@@ -314,7 +306,7 @@ class Dispatcher:
                 status=status,
                 account=seen.account,
                 region=seen.region,
-                time=self.store.clock.now(),
+                time=self.shared.clock.now(),
                 output=seen.output,
                 error_code=seen.error.code if seen.error else None,
                 error_message=seen.error.message if seen.error else None,

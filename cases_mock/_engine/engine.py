@@ -1,49 +1,39 @@
 """``Engine``: everything one mock knows, in one object, with its request path.
 
-An engine owns the store (every backend by account and region, with the clock, the limits and
-the event publisher they share), the call recorder and the injected faults, and the dispatcher
-that answers requests against them. ``reset``, ``snapshot``/``restore`` and ``export``/
-``import_state`` act on all of it at once. ``CasesServer`` owns one engine; the in-process mocks
-of a process share one (``activations``: the stack of active mocks, held by the interception's
-one reference, ``_interception/botocore_hook.py``), so a ``with mock_connectcases():`` inside a
-decorated test sees the test's data.
+An engine owns the clock, the limits and the event log (``Shared``, handed to every backend),
+each registered service's store (``Backends``: a backend per account and region), the call
+recorder and the injected faults, and the dispatcher that answers requests against them.
+``reset``, ``snapshot``/``restore`` and ``export``/``import_state`` act on all of it at once.
+``CasesServer`` owns one engine; the in-process mocks of a process share one (``activations``:
+the stack of active mocks, held by the interception's one reference,
+``_interception/botocore_hook.py``), so a ``with mock_connectcases():`` inside a decorated test
+sees the test's data.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 from cases_mock._engine.account_region import DEFAULT_ACCOUNT_ID
 from cases_mock._engine.activations import Activations
+from cases_mock._engine.backends import Backends, Shared
 from cases_mock._engine.clock import Clock
 from cases_mock._engine.dispatch import Dispatcher, Render, Rendered
 from cases_mock._engine.faults import Faults
+from cases_mock._engine.limits import Limits
+from cases_mock._engine.publisher import Publisher
 from cases_mock._engine.recording import DEFAULT_CAPACITY, Recorder
 from cases_mock._services import registry
 
 if TYPE_CHECKING:
     from cases_mock._engine.faults import Fault
-    from cases_mock._engine.limits import Limits, LimitSettings
-    from cases_mock._engine.publisher import Event, Publisher
+    from cases_mock._engine.limits import LimitSettings
+    from cases_mock._engine.publisher import Event
     from cases_mock._engine.recording import RecordedCall
     from cases_mock._engine.wire import WireRequest, WireResponse
     from cases_mock._services.registry import TrialRead
-
-
-class SharedStore(Protocol):
-    """The default service's store (Connect Cases'), as the engine sees it: its backends, and
-    the clock, limits and event log every service shares."""
-
-    clock: Clock
-    limits: Limits
-    publisher: Publisher
-
-    def backend(self, account: str, region: str) -> Any: ...
-    def snapshot(self) -> Any: ...
-    def restore(self, snapshot: Any) -> None: ...
-    def reset(self) -> None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,13 +41,12 @@ class Snapshot:
     """An engine's state at one moment (``Engine.snapshot``): reusable, restore it any number of
     times. What one test of a decorated class adds is taken back with it (decorate.py)."""
 
-    backends: dict[tuple[str, str], Any]
+    stores: dict[str, Any]  # every service's backends (``Backends.snapshot``), by service name
     limits: LimitSettings
     events: tuple[list[Event], int]
     calls: list[RecordedCall]
     faults: list[Fault]
     frozen_at: datetime | None
-    others: dict[str, Any]  # every other service's store snapshot, by service name
 
 
 class _Candidate:
@@ -73,15 +62,16 @@ class Engine:
     """The state of one mock and the request path over it (see the module docstring)."""
 
     def __init__(self, account_id: str = DEFAULT_ACCOUNT_ID, *, record_calls: int = DEFAULT_CAPACITY) -> None:
-        clock = Clock()  # one clock for every service
+        clock = Clock()  # one clock, one set of limits and one event log for every service
+        self.shared = Shared(clock, Limits(clock, self._search_delay_set), Publisher())
         # every registered service's state, by botocore name, made by its registration
-        self.stores: dict[str, Any] = {s.name: s.new_store(clock) for s in registry.services()}
-        # the default service's (Connect Cases'), which also holds the limits and the event log
-        # every service shares
-        self.store: SharedStore = self.stores[registry.default().name]
+        self.stores: dict[str, Backends[Any]] = {
+            service.name: service.new_store(self.shared) for service in registry.services()
+        }
+        self.store = self.stores[registry.default().name]  # the default service's (Connect Cases')
         self.recorder = Recorder(record_calls)
         self.faults = Faults()
-        self.dispatcher = Dispatcher(self.store, self.recorder, self.faults, account_id, self.stores)
+        self.dispatcher = Dispatcher(self.shared, self.stores, self.recorder, self.faults, account_id)
         self.activations = Activations()  # the in-process mocks on this engine, innermost last
 
     def __repr__(self) -> str:
@@ -89,15 +79,21 @@ class Engine:
 
     @property
     def clock(self) -> Clock:
-        return self.store.clock
+        return self.shared.clock
 
     @property
     def limits(self) -> Limits:
-        return self.store.limits
+        return self.shared.limits
 
     @property
     def publisher(self) -> Publisher:
-        return self.store.publisher
+        return self.shared.publisher
+
+    def _search_delay_set(self, limits: Limits) -> None:
+        """``limits.search_delay`` was set: each service that searches starts lagging."""
+        for service in registry.services():
+            if service.search_delay_set is not None:
+                service.search_delay_set(self.stores[service.name], limits)
 
     # -- the request path's two entry points ---------------------------------------------------
     def dispatch(self, request: WireRequest) -> WireResponse:
@@ -131,38 +127,34 @@ class Engine:
         events, the recorded calls and the injected faults (the clock is left as it is)."""
         for store in self.stores.values():
             store.reset()
+        self.limits.reset()
+        self.publisher.clear()
         self.recorder.clear()
         self.faults.clear()
 
     def snapshot(self) -> Snapshot:
-        clock = self.store.clock
+        clock = self.clock
         return Snapshot(
-            self.store.snapshot(),
-            self.store.limits.settings(),
-            self.store.publisher.snapshot(),
+            {name: store.snapshot() for name, store in self.stores.items()},
+            self.limits.settings(),
+            self.publisher.snapshot(),
             list(self.recorder.calls),
             self.faults.snapshot(),
             clock.now() if clock.frozen else None,
-            {name: store.snapshot() for name, store in self._others().items()},
         )
 
     def restore(self, snapshot: Snapshot) -> None:
         """Puts back what ``snapshot`` saw (the snapshot stays reusable)."""
-        self.store.restore(snapshot.backends)
-        for name, store in self._others().items():
-            store.restore(snapshot.others[name])
-        self.store.limits.apply(snapshot.limits)
-        self.store.publisher.restore(snapshot.events)
+        for name, store in self.stores.items():
+            store.restore(snapshot.stores[name])
+        self.limits.apply(snapshot.limits)
+        self.publisher.restore(snapshot.events)
         self.recorder.restore(snapshot.calls)
         self.faults.restore(snapshot.faults)
         if snapshot.frozen_at is None:
-            self.store.clock.unfreeze()
+            self.clock.unfreeze()
         else:
-            self.store.clock.freeze(snapshot.frozen_at)
-
-    def _others(self) -> dict[str, Any]:
-        """Every store but Connect Cases' (``store``), by service name."""
-        return {name: store for name, store in self.stores.items() if store is not self.store}
+            self.clock.freeze(snapshot.frozen_at)
 
     def export(self) -> dict[str, Any]:
         """The whole state (every service, account and region) as JSON-able data (state_json.py)."""
@@ -182,7 +174,7 @@ class Engine:
         a dispatcher of its own, so no fault, rate quota or call record of this engine is touched."""
         candidate = _Candidate()
         stores = {registry.default().name: candidate}
-        scratch = Dispatcher(registry.default().new_store(self.clock), Recorder(1), Faults(), stores=stores)
+        scratch = Dispatcher(self.shared, stores, Recorder(1), Faults())
 
         def read(backend: Any, operation: str, params: dict[str, Any]) -> dict[str, Any]:
             candidate.current = backend

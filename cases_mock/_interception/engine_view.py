@@ -47,22 +47,22 @@ class EngineView:
     @property
     def clock(self) -> Clock:
         """The clock every timestamp comes from: ``freeze()``, ``advance()``, ``unfreeze()``."""
-        return self.engine.store.clock
+        return self.engine.clock
 
     @property
     def limits(self) -> Limits:
         """The opt-in rate quotas and search delay, and the resource quotas (limits.py)."""
-        return self.engine.store.limits
+        return self.engine.limits
 
     @property
     def quotas(self) -> Quotas:
         """The resource quotas every backend of this mock enforces; settable."""
-        return self.engine.store.limits.quotas
+        return self.engine.limits.quotas
 
     @quotas.setter
     def quotas(self, quotas: Quotas) -> None:
         require_active("setting quotas")
-        self.engine.store.limits.quotas = quotas
+        self.engine.limits.quotas = quotas
 
     def reset(self) -> None:
         """Forgets every domain, case and setting of every account and region, the published

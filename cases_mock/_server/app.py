@@ -189,7 +189,7 @@ class CasesServer:
         # --eventbridge-endpoint: every case event also goes there with PutEvents (docs/events.md)
         self.forwarder = HttpPutEvents(eventbridge_endpoint) if eventbridge_endpoint else None
         if self.forwarder is not None:
-            self.store.publisher.sinks.append(self.forwarder)
+            self.engine.publisher.sinks.append(self.forwarder)
         self.quiet = quiet
         self.limits = limits or HttpLimits()
         self.slots = threading.BoundedSemaphore(max_connections)

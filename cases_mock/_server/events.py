@@ -21,7 +21,7 @@ def _first(request: ControlRequest, name: str) -> str | None:
 @control_route("GET", "events")
 def _events(request: ControlRequest) -> Answer:
     server = request.server
-    publisher = server.store.publisher
+    publisher = server.engine.publisher
     published = publisher.events().of(_first(request, "type"), case_id=_first(request, "caseId"))
     body: dict[str, Any] = {"events": published, "capacity": MAX_EVENTS, "failures": publisher.failures}
     forwarder = server.forwarder
@@ -37,5 +37,5 @@ def _events(request: ControlRequest) -> Answer:
 
 @control_route("DELETE", "events")
 def _clear_events(request: ControlRequest) -> Answer:
-    request.server.store.publisher.clear()
+    request.server.engine.publisher.clear()
     return ok({"cleared": True})

@@ -2,13 +2,13 @@
 
 A service is a sibling folder of ``_services/`` whose ``service.py`` declares ``SERVICE``, a
 ``Service``: its botocore name and endpoint prefix, the newest operation its handlers rely on,
-its modeled errors (and the one answering invalid input), its handlers, how one mock's state
-of it (a store with ``backend(account, region)``) and a handler's ``call`` argument are made, and
-its part of the JSON state. The registry finds the folders on first use (``pkgutil``, so adding
-``_services/customerprofiles/service.py`` registers Customer Profiles with no change here or in
-the core); the core (protocol, engine, interception, server) knows
-services only through it and never imports a service's folder. ``service.py`` stays cheap to
-import: handlers load when ``Service.handlers()`` is first called.
+its modeled errors (and the one answering invalid input), its handlers, how one mock's state of
+it (a ``Backends``: a backend per account and region, ``_engine/backends.py``) and a handler's
+``call`` argument are made, and its part of the JSON state. The registry finds the folders on
+first use (``pkgutil``, so adding ``_services/customerprofiles/service.py`` registers Customer
+Profiles with no change here or in the core); the core (protocol, engine, interception, server)
+knows services only through it and never imports a service's folder. ``service.py`` stays cheap
+to import: handlers load when ``Service.handlers()`` is first called.
 """
 
 from __future__ import annotations
@@ -23,7 +23,8 @@ from typing import Any
 
 from botocore.model import OperationModel, ServiceModel
 
-from cases_mock._engine.clock import Clock
+from cases_mock._engine.backends import Backends, Shared
+from cases_mock._engine.limits import Limits
 from cases_mock._protocol import model
 from cases_mock._protocol.errors import CasesError, ValidationException
 from cases_mock._services.handler_table import Call
@@ -56,7 +57,7 @@ class Service:
     modeled_errors: Mapping[str, type[CasesError]]  # error code -> class, for injected faults
     load_handlers: Callable[[], Mapping[str, Handler]]  # operation name -> handler, loaded lazily
     model_complete: Callable[[], bool]  # whether the installed model has all the handlers return
-    new_store: Callable[[Clock], Any]  # one mock's state of the service (``backend(account, region)``)
+    new_store: Callable[[Shared], Backends[Any]]  # one mock's state of it, on the engine's ``Shared``
     # called after every successful call of any service (``dispatch.Followed``), or None
     follow: Callable[[Any], None] | None = None
     state: StatePart | None = None  # its part of the JSON state, or None (not saved)
@@ -65,6 +66,8 @@ class Service:
     invalid_input: type[CasesError] = ValidationException
     # a handler's ``call`` argument from (operation, backend, account, region, request id, access key)
     new_call: Callable[[str, Any, str, str, str, str | None], Any] = Call
+    # called with its store when ``mock.limits.search_delay`` is set (its searches start lagging), or None
+    search_delay_set: Callable[[Any, Limits], None] | None = None
 
     def model(self) -> ServiceModel:
         """The installed botocore model (BotocoreTooOldError when it predates the handlers)."""

@@ -299,14 +299,14 @@ def test_a_failing_sink_never_fails_the_call(stream: Stream) -> None:
         def put(self, event: dict[str, object]) -> None:
             raise ConnectionError("the bus is down")
 
-    stream.mock.engine.store.publisher.sinks.append(Broken())
+    stream.mock.engine.publisher.sinks.append(Broken())
     stream.configure("status")
 
     case_id = stream.create_case()
 
     assert stream.client.get_case(domainId=stream.domain_id, caseId=case_id, fields=[{"id": "title"}])
     assert len(stream.mock.events) == 1
-    assert stream.mock.engine.store.publisher.failures == 1
+    assert stream.mock.engine.publisher.failures == 1
 
 
 def test_the_log_is_bounded_and_drops_the_oldest_first() -> None:

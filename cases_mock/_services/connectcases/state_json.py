@@ -23,7 +23,7 @@ from cases_mock._engine.state_codec import PLAIN, Codec, Misplaced, backend_entr
 from cases_mock._services.connectcases.backend import records
 from cases_mock._services.connectcases.backend.cases import BatchOutcome
 from cases_mock._services.connectcases.backend.idempotency import Entry, TokenReplies
-from cases_mock._services.connectcases.backend.store import CasesBackend, Store
+from cases_mock._services.connectcases.backend.store import CasesBackend, CasesStore
 from cases_mock._services.connectcases.state_checks import check_references, trial_reads
 from cases_mock._services.connectcases.wire_forms import STORED_AS_WIRE
 from cases_mock._services.registry import TrialRead
@@ -84,7 +84,7 @@ class _CasesCodec(Codec):
 CODEC = _CasesCodec([Quotas, BatchOutcome, *vars(records).values()], SKIPPED)
 
 
-def export_part(store: Store) -> dict[str, Any]:
+def export_part(store: CasesStore) -> dict[str, Any]:
     """Connect Cases' members of the state: ``backends``, every account and region."""
     backends = []
     for (account, region), backend in sorted(store.backends().items()):
@@ -105,7 +105,7 @@ def export_part(store: Store) -> dict[str, Any]:
 BACKEND_MEMBERS = ("account", "region", "seq", "quotas", "contacts", "domains")
 
 
-def prepare_part(store: Store, part: dict[str, Any], read: TrialRead) -> Callable[[], None]:
+def prepare_part(store: CasesStore, part: dict[str, Any], read: TrialRead) -> Callable[[], None]:
     """The backends of ``part`` built and checked whole (the types, the references and trial
     reads of everything through ``read``, state_checks.py): what puts them in place of
     ``store``'s; ValueError naming the first problem's place if not. Everything in ``part`` must
@@ -116,10 +116,10 @@ def prepare_part(store: Store, part: dict[str, Any], read: TrialRead) -> Callabl
     return lambda: store.replace(built)
 
 
-def _build(store: Store, part: dict[str, Any]) -> dict[tuple[str, str], CasesBackend]:
+def _build(store: CasesStore, part: dict[str, Any]) -> dict[tuple[str, str], CasesBackend]:
     built: dict[tuple[str, str], CasesBackend] = {}
     for path, entry, key in backend_entries(part.get("backends"), "backends", BACKEND_MEMBERS, "a backend"):
-        backend = CasesBackend(key[0], key[1], store.clock)
+        backend = CasesBackend(key[0], key[1], store.shared)
         backend._seq = entry["seq"]
         backend.quotas = CODEC.decode_member(entry, "quotas", path)
         backend.contacts = CODEC.decode_member(entry, "contacts", path)

@@ -8,11 +8,11 @@ components (``fields.Fields``, ``cases.Cases``...) each hold a reference to it.
 
 from __future__ import annotations
 
-import copy
 import threading
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from cases_mock._engine.backends import Shared, copy_sharing
 from cases_mock._engine.clock import Clock
 from cases_mock._engine.limits import Limits, Quotas
 from cases_mock._engine.publisher import Publisher
@@ -31,24 +31,16 @@ class BackendCore:
     a rejected request leaves nothing half-written.
     """
 
-    def __init__(
-        self,
-        account: str,
-        region: str,
-        clock: Clock,
-        limits: Limits | None = None,
-        *,
-        publisher: Publisher | None = None,
-    ) -> None:
+    def __init__(self, account: str, region: str, shared: Shared) -> None:
         self.account = account
         self.region = region
         self.partition = partition_for(region)
-        self.clock = clock
-        self.publisher = publisher if publisher is not None else Publisher()  # case events
+        # The engine's clock, event log (case events) and limits (``mock.limits``); ``quotas``
+        # reads the limits' unless this backend was given its own (a state import).
+        self.clock: Clock = shared.clock
+        self.publisher: Publisher = shared.publisher
+        self.limits: Limits = shared.limits
         self.lock = threading.RLock()
-        # The mock's limits (``mock.limits``), shared like the clock; ``quotas`` reads theirs
-        # unless this backend was given its own (a state import).
-        self.limits = limits if limits is not None else Limits(clock)
         self._quotas: Quotas | None = None
         self.domains: dict[str, Domain] = {}
         # Contacts a test registered (contact ARN -> (channel, connected-to-system time)).
@@ -89,13 +81,4 @@ class BackendCore:
         return found
 
     def __deepcopy__(self, memo: dict[int, Any]) -> BackendCore:
-        clone = type(self).__new__(type(self))
-        memo[id(self)] = clone
-        for name, value in self.__dict__.items():
-            if name == "lock":
-                clone.lock = threading.RLock()
-            elif name in ("clock", "limits", "publisher"):
-                setattr(clone, name, value)
-            else:
-                setattr(clone, name, copy.deepcopy(value, memo))
-        return clone
+        return copy_sharing(self, memo, ("clock", "limits", "publisher"))

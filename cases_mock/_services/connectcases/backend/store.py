@@ -1,14 +1,10 @@
 """``CasesBackend`` (one account and region: its domains and the components acting on them) and
-``Store``, which makes one lazily per (account, region)."""
+``new_store``, the engine's map of them (``_engine/backends.py``) for one mock."""
 
 from __future__ import annotations
 
-import copy
-import threading
-
-from cases_mock._engine.clock import Clock
+from cases_mock._engine.backends import Backends, Shared
 from cases_mock._engine.limits import Limits
-from cases_mock._engine.publisher import Publisher
 from cases_mock._services.connectcases.backend.case_rules import CaseRules
 from cases_mock._services.connectcases.backend.cases import Cases
 from cases_mock._services.connectcases.backend.core import BackendCore
@@ -30,16 +26,8 @@ class CasesBackend(BackendCore):
     one component per resource acting on them (``backend.fields.create(domain_id, ...)``,
     ``backend.cases.update(...)``). Domains themselves are created, listed and deleted here."""
 
-    def __init__(
-        self,
-        account: str,
-        region: str,
-        clock: Clock,
-        limits: Limits | None = None,
-        *,
-        publisher: Publisher | None = None,
-    ) -> None:
-        super().__init__(account, region, clock, limits, publisher=publisher)
+    def __init__(self, account: str, region: str, shared: Shared) -> None:
+        super().__init__(account, region, shared)
         self.tags = Tags(self)
         self.event_configuration = EventConfiguration(self)
         self.fields = Fields(self)
@@ -86,58 +74,20 @@ class CasesBackend(BackendCore):
             del self.domains[domain_id]
 
 
-class Store:
-    """Every backend of one mock, plus the clock, the limits and the event publisher they share."""
+CasesStore = Backends[CasesBackend]
 
-    def __repr__(self) -> str:
-        return f"<Store: {len(self._backends)} backend(s), clock {self.clock!r}>"
 
-    def __init__(self, clock: Clock | None = None) -> None:
-        self.clock = clock if clock is not None else Clock()
-        self.limits = Limits(self.clock, lambda limits: lag_every_domain(self.domain_datas(), limits))
-        self.publisher = Publisher()
-        self._backends: dict[tuple[str, str], CasesBackend] = {}
-        self._lock = threading.Lock()
+def new_store(shared: Shared) -> CasesStore:
+    """One mock's Connect Cases state: a ``CasesBackend`` per (account, region), on the
+    engine's clock, limits and event log."""
+    return Backends(lambda account, region: CasesBackend(account, region, shared), shared)
 
-    def backend(self, account: str, region: str) -> CasesBackend:
-        key = (account, region)
-        found = self._backends.get(key)
-        if found is not None:
-            return found
-        with self._lock:
-            found = self._backends.get(key)
-            if found is None:
-                found = self._backends[key] = CasesBackend(
-                    account, region, self.clock, self.limits, publisher=self.publisher
-                )
-            return found
 
-    def backends(self) -> dict[tuple[str, str], CasesBackend]:
-        return dict(self._backends)
+def domain_datas(store: CasesStore) -> list[DomainData]:
+    """Every domain's data in every account and region of ``store``."""
+    return [d.data for b in store.backends().values() for d in list(b.domains.values())]
 
-    def snapshot(self) -> dict[tuple[str, str], CasesBackend]:
-        """A deep copy of every backend, for ``restore``."""
-        with self._lock:
-            return {key: copy.deepcopy(backend) for key, backend in self._backends.items()}
 
-    def restore(self, snapshot: dict[tuple[str, str], CasesBackend]) -> None:
-        """Puts back the state of ``snapshot`` (which stays reusable)."""
-        with self._lock:
-            self._backends = {key: copy.deepcopy(backend) for key, backend in snapshot.items()}
-
-    def replace(self, backends: dict[tuple[str, str], CasesBackend]) -> None:
-        """Puts ``backends`` in place of every backend (state import)."""
-        with self._lock:
-            for backend in backends.values():
-                backend.limits = self.limits
-                backend.publisher = self.publisher
-            self._backends = dict(backends)
-
-    def reset(self) -> None:
-        with self._lock:
-            self._backends.clear()
-            self.limits.reset()
-        self.publisher.clear()
-
-    def domain_datas(self) -> list[DomainData]:
-        return [d.data for b in self.backends().values() for d in list(b.domains.values())]
+def search_delay_set(store: CasesStore, limits: Limits) -> None:
+    """``mock.limits.search_delay`` was just set: every domain's searches lag from now on."""
+    lag_every_domain(domain_datas(store), limits)

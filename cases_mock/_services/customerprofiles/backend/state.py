@@ -1,12 +1,12 @@
 """``ProfilesBackend``: every Customer Profiles domain of one account in one region, and
-``ProfilesStore``, which makes one lazily per (account, region) and shares the engine's clock."""
+``new_store``, the engine's map of them (``_engine/backends.py``) for one mock."""
 
 from __future__ import annotations
 
-import copy
 import threading
 from typing import Any
 
+from cases_mock._engine.backends import Backends, Shared, copy_sharing
 from cases_mock._engine.clock import Clock
 from cases_mock._protocol.hosts import partition_of
 from cases_mock._services.customerprofiles.backend.records import Domain
@@ -43,56 +43,13 @@ class ProfilesBackend:
         return f"<ProfilesBackend {self.account} {self.region}: {len(self.domains)} domain(s)>"
 
     def __deepcopy__(self, memo: dict[int, Any]) -> ProfilesBackend:
-        clone = type(self).__new__(type(self))
-        memo[id(self)] = clone
-        for name, value in self.__dict__.items():
-            if name == "lock":
-                clone.lock = threading.RLock()
-            elif name == "clock":
-                clone.clock = value
-            else:
-                setattr(clone, name, copy.deepcopy(value, memo))
-        return clone
+        return copy_sharing(self, memo, ("clock",))
 
 
-class ProfilesStore:
-    """Every ``ProfilesBackend`` of one mock, keyed by (account, region), sharing one clock."""
+ProfilesStore = Backends[ProfilesBackend]
 
-    def __init__(self, clock: Clock | None = None) -> None:
-        self.clock = clock if clock is not None else Clock()
-        self._backends: dict[tuple[str, str], ProfilesBackend] = {}
-        self._lock = threading.Lock()
 
-    def backend(self, account: str, region: str) -> ProfilesBackend:
-        key = (account, region)
-        found = self._backends.get(key)
-        if found is not None:
-            return found
-        with self._lock:
-            found = self._backends.get(key)
-            if found is None:
-                found = self._backends[key] = ProfilesBackend(account, region, self.clock)
-            return found
-
-    def backends(self) -> dict[tuple[str, str], ProfilesBackend]:
-        return dict(self._backends)
-
-    def snapshot(self) -> dict[tuple[str, str], ProfilesBackend]:
-        with self._lock:
-            return {key: copy.deepcopy(backend) for key, backend in self._backends.items()}
-
-    def restore(self, snapshot: dict[tuple[str, str], ProfilesBackend]) -> None:
-        with self._lock:
-            self._backends = {key: copy.deepcopy(backend) for key, backend in snapshot.items()}
-
-    def replace(self, backends: dict[tuple[str, str], ProfilesBackend]) -> None:
-        """Puts ``backends`` in place of every backend (state import)."""
-        with self._lock:
-            self._backends = dict(backends)
-
-    def reset(self) -> None:
-        with self._lock:
-            self._backends.clear()
-
-    def __repr__(self) -> str:
-        return f"<ProfilesStore: {len(self._backends)} backend(s), clock {self.clock!r}>"
+def new_store(shared: Shared) -> ProfilesStore:
+    """One mock's Customer Profiles state: a ``ProfilesBackend`` per (account, region), on the
+    engine's clock."""
+    return Backends(lambda account, region: ProfilesBackend(account, region, shared.clock), shared)

@@ -53,6 +53,8 @@ class Activations:
         self.handoff = Handoff()
         self.switch: Any = None  # what switched interception on (undone by the last stop)
         self.lock = threading.RLock()
+        # the configured endpoints already warned of (source, url), once each (configured_endpoint.py)
+        self.warned: set[tuple[str, str]] = set()
 
     def follow(self) -> None:
         """Sets the switches from the stack (after every push and pop)."""

@@ -73,6 +73,7 @@ _FAKE_KEYS = (FAKE_ACCESS_KEY, "cases-mock-secret-access-key")
 FAKE_CREDENTIALS = botocore.credentials.Credentials(*_FAKE_KEYS, method="cases-mock")
 
 if TYPE_CHECKING:
+    from cases_mock._engine.activations import Activations
     from cases_mock._engine.engine import Engine
 
 Answer = Callable[[WireRequest], WireResponse]
@@ -288,9 +289,9 @@ def _client_call(original: Any, seen: weakref.WeakSet[Any]) -> Any:
 
 
 def _configured_endpoints_ignored(original: Any) -> Any:
-    def ignored() -> bool:
+    def ignored() -> Activations | None:
         engine = _answering()
-        return engine is not None and not engine.activations.any_endpoint
+        return engine.activations if engine is not None and not engine.activations.any_endpoint else None
 
     return configured_endpoint.compute_client_args(original, ignored)
 

@@ -16,16 +16,18 @@ from __future__ import annotations
 
 import os
 import sys
-import threading
 import warnings
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from botocore.config import Config
 
 from cases_mock._protocol.hosts import is_mocked_url
 from cases_mock._services import registry
+
+if TYPE_CHECKING:
+    from cases_mock._engine.activations import Activations
 
 SERVICE_VARIABLE = "AWS_ENDPOINT_URL_CONNECTCASES"
 GLOBAL_VARIABLE = "AWS_ENDPOINT_URL"
@@ -34,10 +36,6 @@ _LOOPBACK = frozenset({"localhost", "127.0.0.1", "::1", "0.0.0.0", "::"})
 
 class ConfiguredEndpointWarning(UserWarning):
     """A Connect Cases client's configured endpoint was overridden by the active mock."""
-
-
-_warned: set[tuple[str, str]] = set()
-_warned_lock = threading.Lock()
 
 
 def source_of(url: str, scoped_config: Mapping[str, Any] | None) -> str:
@@ -83,10 +81,10 @@ def _caller_level() -> int:
     return level
 
 
-def _warn_once(source: str, url: str) -> None:
+def _warn_once(activations: Activations, source: str, url: str) -> None:
     key = (source, url)
-    with _warned_lock:
-        if key in _warned:
+    with activations.lock:
+        if key in activations.warned:
             return
     warnings.warn(
         f"cases_mock answers this connectcases client in memory although {source} points it at "
@@ -96,13 +94,14 @@ def _warn_once(source: str, url: str) -> None:
         ConfiguredEndpointWarning,
         stacklevel=_caller_level(),
     )
-    with _warned_lock:
-        _warned.add(key)  # after the warning: one turned into an error is raised again next time
+    with activations.lock:
+        activations.warned.add(key)  # after the warning: one turned into an error is raised again next time
 
 
-def compute_client_args(original: Any, overriding: Callable[[], bool]) -> Any:
+def compute_client_args(original: Any, overriding: Callable[[], Activations | None]) -> Any:
     """The replacement of ``ClientArgsCreator.compute_client_args`` (a ``patches.Patch``):
-    ``overriding()`` says whether a mock that answers only Connect Cases hosts is active."""
+    ``overriding()`` gives the active mocks if they answer only mocked services' hosts (they
+    override a configured endpoint, warned of once per engine), else None."""
 
     def compute(
         creator: Any,
@@ -117,15 +116,20 @@ def compute_client_args(original: Any, overriding: Callable[[], bool]) -> Any:
         **options: Any,
     ) -> Any:
         configured = None
+        activations = overriding() if endpoint_url is None else None
         if (
-            endpoint_url is None
-            and overriding()
+            activations is not None
             and registry.by_prefix(getattr(service_model, "endpoint_prefix", None)) is not None
         ):
             find = getattr(creator, "_compute_configured_endpoint_url", None)
             configured = find(client_config, None) if find is not None else None
-        if configured and not is_mocked_url(str(configured)) and not _served_here(str(configured)):
-            _warn_once(source_of(str(configured), scoped_config), str(configured))
+        if (
+            activations is not None
+            and configured
+            and not is_mocked_url(str(configured))
+            and not _served_here(str(configured))
+        ):
+            _warn_once(activations, source_of(str(configured), scoped_config), str(configured))
             ignore = Config(ignore_configured_endpoint_urls=True)
             client_config = client_config.merge(ignore) if client_config is not None else ignore
         return original(

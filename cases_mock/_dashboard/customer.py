@@ -31,7 +31,7 @@ def customer(reader: Reader, arn: str | None) -> dict[str, Any]:
     store = reader.engine.stores.get(PROFILES)
     if registry.by_name(PROFILES) is None or store is None:
         return _none(arn, "Customer Profiles is not mocked here.")
-    if (account, region) not in store.backends():  # a read must not make an empty backend
+    if store.get(account, region) is None:  # a read must not make an empty backend
         return _none(
             arn, f"No Customer Profiles domain {ref.domain_name!r} in account {account}, region {region}."
         )

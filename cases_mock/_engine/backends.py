@@ -61,6 +61,10 @@ class Backends(Generic[B]):
                 found = self._backends[key] = self._make(account, region)
             return found
 
+    def get(self, account: str, region: str) -> B | None:
+        """The backend of (``account``, ``region``) if one was made, else None (makes none)."""
+        return self._backends.get((account, region))
+
     def backends(self) -> dict[tuple[str, str], B]:
         """The backends made so far (a copy of the map: reading makes none)."""
         return dict(self._backends)

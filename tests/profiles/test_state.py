@@ -103,6 +103,23 @@ def test_a_state_without_profiles_loads_as_no_profiles(mock: CasesMock, invoke: 
     ] == ["care"]
 
 
+def test_cases_alone_export_no_profiles_member(mock: CasesMock) -> None:
+    cases = boto3.client("connectcases", region_name=REGION)
+    domain_id = cases.create_domain(name="alone")["domainId"]
+    template_id = cases.create_template(domainId=domain_id, name="t", status="Active")["templateId"]
+    case_id = cases.create_case(
+        domainId=domain_id, templateId=template_id, fields=[{"id": "title", "value": {"stringValue": "x"}}]
+    )["caseId"]
+    cases.update_case(
+        domainId=domain_id, caseId=case_id, fields=[{"id": "title", "value": {"stringValue": "y"}}]
+    )
+
+    state = mock.export_state()
+
+    assert "customer_profiles" not in state  # as a state saved before Customer Profiles existed
+    assert [b["region"] for b in state["backends"]] == [REGION]
+
+
 def _object_of_no_profile(part: list[Any]) -> None:
     objects = part[0]["domains"]["shop"]["objects"]
     next(iter(objects.values()))["profile_id"] = "ghost"

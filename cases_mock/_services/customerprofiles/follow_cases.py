@@ -6,7 +6,9 @@ CreateCase, UpdateCase and DeleteCase only, reads the case back through Connect 
 GetCase (``dispatch.read``: no Cases internals here, nothing recorded) and calls
 ``backend/cases_link`` (docs/behaviour.md#customer-profiles). While the account and region have
 no Customer Profiles domain there is no profile for a case to stand for (nor one holding it), so
-a Cases write is not read back at all: most writes of a test that never uses Customer Profiles.
+a Cases write is not read back at all (nor is an empty Profiles backend made for it, so a
+Cases-only state exports no Customer Profiles member): most writes of a test that never uses
+Customer Profiles.
 """
 
 from __future__ import annotations
@@ -31,15 +33,13 @@ def follow(followed: Any) -> None:
     store = followed.stores.get(SERVICE_NAME)
     backend = followed.backend
     case_id = followed.output.get("caseId") or followed.params.get("caseId")
-    if store is None or not case_id:
-        return
+    profiles = store.get(backend.account, backend.region) if store is not None else None  # makes none
+    if profiles is None or not profiles.domains or not case_id:
+        return  # no profile to stand for the case, none holding it: nothing to link or unlink
     where = {"account": backend.account, "region": backend.region}
     if followed.operation == "DeleteCase":
         case_deleted(store, case_id, **where)
         return
-    profiles = store.backend(backend.account, backend.region)
-    if not profiles.domains:
-        return  # no profile to stand for the case, none holding it: case_written would do nothing
     from cases_mock._engine.dispatch import read
 
     params = {

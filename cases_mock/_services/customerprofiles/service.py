@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 
 from cases_mock._services.customerprofiles.errors import MODELED_ERRORS, BadRequestException
@@ -11,9 +12,10 @@ from cases_mock._services.registry import Handler, Service, StatePart, lazy
 _HERE = "cases_mock._services.customerprofiles"
 
 
+@functools.cache
 def _handlers() -> Mapping[str, Handler]:
     """The handlers of the mocked operations, and ``not_mocked`` for every other operation of
-    the installed model (a BadRequestException naming it)."""
+    the installed model (a BadRequestException naming it): made once, read on every call."""
     from cases_mock._protocol.model import operation_names
     from cases_mock._services.customerprofiles.handlers import load_all, not_mocked
 

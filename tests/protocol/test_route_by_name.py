@@ -74,18 +74,11 @@ def _plain(value: Any) -> bool:
     return type(value) is str and value != "" and "/" not in value
 
 
-@pytest.mark.parametrize(("service", "name"), OPERATIONS)
-@settings(max_examples=4, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(data=st.data())
-def test_every_operation_routed_by_name_is_routed_as_its_path_is(
-    service: str, name: str, data: st.DataObject
+def _check(
+    service: str, called: OperationModel, params: dict[str, Any], validate: bool, endpoint: str
 ) -> None:
-    called = _client_model(service).operation_model(name)
-    shape = called.input_shape
-    params = {} if shape is None else data.draw(params_for(shape, {}))
-    params.update({member: data.draw(labels(service), member) for member in _uri_members(called)})
-    endpoint = data.draw(st.sampled_from([ENDPOINT, ENDPOINT, PREFIXED]), "endpoint")
-    request = _request(called, params, data.draw(st.booleans(), "validate"), endpoint)
+    """Routed by name as by the path, or not at all; by name for every plain label at the endpoint."""
+    request = _request(called, params, validate, endpoint)
     if request is None:
         return
     wire = wire_request(request["method"], request["url"], request["headers"], request["body"])
@@ -96,9 +89,35 @@ def test_every_operation_routed_by_name_is_routed_as_its_path_is(
         assert routed[1] == named[1]
     plain = all(_plain(params.get(member)) for member in _uri_members(called))
     if endpoint == ENDPOINT and plain:
-        assert named is not None, f"{service}.{name} {params} was not routed by name"
+        assert named is not None, f"{service}.{called.name} {params} was not routed by name"
     if not plain:
         assert named is None
+
+
+@pytest.mark.parametrize("service", [service.name for service in registry.services()])
+def test_every_operation_routed_by_name_is_routed_as_its_path_is(service: str) -> None:
+    model = _client_model(service)
+    values: list[Any] = [*ODD, *_literals(service), "d-1", "x y", "\u00e9\u4e2d", 7]
+    for name in model.operation_names:
+        called = model.operation_model(name)
+        members = _uri_members(called)
+        for value in values if members else ["-"]:
+            for each in members or [""]:  # one label takes the value, the others a plain one
+                params = {member: value if member == each else "x" for member in members}
+                for endpoint in (ENDPOINT, PREFIXED):
+                    _check(service, called, params, False, endpoint)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_generated_calls_routed_by_name_are_routed_as_their_paths_are(data: st.DataObject) -> None:
+    service, name = data.draw(st.sampled_from(OPERATIONS), "operation")
+    called = _client_model(service).operation_model(name)
+    shape = called.input_shape
+    params = {} if shape is None else data.draw(params_for(shape, {}))
+    params.update({member: data.draw(labels(service), member) for member in _uri_members(called)})
+    endpoint = data.draw(st.sampled_from([ENDPOINT, ENDPOINT, PREFIXED]), "endpoint")
+    _check(service, called, params, data.draw(st.booleans(), "validate"), endpoint)
 
 
 def test_a_call_of_another_service_or_an_unknown_operation_is_routed_by_its_path() -> None:
@@ -153,7 +172,7 @@ SYNTHETIC = ServiceModel(
 
 
 @pytest.mark.parametrize("name", sorted(OVERLAPPING))
-@settings(max_examples=15, deadline=None)
+@settings(max_examples=10, deadline=None)
 @given(data=st.data())
 def test_overlapping_routes_fall_back_where_an_earlier_route_would_take_the_request(
     name: str, data: st.DataObject

@@ -44,8 +44,6 @@ from botocore.parsers import create_parser
 from cases_mock._engine.activations import Handoff
 from cases_mock._engine.wire import WireRequest, WireResponse, body_bytes
 from cases_mock._interception.retry_success import settled
-from cases_mock._protocol.parsed import holds_for_installed_botocore, parsed_response
-from cases_mock._protocol.serialize import success_parts
 
 if TYPE_CHECKING:
     from cases_mock._engine.dispatch import Called, Given
@@ -200,20 +198,29 @@ class Success:
     parsed: dict[str, Any]
 
 
+@cache
+def _renderers() -> tuple[Callable[..., Any], Callable[..., Any] | None]:
+    """The serialiser's ``success_parts`` and the converter (None where it does not match the
+    installed botocore's parser), loaded with the first call, not with ``import cases_mock``
+    (once: an import statement in the function would cost some 8 k instructions a call)."""
+    from cases_mock._protocol.parsed import holds_for_installed_botocore, parsed_response
+    from cases_mock._protocol.serialize import success_parts
+
+    return success_parts, parsed_response if holds_for_installed_botocore() else None
+
+
 def render(op: OperationModel, output: dict[str, Any], request_id: str) -> Success:
     """The engine's ``answer`` renders a success with this on the before-call path: parsed from
     the handler's output directly where the converter matches the installed botocore's parser,
     else by that parser from the written bytes."""
+    success_parts, parsed_response = _renderers()
     status, headers, write = success_parts(op, output, request_id)
-    if _CONVERTS:
+    if parsed_response is not None:
         return Success(status, headers, write, parsed_response(op, output, request_id))
     wire = WireResponse(status, headers, write())
     response_dict = convert_to_response_dict(aws_response("", wire), op)
     parsed = create_parser(op.metadata["protocol"]).parse(response_dict, op.output_shape)
     return Success(status, headers, lambda: wire.body, parsed)
-
-
-_CONVERTS = holds_for_installed_botocore()
 
 
 def _signer_of(request_signer: Any) -> tuple[str | None, str]:

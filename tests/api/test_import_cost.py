@@ -17,6 +17,11 @@ LAZY = (
     "unittest",
     "cases_mock._services.connectcases.backend.store",
     "cases_mock._engine.dispatch",
+    "cases_mock.client_types",  # for annotations: loads when a name of it is first asked for
+    "cases_mock._protocol.parsed",  # the before-call path's pieces load with its first call
+    "cases_mock._protocol.serialize",
+    "cases_mock._protocol.router",
+    "cases_mock._protocol.params",
 )
 
 
@@ -38,8 +43,10 @@ def test_the_first_activation_and_decoration_load_what_they_need() -> None:
         "@mock_connectcases\n"
         "def f():\n"
         "    return boto3.client('connectcases', region_name='eu-west-2').list_domains()['domains']\n"
-        "assert f() == []"
+        "assert f() == []\n"
+        "from cases_mock import CasesClient"
     )
     loaded = _modules_after(f"exec({code!r})")
-    assert {"requests", "wrapt"} <= loaded
+    assert {"requests", "wrapt", "cases_mock._protocol.router"} <= loaded
+    assert "cases_mock.client_types" in loaded  # loaded when first named
     assert "responses" not in loaded

@@ -216,6 +216,18 @@ def test_case_search_pages_with_the_next_token(dashboard, cases_mock):
     assert found == set(seeded.case_ids)
 
 
+def test_case_search_leaves_the_answers_of_later_searches_whole(dashboard, support):
+    support.a_case("Outage in Leeds", reason=text("outage"), priority={"doubleValue": 1})
+    query = {**WHERE, "domain": support.domain}
+    for _ in range(2):
+        status, answer = ask(dashboard, "GET", "api/cases", query)
+        assert status == 200
+        assert [c["values"]["title"] for c in answer["cases"]] == ["Outage in Leeds"]
+    listed = ["title", "status", "created_datetime", "last_updated_datetime"]  # the dashboard's projection
+    page = support.client.search_cases(domainId=support.domain, fields=[{"id": f} for f in listed])
+    assert [f["id"] for f in page["cases"][0]["fields"]] == listed
+
+
 @pytest.mark.parametrize(
     ("filter_text", "named"),
     [("{not json", "not JSON"), ('{"field": {"equalTo": {"id": "title"}}}', "filter.field.equalTo.value")],

@@ -11,7 +11,9 @@ same id with another type does not match). No write path has to say what it chan
 merges, field deletions and the search delay's lagging view (whose cases carry the values
 searches saw) are covered alike. An item is shared by the call records of the searches that
 answered it (records are read-only) and copied by the parsed-response converter for the
-caller. At most ``LIMIT`` items are kept a domain: past that the domain's items are dropped and
+caller; every other reader of the output leaves it as it is (the dashboard reads it written and
+parsed back: ``tests/dashboard/test_endpoints.py`` searches there twice, then through boto3).
+At most ``LIMIT`` items are kept a domain: past that the domain's items are dropped and
 built again as searches need them. With ``CASES_MOCK_STRICT_OUTPUT=1`` (the test suite) every
 reused item is checked against one built afresh.
 """

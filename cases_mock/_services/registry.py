@@ -19,15 +19,17 @@ import importlib.util
 import pkgutil
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from botocore.model import OperationModel, ServiceModel
 
-from cases_mock._engine.backends import Backends, Shared
-from cases_mock._engine.limits import Limits
 from cases_mock._protocol import model
 from cases_mock._protocol.errors import CasesError, ValidationException
 from cases_mock._services.handler_table import Call
+
+if TYPE_CHECKING:  # the engine's pieces load with the first mock, not with the package
+    from cases_mock._engine.backends import Backends, Shared
+    from cases_mock._engine.limits import Limits
 
 Handler = Callable[[Any, dict[str, Any]], dict[str, Any]]
 TrialRead = Callable[[Any, str, dict[str, Any]], dict[str, Any]]

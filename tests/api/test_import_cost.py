@@ -22,6 +22,9 @@ LAZY = (
     "cases_mock._protocol.serialize",
     "cases_mock._protocol.router",
     "cases_mock._protocol.params",
+    "cases_mock._engine.backends",  # the engine's pieces load with the first mock
+    "cases_mock._engine.limits",
+    "cases_mock._engine.publisher",
 )
 
 

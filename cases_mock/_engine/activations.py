@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import threading
+import weakref
 from typing import Any, Protocol
 
 from cases_mock._engine.wire import WireResponse
@@ -55,6 +56,8 @@ class Activations:
         self.lock = threading.RLock()
         # the configured endpoints already warned of (source, url), once each (configured_endpoint.py)
         self.warned: set[tuple[str, str]] = set()
+        # this process's ``CasesServer``s: a configured endpoint naming one is left alone
+        self.servers: weakref.WeakSet[Any] = weakref.WeakSet()
 
     def follow(self) -> None:
         """Sets the switches from the stack (after every push and pop)."""

@@ -50,18 +50,15 @@ def source_of(url: str, scoped_config: Mapping[str, Any] | None) -> str:
     return "the profile's endpoint_url in the shared config file (~/.aws/config or AWS_CONFIG_FILE)"
 
 
-def _served_here(url: str) -> bool:
+def _served_here(activations: Activations, url: str) -> bool:
     """Whether ``url`` is the address of a ``CasesServer`` of this process (left alone)."""
-    app = sys.modules.get("cases_mock._server.app")
-    if app is None:
-        return False
     try:
         parts = urlsplit(url)
         port = parts.port
     except ValueError:
         return False
     host = (parts.hostname or "").lower()
-    for server in list(app.LIVE_SERVERS):
+    for server in list(activations.servers):
         if server.httpd.socket.fileno() < 0:  # stopped
             continue
         bound, bound_port = server.httpd.server_address[:2]
@@ -127,7 +124,7 @@ def compute_client_args(original: Any, overriding: Callable[[], Activations | No
             activations is not None
             and configured
             and not is_mocked_url(str(configured))
-            and not _served_here(str(configured))
+            and not _served_here(activations, str(configured))
         ):
             _warn_once(activations, source_of(str(configured), scoped_config), str(configured))
             ignore = Config(ignore_configured_endpoint_urls=True)

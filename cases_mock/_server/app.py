@@ -15,7 +15,6 @@ import socketserver
 import sys
 import threading
 import time
-import weakref
 from collections.abc import Iterable
 from typing import Any
 
@@ -26,6 +25,7 @@ from cases_mock._engine.engine import Engine
 from cases_mock._engine.event_sinks import HttpPutEvents
 from cases_mock._engine.recording import DEFAULT_CAPACITY
 from cases_mock._engine.wire import WireRequest, WireResponse
+from cases_mock._interception.botocore_hook import shared_engine
 from cases_mock._server import control, events, index  # noqa: F401 (events registers /_cases_mock/events)
 from cases_mock._server.http11 import (
     ClientGone,
@@ -40,8 +40,6 @@ from cases_mock._server.persistence import StateFile
 from cases_mock._server.security import TOKEN_ENV, Guard, cors_headers
 
 log = logging.getLogger("cases_mock.server")
-# the servers of this process: an endpoint configured for them is left alone by an active mock
-LIVE_SERVERS: weakref.WeakSet[CasesServer] = weakref.WeakSet()
 MAX_CONNECTIONS = 256
 _READS = ("Get", "List", "Search", "BatchGet")
 
@@ -212,7 +210,8 @@ class CasesServer:
             if self.state_file is not None:
                 self.state_file.close()
             raise
-        LIVE_SERVERS.add(self)
+        # the in-process mocks leave a configured endpoint naming this server alone
+        shared_engine().activations.servers.add(self)
 
     @property
     def url(self) -> str:

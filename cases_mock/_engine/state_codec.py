@@ -12,7 +12,7 @@ written (an unknown or missing field, a marker with company, nesting past ``MAX_
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
 from typing import Any
 
@@ -181,6 +181,17 @@ def only_members(found: dict[str, Any], members: Iterable[str], prefix: str, wha
                 f"{prefix}{key}: not a member of {what} ({', '.join(allowed)}); "
                 "it would be lost at the next save"
             )
+
+
+def exported_entries(backends: Any, members: Callable[[Any], dict[str, Any]]) -> list[dict[str, Any]]:
+    """A service's backends (``Backends.backends()``) as the entries ``backend_entries`` reads:
+    sorted by (account, region), each its ``account``, ``region`` and ``seq`` then ``members(backend)``,
+    read under the backend's lock."""
+    entries = []
+    for (account, region), backend in sorted(backends.items()):
+        with backend.lock:
+            entries.append({"account": account, "region": region, "seq": backend._seq, **members(backend)})
+    return entries
 
 
 def backend_entries(

@@ -19,7 +19,7 @@ from typing import Any
 
 from cases_mock._engine.limits import Quotas
 from cases_mock._engine.state_checks import check_type
-from cases_mock._engine.state_codec import PLAIN, Codec, Misplaced, backend_entries
+from cases_mock._engine.state_codec import PLAIN, Codec, Misplaced, backend_entries, exported_entries
 from cases_mock._services.connectcases.backend import records
 from cases_mock._services.connectcases.backend.cases import BatchOutcome
 from cases_mock._services.connectcases.backend.idempotency import Entry, TokenReplies
@@ -86,20 +86,15 @@ CODEC = _CasesCodec([Quotas, BatchOutcome, *vars(records).values()], SKIPPED)
 
 def export_part(store: CasesStore) -> dict[str, Any]:
     """Connect Cases' members of the state: ``backends``, every account and region."""
-    backends = []
-    for (account, region), backend in sorted(store.backends().items()):
-        with backend.lock:
-            backends.append(
-                {
-                    "account": account,
-                    "region": region,
-                    "seq": backend._seq,
-                    "quotas": CODEC.encode(backend.quotas),
-                    "contacts": CODEC.encode(backend.contacts),
-                    "domains": CODEC.encode(backend.domains),
-                }
-            )
-    return {"backends": backends}
+    return {"backends": exported_entries(store.backends(), _members)}
+
+
+def _members(backend: CasesBackend) -> dict[str, Any]:
+    return {
+        "quotas": CODEC.encode(backend.quotas),
+        "contacts": CODEC.encode(backend.contacts),
+        "domains": CODEC.encode(backend.domains),
+    }
 
 
 BACKEND_MEMBERS = ("account", "region", "seq", "quotas", "contacts", "domains")

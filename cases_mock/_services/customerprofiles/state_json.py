@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from cases_mock._engine.state_checks import check_type
-from cases_mock._engine.state_codec import Codec, backend_entries
+from cases_mock._engine.state_codec import Codec, backend_entries, exported_entries
 from cases_mock._services.customerprofiles.backend import records
 from cases_mock._services.customerprofiles.backend.state import ProfilesBackend, ProfilesStore
 from cases_mock._services.customerprofiles.state_checks import check_domain
@@ -26,17 +26,7 @@ CODEC = Codec(vars(records).values())
 def export_part(store: ProfilesStore) -> dict[str, Any]:
     """Customer Profiles' member of the state: every account and region (left out while no
     account or region has any, so a Cases-only state exports as it always did)."""
-    backends = []
-    for (account, region), backend in sorted(store.backends().items()):
-        with backend.lock:
-            backends.append(
-                {
-                    "account": account,
-                    "region": region,
-                    "seq": backend._seq,
-                    "domains": CODEC.encode(backend.domains),
-                }
-            )
+    backends = exported_entries(store.backends(), lambda backend: {"domains": CODEC.encode(backend.domains)})
     return {MEMBER: backends} if backends else {}  # none: the state reads as one saved before
 
 

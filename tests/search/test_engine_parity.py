@@ -216,28 +216,26 @@ def test_churn_between_two_searches_keeps_the_bookkeeping_within_the_cases() -> 
         def meaning(values: Values) -> bool:
             return bool(values.get("country") == "us")
 
-        data = mock.backend().domain(domain.domain_id).data
-        largest = 0
-        for _ in range(2):
-            answer = domain.client.search_cases(**query)  # builds (or refreshes) the index
-            assert [item["caseId"] for item in answer["cases"]] == _expected(model, meaning, sorts, None)
-            for _ in range(30):  # a case made and another deleted: the count stays at 12
-                values = {name: rng.choice(options) for name, options in CHOICES.items()}
-                case_id = domain.create_case(template_id, **values)
-                model[case_id] = {name: value for name, value in values.items() if value is not None}
-                gone = rng.choice(sorted(model))
-                domain.client.delete_case(domainId=domain.domain_id, caseId=gone)
-                del model[gone]
-                largest = max(largest, len(data.dirty_cases))
-        # at most the 12 cases (and the one just made) wait to be indexed, not the 60 written
-        assert largest <= 13
-        for _ in range(15):  # the same churn, searched after each pair: deleted cases' numbers
+        def churn() -> None:  # a case made and another deleted: the count stays at 12
             values = {name: rng.choice(options) for name, options in CHOICES.items()}
             case_id = domain.create_case(template_id, **values)
             model[case_id] = {name: value for name, value in values.items() if value is not None}
             gone = rng.choice(sorted(model))
             domain.client.delete_case(domainId=domain.domain_id, caseId=gone)
             del model[gone]
+
+        data = mock.backend().domain(domain.domain_id).data
+        largest = 0
+        for _ in range(2):
+            answer = domain.client.search_cases(**query)  # builds (or refreshes) the index
+            assert [item["caseId"] for item in answer["cases"]] == _expected(model, meaning, sorts, None)
+            for _ in range(30):
+                churn()
+                largest = max(largest, len(data.dirty_cases))
+        # at most the 12 cases (and the one just made) wait to be indexed, not the 60 written
+        assert largest <= 13
+        for _ in range(15):  # the same churn, searched after each pair: deleted cases' numbers
+            churn()
             domain.client.search_cases(**query)
             # are reused, so a bitmap never spans more than the cases held at once
             assert len(data.search_index.id_at) <= 13
